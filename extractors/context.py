@@ -1,0 +1,105 @@
+"""Per-document analysis shared by the extractors (computed once, lazily)."""
+from __future__ import annotations
+
+import bisect
+from functools import cached_property
+from typing import Optional
+
+import regex
+
+from extractors import patterns as P
+from extractors.models import Evidence, Level, Unit
+from extractors.units import document_province, level_of, make_unit, clean_name
+
+
+class Context:
+    """What every extractor needs to know about one document."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.text: str = doc.text
+        self.folded: str = doc.folded
+        low = self.folded.lower()
+        # str.lower() keeps the length for Vietnamese; guard the rare letter that does not.
+        self.low: str = low if len(low) == len(self.folded) else self.folded
+
+    # --- provenance -------------------------------------------------------
+    def evidence(self, start: int, end: int) -> Evidence:
+        s = self.doc.sentence_at(start)
+        return Evidence(start=start, end=end, sentence=s.text, sentence_start=s.start)
+
+    def quote(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    # --- where things are ---------------------------------------------------
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in regex.finditer(r"\n", self.text)]
+
+    def line_span(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        start = self.line_starts[i]
+        end = self.text.find("\n", start)
+        return start, (len(self.text) if end < 0 else end)
+
+    def paragraph_span(self, offset: int) -> tuple[int, int]:
+        start = self.text.rfind("\n\n", 0, offset)
+        start = 0 if start < 0 else start + 2
+        end = self.text.find("\n\n", offset)
+        return start, (len(self.text) if end < 0 else end)
+
+    # --- units --------------------------------------------------------------
+    @cached_property
+    def province(self) -> Optional[str]:
+        return document_province(self.folded, self.doc.province_hint)
+
+    def unit(self, level: Level, name: str, district: Optional[str] = None) -> Unit:
+        return make_unit(level, name, self.province, district)
+
+    def heading_unit(self, offset: int) -> Optional[Unit]:
+        """The unit a heading line names ("* Huyện Trà Cú: ...") for facts on that line."""
+        start, end = self.line_span(offset)
+        m = P.HEADING.match(self.folded, start, end)
+        if not m or m.end() > offset:
+            return None
+        name = clean_name(m.group("name"))
+        return self.unit(level_of(m.group("lw"), name), name)
+
+    def last_unit_of_level(self, level: Level, before: int) -> Optional[Unit]:
+        """The nearest unit of ``level`` named before ``before`` (for "huyện đạt ...")."""
+        best = None
+        for m in P.UNIT_MENTION.finditer(self.folded, 0, before):
+            name = clean_name(m.group("name"))
+            if level_of(m.group("lw"), name) == level:
+                best = name
+        return self.unit(level, best) if best else None
+
+    # --- the article's own date --------------------------------------------
+    @cached_property
+    def published(self) -> Optional[str]:
+        """The article's own date: a short date line near the top, or a labelled one."""
+        lines = [ln for ln in self.text.split("\n") if ln.strip()][:10]
+        for ln in lines:
+            labelled = regex.search(r"(?i:đăng\s+lúc|đăng\s+ngày|ngày\s+đăng|cập\s+nhật|xuất\s+bản)\s*:?", ln)
+            if len(ln) > 60 and not labelled:
+                continue
+            m = regex.search(r"(?<!\d)(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?!\d)", ln)
+            if m:
+                d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+                if 1 <= d <= 31 and 1 <= mo <= 12:
+                    return f"{y:04d}-{mo:02d}-{d:02d}"
+            m = regex.search(r"(?i:ngày\s+(\d{1,2})\s+)?tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)", ln)
+            if m:
+                mo, y = int(m.group(2)), int(m.group(3))
+                if m.group(1):
+                    return f"{y:04d}-{mo:02d}-{int(m.group(1)):02d}"
+                return f"{y:04d}-{mo:02d}"
+        return None
+
+    @cached_property
+    def year(self) -> Optional[int]:
+        if self.doc.published:
+            return int(self.doc.published[:4])
+        if self.published:
+            return int(self.published[:4])
+        return None

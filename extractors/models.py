@@ -1,0 +1,286 @@
+"""Typed facts and the evidence every fact carries.
+
+Every fact type in ``eval/SPEC.md`` (progress, tallies, unmet, officials,
+dates, legal_refs) is a small dataclass. ``to_spec()`` returns the SPEC JSON
+shape (plus provenance keys the scorer ignores); ``to_row()`` returns a flat
+dict for the database, always with the full set of columns.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from enum import Enum
+from typing import ClassVar, Optional
+
+
+class Level(str, Enum):
+    """Administrative level in the pre-2025 three-level system."""
+
+    XA = "xã"  # xã, phường, thị trấn
+    HUYEN = "huyện"  # huyện, quận, thị xã, thành phố thuộc tỉnh
+    TINH = "tỉnh"  # tỉnh, thành phố trực thuộc trung ương
+    QUOC_GIA = "quốc gia"
+
+
+class Standard(str, Enum):
+    NTM = "ntm"
+    NANG_CAO = "ntm_nang_cao"
+    KIEU_MAU = "ntm_kieu_mau"
+    TINH_HOAN_THANH = "tinh_hoan_thanh"
+
+
+class Measure(str, Enum):
+    TIEU_CHI = "tiêu chí"
+    CHI_TIEU = "chỉ tiêu"
+    NOI_DUNG = "nội dung"
+
+
+class Modality(str, Enum):
+    REPORTED = "reported"
+    TARGET = "target"
+
+
+def _val(x):
+    return x.value if isinstance(x, Enum) else x
+
+
+@dataclass(frozen=True)
+class Unit:
+    """An administrative unit as named in the text."""
+
+    level: Level
+    name: str
+    province: Optional[str] = None
+    district: Optional[str] = None  # e.g. "An Biên" in "xã Đông Yên (An Biên)"
+
+    def to_spec(self) -> dict:
+        return {"level": _val(self.level), "name": self.name, "province": self.province}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact was read: a character span of the normalized text."""
+
+    start: int
+    end: int
+    sentence: str
+    sentence_start: int
+
+    @property
+    def quote_len(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class Fact:
+    """Base class: every fact has evidence and the extractor that made it."""
+
+    kind: ClassVar[str] = ""
+    evidence: Evidence
+    quote: str
+    extractor: str
+
+    def spec_fields(self) -> dict:  # overridden per type
+        raise NotImplementedError
+
+    def to_spec(self) -> dict:
+        out = self.spec_fields()
+        out["quote"] = self.quote
+        out["start"] = self.evidence.start
+        out["end"] = self.evidence.end
+        out["sentence"] = self.evidence.sentence
+        return out
+
+    def row_fields(self) -> dict:  # overridden per type
+        raise NotImplementedError
+
+    def to_row(self) -> dict:
+        row = self.row_fields()
+        row.update(
+            quote=self.quote,
+            sentence=self.evidence.sentence,
+            start=self.evidence.start,
+            end=self.evidence.end,
+            extractor=self.extractor,
+        )
+        return row
+
+
+def _unit_cols(prefix: str, unit: Optional[Unit]) -> dict:
+    return {
+        f"{prefix}_level": _val(unit.level) if unit else None,
+        f"{prefix}_name": unit.name if unit else None,
+        f"{prefix}_district": unit.district if unit else None,
+        f"{prefix}_province": unit.province if unit else None,
+    }
+
+
+@dataclass
+class Progress(Fact):
+    """How far one unit is against a criteria set: "đạt 08/09 tiêu chí"."""
+
+    kind: ClassVar[str] = "progress"
+    unit: Optional[Unit] = None
+    standard: Optional[Standard] = None
+    measure: Measure = Measure.TIEU_CHI
+    met: int = 0
+    met_max: Optional[int] = None
+    total: Optional[int] = None
+    modality: Modality = Modality.REPORTED
+    total_implied: bool = False  # total taken from the criteria set, not the text
+
+    def spec_fields(self) -> dict:
+        return {
+            "unit": self.unit.to_spec() if self.unit else None,
+            "standard": _val(self.standard),
+            "measure": _val(self.measure),
+            "met": self.met,
+            "met_max": self.met_max,
+            "total": self.total,
+            "modality": _val(self.modality),
+        }
+
+    def row_fields(self) -> dict:
+        return {
+            **_unit_cols("unit", self.unit),
+            "standard": _val(self.standard),
+            "measure": _val(self.measure),
+            "met": self.met,
+            "met_max": self.met_max,
+            "total": self.total,
+            "total_implied": int(self.total_implied),
+            "modality": _val(self.modality),
+        }
+
+
+@dataclass
+class Tally(Fact):
+    """How many units inside a parent reached a standard: "85/85 xã đạt chuẩn"."""
+
+    kind: ClassVar[str] = "tallies"
+    parent: Optional[Unit] = None
+    child_level: Level = Level.XA
+    standard: Optional[Standard] = None
+    count: int = 0
+    total: Optional[int] = None
+    modality: Modality = Modality.REPORTED
+    increment: bool = False
+
+    def spec_fields(self) -> dict:
+        return {
+            "parent": self.parent.to_spec() if self.parent else None,
+            "child_level": _val(self.child_level),
+            "standard": _val(self.standard),
+            "count": self.count,
+            "total": self.total,
+            "modality": _val(self.modality),
+            "increment": self.increment,
+        }
+
+    def row_fields(self) -> dict:
+        return {
+            **_unit_cols("parent", self.parent),
+            "child_level": _val(self.child_level),
+            "standard": _val(self.standard),
+            "count": self.count,
+            "total": self.total,
+            "modality": _val(self.modality),
+            "increment": int(self.increment),
+        }
+
+
+@dataclass
+class Unmet(Fact):
+    """A numbered criterion not yet met: "còn tiêu chí 9 ... chưa đạt"."""
+
+    kind: ClassVar[str] = "unmet"
+    unit: Optional[Unit] = None
+    criterion: int = 0
+    name: Optional[str] = None
+    count_units: Optional[int] = None
+    standard: Optional[Standard] = None
+
+    def spec_fields(self) -> dict:
+        return {
+            "unit": self.unit.to_spec() if self.unit else None,
+            "criterion": self.criterion,
+            "name": self.name,
+            "count_units": self.count_units,
+            "standard": _val(self.standard),
+        }
+
+    def row_fields(self) -> dict:
+        return {
+            **_unit_cols("unit", self.unit),
+            "criterion": self.criterion,
+            "criterion_name": self.name,
+            "count_units": self.count_units,
+            "standard": _val(self.standard),
+        }
+
+
+@dataclass
+class Official(Fact):
+    """A person named with a title."""
+
+    kind: ClassVar[str] = "officials"
+    name: str = ""
+    titles: list = field(default_factory=list)
+    unit: Optional[Unit] = None
+
+    def spec_fields(self) -> dict:
+        return {
+            "name": self.name,
+            "titles": list(self.titles),
+            "unit": self.unit.to_spec() if self.unit else None,
+        }
+
+    def row_fields(self) -> dict:
+        return {
+            "name": self.name,
+            "titles": "; ".join(self.titles),
+            **_unit_cols("unit", self.unit),
+        }
+
+
+@dataclass
+class DateFact(Fact):
+    """A calendar date: value is ISO ``YYYY-MM-DD`` or ``YYYY-MM``."""
+
+    kind: ClassVar[str] = "dates"
+    text: str = ""
+    value: str = ""
+
+    def spec_fields(self) -> dict:
+        return {"text": self.text, "value": self.value}
+
+    def row_fields(self) -> dict:
+        return {"text": self.text, "value": self.value}
+
+
+@dataclass
+class LegalRef(Fact):
+    """A numbered legal or administrative document: "Quyết định số 321/QĐ-TTg"."""
+
+    kind: ClassVar[str] = "legal_refs"
+    text: str = ""
+    doc_kind: str = ""
+    number: str = ""
+    date: Optional[str] = None
+
+    def spec_fields(self) -> dict:
+        return {"text": self.text, "kind": self.doc_kind, "number": self.number, "date": self.date}
+
+    def row_fields(self) -> dict:
+        return {"text": self.text, "kind": self.doc_kind, "number": self.number, "date": self.date}
+
+
+FACT_TYPES: dict[str, type[Fact]] = {
+    cls.kind: cls for cls in (Progress, Tally, Unmet, Official, DateFact, LegalRef)
+}
+"""SPEC key -> fact class, in SPEC order."""
+
+
+def row_columns(cls: type[Fact]) -> list[str]:
+    """Column names of ``cls.to_row()``, in order (the database schema uses them)."""
+    blank = cls(evidence=Evidence(0, 0, "", 0), quote="", extractor="")
+    return list(blank.to_row())

@@ -1,0 +1,92 @@
+"""Named regex fragments for Vietnamese NTM text (patterns only, no logic).
+
+Every pattern runs over the tone-folded text (``hoà`` -> ``hòa``), so
+alternatives list new-style tone placement only. Built with the ``regex``
+module for Unicode classes (``\\p{Lu}``).
+"""
+from __future__ import annotations
+
+import regex
+
+# --- letters and numbers -------------------------------------------------
+# A capitalised syllable: "Trà", "Cú", "Đông". Digits allowed for "Phường 3".
+CAP_SYL = r"(?:\p{Lu}\p{Ll}*|\d{1,2})(?![\p{L}\d])"
+# Zero-padded small integers: "08", "9", "056".
+NUM = r"\d{1,3}"
+# Vietnamese thousands use dots ("5.775") and decimals use commas ("81,93").
+BIG_NUM = r"\d{1,3}(?:\.\d{3})+|\d+"
+
+# --- administrative level words ------------------------------------------
+# Longest first: "thị xã" before "xã", "thành phố" before nothing shorter.
+LEVEL_WORDS = {
+    "thị trấn": "xã",
+    "thị xã": "huyện",
+    "thành phố": "huyện",  # a province-level city is recognised by name
+    "tp.": "huyện",
+    "tp": "huyện",
+    "phường": "xã",
+    "quận": "huyện",
+    "huyện": "huyện",
+    "tỉnh": "tỉnh",
+    "xã": "xã",
+}
+LEVEL = r"(?i:thị\s+trấn|thị\s+xã|thành\s+phố|tp\.?|phường|quận|huyện|tỉnh|xã)"
+NOT_LEVEL = r"(?!(?i:thị\s+trấn|thị\s+xã|thành\s+phố|phường|quận|huyện|tỉnh|xã)(?![\p{L}]))"
+# A proper name: 1-5 capitalised syllables, none of them a level word, none an
+# all-caps acronym (NTM, UBND: CAP_SYL needs lower-case after the capital).
+NAME = rf"{NOT_LEVEL}{CAP_SYL}(?:[ \-]{NOT_LEVEL}{CAP_SYL}){{0,4}}"
+
+# "xã Đông Yên", "huyện Huyện Cầu Kè" (the doubled word: NAME refuses "Huyện").
+UNIT_MENTION = regex.compile(
+    rf"(?<![\p{{L}}])(?P<lw>{LEVEL})\s+(?P<name>{NAME})(?:\s*\((?P<paren>{NAME})\))?"
+)
+# A list sharing one level word: "04 xã gồm: A, B, C và D", "2 xã A và B",
+# "02 huyện (Tiểu Cần, Cầu Kè)", "xã Xuân Phong và Quảng Phú".
+LIST_HEAD = regex.compile(
+    rf"(?<![\p{{L}}\d])(?:(?P<n>{NUM})\s+)?(?P<lw>{LEVEL})(?:\s+(?:gồm|là|bao gồm))?\s*(?P<open>[:(])?\s*"
+)
+LIST_ITEM = regex.compile(rf"(?:(?P<lw>{LEVEL})\s+)?(?P<name>{NAME})(?:\s*\((?P<paren>{NAME})\))?")
+LIST_SEP = regex.compile(r"\s*(?:,|\bvà\b|&)\s*|\s+")
+# A bare name right before the verb: "... và Kiên Lương đạt 4/9 tiêu chí".
+BARE_NAME_BEFORE_VERB = regex.compile(
+    rf"(?:,|\bvà\b)\s*(?P<name>{NAME})\s+(?:hiện\s+|đã\s+|cũng\s+)?(?:thực hiện\s+)?(?:đạt|hoàn thành)\b\s*$"
+)
+# A bare level word standing for a unit named elsewhere: "tỉnh đã đạt", "huyện đạt".
+BARE_LEVEL = regex.compile(r"(?<![\p{L}])(?P<lw>(?i:tỉnh|huyện|xã))(?![\p{L}])(?!\s+\p{Lu})")
+# "* Huyện Trà Cú: ..." -- a heading naming the unit the line is about.
+HEADING = regex.compile(
+    rf"[ \t]*(?:[*•+\-–]|\d{{1,2}}[.)]|[a-zđ][.)])?[ \t]*(?P<lw>{LEVEL})\s+(?P<name>{NAME})\s*(?:\([^)]*\))?\s*[:：]"
+)
+
+# --- criterion counts ------------------------------------------------------
+MEASURE = r"(?P<measure>tiêu\s+chí|chỉ\s+tiêu|nội\s+dung)"
+# "08/09", "51-54/57", "54 - 55/57"
+FRACTION = rf"(?P<met>{NUM})(?:\s*[-–]\s*(?P<met_max>{NUM}))?\s*/\s*(?P<total>{NUM})"
+COUNT = regex.compile(rf"(?<![\d/.,])(?:{FRACTION})(?![\d/])(?:\s+{MEASURE}(?![\p{{L}}]))?")
+# "đạt 12 tiêu chí" (no total: it comes from the criteria set)
+COUNT_NO_TOTAL = regex.compile(
+    rf"(?i:đạt|hoàn thành)\s+(?:được\s+)?(?P<met>{NUM})\s+(?P<measure>tiêu\s+chí|nội\s+dung)(?![\p{{L}}])(?!\s*/)"
+)
+# Between two counts of one group: "18/19 tiêu chí, 56/57 chỉ tiêu".
+GROUP_JOIN = regex.compile(r"^\s*(?:,|và|;)?\s*$")
+# Complements are not progress: "còn lại 03/08 nội dung chưa đạt".
+COMPLEMENT_BEFORE = regex.compile(r"(?i:còn(?:\s+lại)?|chưa\s+đạt|trừ)\s*$")
+COMPLEMENT_AFTER = regex.compile(r"\s*(?:[^\s;,.]+\s+){0,3}?(?i:chưa\s+đạt|chưa\s+hoàn\s+thành|trở\s+lên)")
+
+# --- standards and modality ------------------------------------------------
+STANDARD = regex.compile(
+    r"(?i:nông\s+thôn\s+mới|NTM|XDNTM)(?:\s*\(NTM\))?(?P<q>\s+(?i:nâng\s+cao|kiểu\s+mẫu))?"
+    r"|(?P<q2>(?i:nâng\s+cao|kiểu\s+mẫu))"
+    r"|(?P<done>(?i:hoàn\s+thành\s+nhiệm\s+vụ))"
+)
+# Words that make a statement a goal: "phấn đấu", "kế hoạch", "đến cuối năm".
+TARGET_CUE = regex.compile(
+    r"(?<![\p{L}])(?i:phấn\s+đấu|kế\s+hoạch|mục\s+tiêu|dự\s+kiến|phương\s+hướng|sẽ|"
+    r"đến\s+cuối\s+(?:năm|tháng|quý)|đến\s+năm\s+\d{4}|trước\s+năm\s+\d{4}|trong\s+năm\s+(?:20\d\d|nay)|"
+    r"phải\s+hoàn\s+thành|cố\s+gắng|đặt\s+ra|đăng\s+ký)(?![\p{L}])"
+)
+# Words that make it a state reached: "đến nay", "hiện đạt", "qua rà soát".
+REPORTED_CUE = regex.compile(
+    r"(?<![\p{L}])(?i:đến\s+nay|tính\s+đến|hiện\s+nay|(?<!thực\s)hiện|đã|qua\s+rà\s+soát|"
+    r"tự\s+đánh\s+giá|kết\s+quả|đạt\s+được|vẫn)(?![\p{L}])"
+)

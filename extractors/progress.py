@@ -1,0 +1,252 @@
+"""Progress facts: how far one unit is against a criteria set.
+
+"Huyện Trà Cú: hiện đạt 08/09 tiêu chí" -> Trà Cú, 8 of 9 tiêu chí. Handles
+ranges ("51-54/57 chỉ tiêu"), a bare count followed by its indicator count
+("13/19, 47-49/57 chỉ tiêu"), counts without a total ("đạt 12 tiêu chí"), and
+one count shared by a list of units, before or after it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+from extractors import Extractor
+from extractors import patterns as P
+from extractors.context import Context
+from extractors.models import Level, Measure, Modality, Progress, Standard, Unit
+from extractors.units import find_lists, level_of, clean_name
+
+# Plausible set sizes per measure; anything larger is some other ratio.
+MAX_TOTAL = {Measure.TIEU_CHI: 30, Measure.CHI_TIEU: 120, Measure.NOI_DUNG: 12}
+
+
+@dataclass
+class Count:
+    start: int
+    end: int
+    met: int
+    met_max: Optional[int]
+    total: Optional[int]
+    measure: Optional[Measure]
+
+
+def _measure(text: Optional[str]) -> Optional[Measure]:
+    if not text:
+        return None
+    return Measure(regex.sub(r"\s+", " ", text.lower()))
+
+
+def find_counts(ctx: Context) -> list[Count]:
+    """Every criterion count in the document, complements and non-counts removed."""
+    f = ctx.folded
+    counts: list[Count] = []
+    for m in P.COUNT.finditer(f):
+        met, total = int(m.group("met")), int(m.group("total"))
+        met_max = int(m.group("met_max")) if m.group("met_max") else None
+        counts.append(Count(m.start(), m.end(), met, met_max, total, _measure(m.group("measure"))))
+    for m in P.COUNT_NO_TOTAL.finditer(f):
+        counts.append(Count(m.start("met"), m.end(), int(m.group("met")), None, None, _measure(m.group("measure"))))
+    counts.sort(key=lambda c: c.start)
+    # A bare fraction counts only when an indicator count follows it:
+    # "đạt 13/19, 47-49/57 chỉ tiêu" (13/19 are tiêu chí).
+    kept: list[Count] = []
+    for i, c in enumerate(counts):
+        if c.measure is None:
+            nxt = counts[i + 1] if i + 1 < len(counts) else None
+            if nxt and nxt.measure == Measure.CHI_TIEU and P.GROUP_JOIN.match(f[c.end:nxt.start]):
+                c.measure = Measure.TIEU_CHI
+            else:
+                continue
+        if c.total is not None:
+            if c.total == 0 or c.met > c.total or (c.met_max is not None and not c.met <= c.met_max <= c.total):
+                continue
+            if c.total > MAX_TOTAL[c.measure]:
+                continue
+        before = f[max(0, c.start - 12):c.start]
+        after = f[c.end:c.end + 40]
+        if P.COMPLEMENT_BEFORE.search(before) or P.COMPLEMENT_AFTER.match(after):
+            continue
+        kept.append(c)
+    return kept
+
+
+def group_counts(ctx: Context, counts: list[Count]) -> list[list[Count]]:
+    """Counts joined by a comma or "và" describe the same units: "18/19 tiêu chí, 56/57 chỉ tiêu"."""
+    groups: list[list[Count]] = []
+    for c in counts:
+        if groups and P.GROUP_JOIN.match(ctx.folded[groups[-1][-1].end:c.start]) and \
+                ";" not in ctx.folded[groups[-1][-1].end:c.start]:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    return groups
+
+
+_AFTER_LIST = regex.compile(r"\s*,?\s*(?:thì\s+)?(?:có|gồm|là)\s+")
+_AFTER_LEVEL = regex.compile(r"\s*(?P<lw>tỉnh|huyện|xã)(?![\p{L}])", regex.I)
+_QUANTIFIED = regex.compile(r"(?:\d|%|\bcác|\bnhững|\bsố|\bmỗi|\btừng|\bmột)\s*$", regex.I)
+_CLAUSE_END = regex.compile(r"[;.]|\n")
+
+
+def _bare_level_units(ctx: Context, lw: str, at: int) -> Optional[Unit]:
+    level = level_of(lw, "")
+    if level == Level.TINH:
+        return ctx.unit(Level.TINH, ctx.province) if ctx.province else None
+    head = ctx.heading_unit(at)
+    if head and head.level == level:
+        return head
+    return ctx.last_unit_of_level(level, at)
+
+
+def units_for_group(
+    ctx: Context, group: list[Count], seg_start: int, seg_end: int, prev_units: list[Unit]
+) -> tuple[list[Unit], int, int]:
+    """Units a count group belongs to, and the span of their mention.
+
+    Returns (units, span start, span end); span is the group's own when the unit is implied.
+    """
+    f = ctx.folded
+    g_start, g_end = group[0].start, group[-1].end
+    # 1. "... 64-68/75 chỉ tiêu có 2 xã Xuân Trường và Thọ Xương"
+    after = _AFTER_LIST.match(f, g_end, seg_end)
+    if after:
+        lists = find_lists(f, after.end(), seg_end)
+        if lists and lists[0][0] - after.end() <= 3:
+            s, e, items = lists[0]
+            return [ctx.unit(i.level, i.name, i.district) for i in items], g_start, e
+    # 2. the nearest list or mention before the count in the same clause
+    lists = find_lists(f, seg_start, g_start)
+    last_list_end = lists[-1][1] if lists else -1
+    bare_name = P.BARE_NAME_BEFORE_VERB.search(f, max(seg_start, last_list_end), g_start)
+    bare_level = None
+    for m in P.BARE_LEVEL.finditer(f, max(seg_start, last_list_end), g_start):
+        if not _QUANTIFIED.search(f, max(0, m.start() - 8), m.start()):
+            bare_level = m
+    # "huyện An Biên đạt 4/9 tiêu chí và Kiên Lương đạt 4/9": the level carries over
+    level = lists[-1][2][-1].level if lists else (prev_units[-1].level if prev_units else None)
+    if bare_name and level is not None:
+        name = clean_name(bare_name.group("name"))
+        return [ctx.unit(level, name)], bare_name.start("name"), g_end
+    if bare_level is not None:
+        u = _bare_level_units(ctx, bare_level.group("lw"), bare_level.start())
+        if u:
+            return [u], bare_level.start(), g_end
+    if lists:
+        s, e, items = lists[-1]
+        return [ctx.unit(i.level, i.name, i.district) for i in items], s, g_end
+    # 3. the heading of the line: "* Huyện Tiểu Cần: huyện đạt 05/09 tiêu chí"
+    head = ctx.heading_unit(g_start)
+    if head:
+        return [head], g_start, g_end
+    # 4. the criteria set names the level: "đạt 8/8 nội dung tỉnh hoàn thành ..."
+    m = _AFTER_LEVEL.match(f, g_end)
+    if m:
+        u = _bare_level_units(ctx, m.group("lw"), g_start)
+        if u:
+            return [u], g_start, g_end
+    return [], g_start, g_end
+
+
+def standard_for(ctx: Context, group: list[Count], unit: Optional[Unit], seg_start: int) -> Optional[Standard]:
+    """The criteria set: named right after the count, else the nearest mention before it."""
+    f = ctx.folded
+    if group[0].measure == Measure.NOI_DUNG and (unit is None or unit.level == Level.TINH):
+        return Standard.TINH_HOAN_THANH
+    end_m = _CLAUSE_END.search(f, group[-1].end)
+    clause_end = end_m.start() if end_m else len(f)
+    comma = f.find(",", group[-1].end, clause_end)
+    window_end = comma if comma >= 0 else clause_end
+    m = P.STANDARD.search(f, group[-1].end, min(window_end, group[-1].end + 60))
+    if m:
+        return _standard(m, unit)
+    p_start, _ = ctx.paragraph_span(group[0].start)
+    line_start, _ = ctx.line_span(group[0].start)
+    best = None
+    for m in P.STANDARD.finditer(f, min(p_start, line_start), group[0].start):
+        best = m
+    return _standard(best, unit) if best else None
+
+
+def _standard(m, unit: Optional[Unit]) -> Standard:
+    q = (m.group("q") or m.group("q2") or "").lower()
+    if "nâng" in q:
+        return Standard.NANG_CAO
+    if "kiểu" in q:
+        return Standard.KIEU_MAU
+    if m.group("done") and unit is not None and unit.level == Level.TINH:
+        return Standard.TINH_HOAN_THANH
+    return Standard.NTM
+
+
+def modality_for(ctx: Context, start: int, sent_start: int) -> Modality:
+    """Target when the nearest cue before the count is a goal word, else reported."""
+    f = ctx.folded
+    clause_start = max(f.rfind(";", sent_start, start), f.rfind(":", sent_start, start), sent_start)
+    for lo in (clause_start, sent_start):
+        last = None
+        for m in P.TARGET_CUE.finditer(f, lo, start):
+            last = (m.start(), Modality.TARGET)
+        for m in P.REPORTED_CUE.finditer(f, lo, start):
+            if last is None or m.start() > last[0]:
+                last = (m.start(), Modality.REPORTED)
+        if last:
+            return last[1]
+    return Modality.REPORTED
+
+
+def implied_total(ctx: Context, unit: Unit, measure: Measure, standard: Optional[Standard]) -> Optional[int]:
+    """Size of the criteria set that applies when the text gives no total."""
+    from extractors.criteria import set_size
+
+    return set_size(unit.level, standard, measure, ctx.year)
+
+
+def find(ctx: Context) -> list[Progress]:
+    facts: list[Progress] = []
+    seen = set()
+    groups = group_counts(ctx, find_counts(ctx))
+    prev_end = -1
+    prev_sentence = None
+    prev_units: list[Unit] = []
+    for group in groups:
+        sent = ctx.doc.sentence_at(group[0].start)
+        if sent.start != prev_sentence:
+            prev_end, prev_sentence, prev_units = sent.start, sent.start, []
+        seg_start = max(sent.start, prev_end)
+        seg_end = sent.end
+        units, span_start, span_end = units_for_group(ctx, group, seg_start, seg_end, prev_units)
+        prev_end = max(group[-1].end, span_end)
+        if not units:
+            continue
+        prev_units = units
+        modality = modality_for(ctx, group[0].start, sent.start)
+        for unit in units:
+            standard = standard_for(ctx, group, unit, seg_start)
+            for c in group:
+                total, implied = c.total, False
+                if total is None:
+                    total, implied = implied_total(ctx, unit, c.measure, standard), True
+                key = (unit.level, unit.name, c.measure, c.met, c.met_max, total, modality)
+                if key in seen:
+                    continue
+                seen.add(key)
+                facts.append(Progress(
+                    evidence=ctx.evidence(span_start, span_end),
+                    quote=ctx.quote(span_start, span_end),
+                    extractor=EXTRACTOR.name,
+                    unit=unit, standard=standard, measure=c.measure, met=c.met, met_max=c.met_max,
+                    total=total, modality=modality, total_implied=implied,
+                ))
+    return facts
+
+
+EXTRACTOR = Extractor(
+    name="progress",
+    fact_type="progress",
+    find=find,
+    triggers=("tiêu chí", "chỉ tiêu", "nội dung"),
+    version="1",
+    description="x/y tiêu chí|chỉ tiêu|nội dung reached by a named unit",
+)

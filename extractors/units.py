@@ -1,0 +1,168 @@
+"""Administrative units named in the text: mentions, lists and headings.
+
+This module reads names as the text writes them; resolving a name to the
+official register comes with the gazetteer.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import regex
+
+from extractors import patterns as P
+from extractors.models import Level, Unit
+from pipeline.normalize import fold_tones
+
+DATA = Path(__file__).with_name("data")
+
+
+@lru_cache(maxsize=1)
+def provinces() -> dict[str, str]:
+    """Lower-cased, tone-folded province name -> canonical name (63, pre-2025)."""
+    data = json.loads((DATA / "provinces.json").read_text(encoding="utf-8"))
+    names = data["cities"] + data["provinces"]
+    out = {fold_tones(n).lower(): n for n in names}
+    out["huế"] = "Thừa Thiên Huế"
+    out["tp hồ chí minh"] = "Hồ Chí Minh"
+    out["bà rịa-vũng tàu"] = "Bà Rịa - Vũng Tàu"
+    return out
+
+
+def province_name(name: str) -> Optional[str]:
+    return provinces().get(fold_tones(name).lower().strip())
+
+
+def level_of(level_word: str, name: str) -> Level:
+    lw = regex.sub(r"\s+", " ", level_word.lower()).rstrip(".")
+    if lw in ("thành phố", "tp") and province_name(name):
+        return Level.TINH
+    return Level(P.LEVEL_WORDS.get(lw, P.LEVEL_WORDS.get(lw + ".", "xã")))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A unit named in the text, with the span of the whole mention."""
+
+    start: int
+    end: int
+    level: Level
+    name: str
+    district: Optional[str] = None
+
+
+def clean_name(name: str) -> str:
+    return regex.sub(r"\s+", " ", name).strip(" -")
+
+
+def parse_list(text: str, pos: int, endpos: int) -> tuple[list[Mention], int]:
+    """Parse a list of units sharing one level word starting at ``pos``.
+
+    Returns the mentions and the end offset; an empty list when no list starts here.
+    "04 xã gồm: A, B và C" / "02 huyện (A, B)" / "xã A và B" / "huyện A, huyện B".
+    """
+    head = P.LIST_HEAD.match(text, pos, endpos)
+    if not head:
+        return [], pos
+    lw = head.group("lw")
+    opened = head.group("open")
+    counted = head.group("n") is not None
+    items: list[Mention] = []
+    i = head.end()
+    while True:
+        m = P.LIST_ITEM.match(text, i, endpos)
+        if not m:
+            break
+        name = clean_name(m.group("name"))
+        item_lw = m.group("lw") or lw
+        paren = m.group("paren")
+        # "02 huyện (Tiểu Cần, Cầu Kè)" is a list; "xã Đông Yên (An Biên)" names a district.
+        items.append(Mention(m.start(), m.end(), level_of(item_lw, name), name,
+                             clean_name(paren) if paren else None))
+        i = m.end()
+        sep = regex.compile(r"\s*(?:,|\bvà\b|;)\s*").match(text, i, endpos)
+        if not sep or sep.end() == i:
+            break
+        nxt = P.LIST_ITEM.match(text, sep.end(), endpos)
+        if not nxt:
+            break
+        # A new level word that differs in kind ends the list only if the list is counted.
+        i = sep.end()
+    if not items:
+        return [], pos
+    end = items[-1].end
+    if opened == "(":
+        close = regex.compile(r"\s*\)").match(text, end, endpos)
+        if close:
+            end = close.end()
+    if counted and head.group("n") and len(items) == 1 and int(head.group("n")) > 1 and opened != "(":
+        # "2 xã Xuân Trường" with one name only: the rest were not parsed; keep what we have.
+        pass
+    return [Mention(head.start(), end, it.level, it.name, it.district) for it in items], end
+
+
+def find_lists(text: str, start: int, end: int) -> list[tuple[int, int, list[Mention]]]:
+    """Every unit list or single mention in ``text[start:end]``, in order."""
+    out = []
+    for m in P.UNIT_MENTION.finditer(text, start, end):
+        # back up to a count before the level word ("04 xã gồm: ...")
+        s = m.start()
+        back = regex.compile(rf"({P.NUM})\s+$").search(text, max(start, s - 5), s)
+        if back:
+            s = back.start(1)
+        if out and s < out[-1][1]:
+            continue
+        items, e = parse_list(text, s, end)
+        if not items:
+            items, e = parse_list(text, m.start(), end)
+        if items:
+            out.append((s, e, items))
+    # counted lists with a colon or parenthesis: "04 xã gồm: A, B", "02 huyện (A, B)"
+    for m in regex.finditer(rf"(?<![\d])({P.NUM})\s+{P.LEVEL}(?:\s+(?:gồm|là|bao gồm))?\s*[:(]", text[:end], pos=start):
+        if any(s <= m.start() < e for s, e, _ in out):
+            continue
+        items, e = parse_list(text, m.start(), end)
+        if items:
+            out.append((m.start(), e, items))
+    out.sort(key=lambda t: t[0])
+    return out
+
+
+def document_province(text: str, hint: Optional[str] = None) -> Optional[str]:
+    """The province an article is about: the hint, else the most-named province."""
+    if hint:
+        return province_name(hint) or hint
+    counts: Counter = Counter()
+    for m in P.UNIT_MENTION.finditer(text):
+        lw = m.group("lw").lower()
+        if lw in ("tỉnh", "thành phố", "tp", "tp."):
+            p = province_name(m.group("name"))
+            # "tỉnh Trà Vinh Lê Văn Hẳn": the name may run into a person's; try prefixes
+            if not p:
+                words = m.group("name").split()
+                for k in range(len(words) - 1, 0, -1):
+                    p = province_name(" ".join(words[:k]))
+                    if p:
+                        break
+            if p:
+                counts[p] += 3
+    for key, canon in provinces().items():
+        # bare names in titles and datelines ("Trà Vinh, ngày ...")
+        n = len(regex.findall(rf"(?<![\p{{L}}]){regex.escape(canon)}(?![\p{{L}}])", text))
+        if n:
+            counts[canon] += n
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+def make_unit(level: Level, name: str, province: Optional[str], district: Optional[str] = None) -> Unit:
+    if level == Level.TINH:
+        return Unit(Level.TINH, province_name(name) or name, None)
+    if level == Level.QUOC_GIA:
+        return Unit(Level.QUOC_GIA, "Việt Nam", None)
+    return Unit(level, name, province, district)

@@ -1,0 +1,152 @@
+"""The ``ntm`` command line: thin commands over the pipeline's functions."""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+DEFAULT_DB = "db/ntm.db"
+
+# Exit codes: 0 all good, 1 some inputs failed (the rest were stored), 2 usage error
+# (click's own), 3 nothing could be processed.
+EXIT_PARTIAL = 1
+EXIT_NOTHING = 3
+
+
+def db_option(f):
+    return click.option(
+        "--db",
+        "db_path",
+        default=DEFAULT_DB,
+        show_default=True,
+        type=click.Path(dir_okay=False),
+        help="SQLite database file.",
+    )(f)
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.option("-v", "--verbose", count=True, help="More logging on stderr (-vv for debug).")
+@click.version_option(package_name="ntm-news")
+def cli(verbose):
+    """ntm-news: NTM facts from Vietnamese news into SQLite and Datasette.
+
+    \b
+    Example:
+        ntm ingest corpus/samples --db db/ntm.db
+        ntm serve --db db/ntm.db
+    """
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@db_option
+@click.option("--province", default=None, help="Province to assume when the text names none.")
+@click.option("-s", "--silent", is_flag=True, help="No progress bar.")
+def ingest(paths, db_path, province, silent):
+    """Read files or folders (.txt, .html, .md), extract facts and load them.
+
+    Re-running is safe: unchanged files are left alone, a changed file's facts
+    are replaced in one transaction. Unreadable inputs are reported on stderr,
+    recorded in the table ingest_failures, and the rest of the batch goes on.
+
+    \b
+    Example:
+        ntm ingest corpus/samples reports/baocao.txt --db db/ntm.db
+    """
+    from pipeline.run import ingest_paths
+
+    def on_error(source, reason):
+        click.echo(f"error: {source}: {reason}", err=True)
+
+    def progress(items):
+        if silent or len(items) < 2:
+            return items
+        return _progressbar(items)
+
+    summary = ingest_paths(paths, db_path, on_error=on_error, progress=progress, province_hint=province)
+    click.echo(summary.line(), err=True)
+    if summary.failed and not (summary.new or summary.unchanged or summary.replaced):
+        sys.exit(EXIT_NOTHING)
+    if summary.failed:
+        sys.exit(EXIT_PARTIAL)
+
+
+def _progressbar(items):
+    with click.progressbar(items, label="ingesting", file=sys.stderr, show_pos=True,
+                           item_show_func=lambda p: p.name if p else "") as bar:
+        yield from bar
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
+@click.option("--province", default=None, help="Province to assume when the text names none.")
+def extract(file, fmt, province):
+    """Run the extractors on one file, without a database.
+
+    ``--format json`` prints the SPEC.md document object.
+
+    \b
+    Example:
+        ntm extract corpus/samples/01_tra-vinh.txt --format json
+    """
+    from pipeline.errors import IngestError
+    from pipeline.run import analyse, document_from_file, document_json
+
+    try:
+        doc = document_from_file(Path(file), province_hint=province)
+    except IngestError as e:
+        click.echo(f"error: {e.source}: {e.reason}", err=True)
+        sys.exit(EXIT_NOTHING)
+    facts = analyse(doc)
+    if fmt == "json":
+        click.echo(json.dumps(document_json(doc, facts), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{doc.source}  published={doc.published}  id={doc.id}")
+    for kind, items in facts.items():
+        click.echo(f"\n{kind} ({len(items)})")
+        for f in items:
+            spec = f.to_spec()
+            for k in ("quote", "start", "end", "sentence"):
+                spec.pop(k, None)
+            click.echo(f"  [{f.evidence.start}:{f.evidence.end}] {_brief(spec)}  «{f.quote}»")
+
+
+def _brief(spec: dict) -> str:
+    parts = []
+    for k, v in spec.items():
+        if isinstance(v, dict):
+            v = f"{v.get('level')} {v.get('name')}" + (f" ({v['province']})" if v.get("province") else "")
+        if v is None or v == []:
+            continue
+        parts.append(f"{k}={v}")
+    return " ".join(parts)
+
+
+@cli.command()
+@db_option
+@click.option("--port", default=8001, show_default=True, type=int, envvar="NTM_PORT")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (loopback by default).")
+def serve(db_path, port, host):
+    """Publish the database with Datasette, with the project's metadata.
+
+    \b
+    Example:
+        ntm serve --db db/ntm.db --port 8001
+    """
+    from db.publish import serve as run_server
+
+    if not Path(db_path).exists():
+        click.echo(f"error: {db_path}: no such database; run `ntm ingest` first", err=True)
+        sys.exit(EXIT_NOTHING)
+    run_server(db_path, port=port, host=host)
+
+
+def main():  # pragma: no cover
+    cli()
