@@ -8,7 +8,7 @@ from typing import Optional
 import regex
 
 from extractors import patterns as P
-from extractors.models import Evidence, Level, Unit
+from extractors.models import Evidence, Level, Modality, Unit
 from extractors.units import document_province, level_of, make_unit, clean_name
 
 
@@ -73,6 +73,37 @@ class Context:
             if level_of(m.group("lw"), name) == level:
                 best = name
         return self.unit(level, best) if best else None
+
+    def section_unit(self, offset: int, max_lines: int = 2) -> Optional[Unit]:
+        """The unit of the nearest heading on this line or up to ``max_lines`` lines above."""
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        for k in range(i, max(-1, i - max_lines - 1), -1):
+            start = self.line_starts[k]
+            m = P.HEADING.match(self.folded, start, self.line_span(start)[1])
+            if m:
+                name = clean_name(m.group("name"))
+                return self.unit(level_of(m.group("lw"), name), name)
+        return None
+
+    def modality(self, start: int, sent_start: int) -> Modality:
+        """Target when the nearest cue before ``start`` is a goal word, else reported.
+
+        The clause (since the last ";" or ":") is read first, then the sentence:
+        "Theo kế hoạch ..., đến nay huyện A đạt 6/9" is reported, "phấn đấu đến cuối
+        năm 2023 hoàn thành 09/09" is a target.
+        """
+        f = self.folded
+        clause_start = max(f.rfind(";", sent_start, start), f.rfind(":", sent_start, start), sent_start)
+        for lo in (clause_start, sent_start):
+            last = None
+            for m in P.TARGET_CUE.finditer(f, lo, start):
+                last = (m.start(), Modality.TARGET)
+            for m in P.REPORTED_CUE.finditer(f, lo, start):
+                if last is None or m.start() > last[0]:
+                    last = (m.start(), Modality.REPORTED)
+            if last:
+                return last[1]
+        return Modality.REPORTED
 
     # --- the article's own date --------------------------------------------
     @cached_property

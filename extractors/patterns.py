@@ -90,3 +90,62 @@ REPORTED_CUE = regex.compile(
     r"(?<![\p{L}])(?i:đến\s+nay|tính\s+đến|hiện\s+nay|(?<!thực\s)hiện|đã|qua\s+rà\s+soát|"
     r"tự\s+đánh\s+giá|kết\s+quả|đạt\s+được|vẫn)(?![\p{L}])"
 )
+
+# --- dates ----------------------------------------------------------------
+# "08/3/2022", "19/05/2023", "06-08-2022" (same separator both sides)
+FULL_DATE = regex.compile(r"(?<![\d/.-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d/])")
+# "ngày 23 tháng 11 năm 2023"
+LONG_DATE = regex.compile(r"(?i:ngày)\s+(?P<d>\d{1,2})\s+(?i:tháng)\s+(?P<m>\d{1,2})\s*(?:,\s*)?(?i:năm)\s+(?P<y>(?:19|20)\d\d)(?!\d)")
+# "tháng 5/2022", "tháng 11 năm 2023", "tháng 01/2024"
+MONTH_YEAR = regex.compile(r"(?<![\p{L}])(?i:tháng)\s+(?P<m>\d{1,2})\s*(?:/|-|\s+(?i:năm)\s+)(?P<y>(?:19|20)\d\d)(?![\d/])")
+# "ngày 26/11", "sáng 19/5": a day and month with no year, after a word that makes it a date
+DAY_MONTH = regex.compile(
+    r"(?<![\p{L}])(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|trước|sau)\s+(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/]|\s*(?:tiêu|chỉ|nội|xã|huyện|đơn))"
+)
+
+# --- legal and administrative documents ----------------------------------------
+DOC_KINDS = (
+    "Quyết định", "Nghị quyết", "Nghị định", "Kế hoạch", "Thông báo", "Thông tư", "Chỉ thị",
+    "Công văn", "Văn bản", "Kết luận", "Tờ trình", "Báo cáo", "Hướng dẫn", "Quy định", "Luật",
+    "Chương trình", "Đề án", "Công điện",
+)
+DOC_KIND = "(?i:" + "|".join(k.replace(" ", r"\s+") for k in DOC_KINDS) + ")"
+# "321/QĐ-TTg", "04-NQ/TU", "75/2023/NĐ-CP", "202/2025/QH15"
+DOC_SYMBOL = r"\d{1,5}(?:[/-](?:\d{4}|[\p{Lu}Đ][\p{L}\d&]*(?:-[\p{L}\d&]+)*))+"
+LEGAL_REF = regex.compile(
+    rf"(?<![\p{{L}}])(?P<kind>{DOC_KIND})\s+(?:(?i:số)\s*:?\s*(?P<num>{DOC_SYMBOL}|\d{{1,5}}(?![\d/]))|(?P<sym>{DOC_SYMBOL}))"
+)
+ISSUE_DATE_AFTER = regex.compile(
+    r"\s*,?\s*(?:(?i:được\s+)?ban\s+hành\s+)?(?i:ngày)\s+(?:(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)|"
+    r"(?P<d2>\d{1,2})\s+(?i:tháng)\s+(?P<m2>\d{1,2})\s+(?i:năm)\s+(?P<y2>(?:19|20)\d\d))"
+)
+
+# --- tallies ----------------------------------------------------------------
+# The child level of a tally: "xã", "đơn vị cấp huyện", "huyện, thị xã, thành phố".
+CHILD = (
+    r"(?P<child>(?i:đơn\s+vị\s+(?:hành\s+chính\s+)?cấp\s+huyện|huyện,\s*thị\s+xã,\s*thành\s+phố|"
+    r"huyện,\s*thị\s+xã|xã,\s*phường,\s*thị\s+trấn|xã,\s*thị\s+trấn|huyện|xã))(?![\p{L}])"
+)
+# "85/85 xã", "5.775/8.227 xã", "48 xã"; not "100% xã", not "2.500 người".
+TALLY_COUNT = regex.compile(
+    rf"(?<![\d/.,%])(?P<count>{BIG_NUM})(?:\s*/\s*(?P<total>{BIG_NUM}))?(?![\d%])\s+{CHILD}"
+)
+# What makes the counted units a tally: they reached (or are to reach) a standard.
+REACHED = regex.compile(
+    r"(?i:đạt\s+chuẩn|đạt\s+chuẩn|được\s+công\s+nhận|về\s+đích|hoàn\s+thành\s+nhiệm\s+vụ|"
+    r"(?:đã\s+)?có\s+quyết\s+định\s+công\s+nhận\s+đạt|hoàn\s+thành\s+nâng\s+chất)"
+)
+# "chưa có huyện đạt chuẩn huyện NTM nâng cao": a count of zero
+TALLY_ZERO = regex.compile(
+    rf"(?i:chưa\s+có)\s+{CHILD}(?:\s+nào)?\s+(?:được\s+công\s+nhận\s+)?(?i:đạt\s+chuẩn)"
+)
+# A batch, not a running total: "công nhận thêm 3 xã", "có thêm 11 xã", "đề nghị công nhận 15 xã".
+INCREMENT_CUE = regex.compile(
+    r"(?i:thêm|mới\s+được\s+công\s+nhận|đề\s+nghị\s+(?:xét,?\s+)?công\s+nhận|xét,?\s+công\s+nhận|"
+    r"trong\s+năm(?:\s+20\d\d)?|năm\s+nay|đợt\s+này)"
+)
+RUNNING_TOTAL_CUE = regex.compile(r"(?i:đến\s+nay|nâng\s+tổng\s+số|tổng\s+số|lũy\s+kế|luỹ\s+kế|toàn\s+(?:tỉnh|huyện|quốc)|cả\s+nước)")
+# A comparison is not a tally: "tăng 160 xã so với cuối năm 2021".
+COMPARISON_BEFORE = regex.compile(r"(?i:tăng|giảm|hơn|vượt|thiếu)\s*(?:thêm\s*)?$")
+COMPARISON_AFTER = regex.compile(r"\s*(?:\([^)]*\)\s*)?(?i:so\s+với)")
+NATIONAL = regex.compile(r"(?<![\p{L}])(?i:cả\s+nước|toàn\s+quốc)(?![\p{L}])")

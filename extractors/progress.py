@@ -180,22 +180,6 @@ def _standard(m, unit: Optional[Unit]) -> Standard:
     return Standard.NTM
 
 
-def modality_for(ctx: Context, start: int, sent_start: int) -> Modality:
-    """Target when the nearest cue before the count is a goal word, else reported."""
-    f = ctx.folded
-    clause_start = max(f.rfind(";", sent_start, start), f.rfind(":", sent_start, start), sent_start)
-    for lo in (clause_start, sent_start):
-        last = None
-        for m in P.TARGET_CUE.finditer(f, lo, start):
-            last = (m.start(), Modality.TARGET)
-        for m in P.REPORTED_CUE.finditer(f, lo, start):
-            if last is None or m.start() > last[0]:
-                last = (m.start(), Modality.REPORTED)
-        if last:
-            return last[1]
-    return Modality.REPORTED
-
-
 def implied_total(ctx: Context, unit: Unit, measure: Measure, standard: Optional[Standard]) -> Optional[int]:
     """Size of the criteria set that applies when the text gives no total."""
     from extractors.criteria import set_size
@@ -221,7 +205,7 @@ def find(ctx: Context) -> list[Progress]:
         if not units:
             continue
         prev_units = units
-        modality = modality_for(ctx, group[0].start, sent.start)
+        modality = ctx.modality(group[0].start, sent.start)
         for unit in units:
             standard = standard_for(ctx, group, unit, seg_start)
             for c in group:

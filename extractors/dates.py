@@ -1,0 +1,78 @@
+"""Calendar dates: full dates, month-year, and day-month taking the article's year.
+
+Bare years, periods ("giai đoạn 2021 - 2025") and relative phrases ("cuối năm")
+are not dates here. One fact per distinct value, at its first occurrence.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional
+
+from extractors import Extractor
+from extractors import patterns as P
+from extractors.context import Context
+from extractors.models import DateFact
+
+
+def iso(y: int, m: int, d: Optional[int] = None) -> Optional[str]:
+    """ISO date or month, or None when the numbers are no calendar date.
+
+    >>> iso(2022, 3, 8), iso(2022, 5), iso(2023, 2, 30)
+    ('2022-03-08', '2022-05', None)
+    """
+    if not 1 <= m <= 12:
+        return None
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _year_for_day_month(ctx: Context, start: int) -> Optional[int]:
+    """A day without a year takes a year stated in its sentence, else the article's."""
+    sent = ctx.doc.sentence_at(start)
+    for rx in (P.FULL_DATE, P.MONTH_YEAR, P.LONG_DATE):
+        m = rx.search(ctx.folded, sent.start, sent.end)
+        if m:
+            return int(m.group("y"))
+    return ctx.year
+
+
+def find(ctx: Context) -> list[DateFact]:
+    f = ctx.folded
+    found: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s, e):
+        return all(e <= a or s >= b for a, b in taken)
+
+    for rx, has_day in ((P.LONG_DATE, True), (P.FULL_DATE, True), (P.MONTH_YEAR, False)):
+        for m in rx.finditer(f):
+            if not free(m.start(), m.end()):
+                continue
+            v = iso(int(m.group("y")), int(m.group("m")), int(m.group("d")) if has_day else None)
+            if v:
+                found.append((m.start(), m.end(), v))
+                taken.append((m.start(), m.end()))
+    for m in P.DAY_MONTH.finditer(f):
+        if not free(m.start("d"), m.end("m")):
+            continue
+        y = _year_for_day_month(ctx, m.start())
+        v = iso(y, int(m.group("m")), int(m.group("d"))) if y else None
+        if v:
+            found.append((m.start("d"), m.end("m"), v))
+            taken.append((m.start("d"), m.end("m")))
+    found.sort()
+    facts, seen = [], set()
+    for s, e, v in found:
+        if v in seen:
+            continue
+        seen.add(v)
+        text = ctx.quote(s, e)
+        facts.append(DateFact(evidence=ctx.evidence(s, e), quote=text, extractor="dates", text=text, value=v))
+    return facts
+
+
+EXTRACTOR = Extractor(name="dates", fact_type="dates", find=find, description="calendar dates, ISO values")

@@ -1,0 +1,175 @@
+"""Progress facts: (text, expected facts) tables, own phrasings in the style of the seeds."""
+import pytest
+
+from extractors import progress
+from extractors.context import Context
+from pipeline.document import make_document
+
+
+def run(text, published="2023-06-15", province=None):
+    doc = make_document("test.txt", text, published=published, province_hint=province)
+    return progress.find(Context(doc))
+
+
+def P(level, name, measure, met, total, met_max=None, modality="reported"):
+    """Expected fact, compared on the SPEC's matching keys."""
+    return (level, name, measure, met, met_max, total, modality)
+
+
+def key(f):
+    return (f.unit.level.value, f.unit.name, f.measure.value, f.met, f.met_max, f.total, f.modality.value)
+
+
+POSITIVE = {
+    # developed on: phrasings seen in the seeds, re-written
+    "heading-unit": (
+        "* Huyện Cầu Ngang: hiện đạt 07/09 tiêu chí huyện NTM, còn tiêu chí 6 về Kinh tế chưa đạt.",
+        [P("huyện", "Cầu Ngang", "tiêu chí", 7, 9)],
+    ),
+    "heading-bare-level-word": (
+        "* Huyện Châu Thành: huyện đạt 06/09 tiêu chí, còn 03 tiêu chí chưa đạt.",
+        [P("huyện", "Châu Thành", "tiêu chí", 6, 9)],
+    ),
+    "heading-second-sentence": (
+        "* Huyện Duyên Hải: Kết quả nâng chất 09 tiêu chí huyện NTM. Đến nay đạt 05/09 tiêu chí.",
+        [P("huyện", "Duyên Hải", "tiêu chí", 5, 9)],
+    ),
+    "two-measures": (
+        "Xã Long Hòa đạt 18/19 tiêu chí, 55/57 chỉ tiêu.",
+        [P("xã", "Long Hòa", "tiêu chí", 18, 19), P("xã", "Long Hòa", "chỉ tiêu", 55, 57)],
+    ),
+    "range": (
+        "Xã Hiệp Mỹ Tây hiện đạt 16/19 tiêu chí, 50-53/57 chỉ tiêu.",
+        [P("xã", "Hiệp Mỹ Tây", "tiêu chí", 16, 19), P("xã", "Hiệp Mỹ Tây", "chỉ tiêu", 50, 57, met_max=53)],
+    ),
+    "list-gom": (
+        "Qua rà soát có 03 xã gồm: Mỹ Hòa, Tân Hiệp và Long Sơn đạt 17/19 tiêu chí.",
+        [P("xã", n, "tiêu chí", 17, 19) for n in ("Mỹ Hòa", "Tân Hiệp", "Long Sơn")],
+    ),
+    "list-colon": (
+        "Có 03 xã: Thạnh Phú, Hòa Ân, Phong Phú đạt 15/19 tiêu chí, 49-51/57 chỉ tiêu.",
+        [p for n in ("Thạnh Phú", "Hòa Ân", "Phong Phú")
+         for p in (P("xã", n, "tiêu chí", 15, 19), P("xã", n, "chỉ tiêu", 49, 57, met_max=51))],
+    ),
+    "list-count-and": (
+        "Trong đó có 2 xã Đại Phước và Phước Hảo đạt 19/19 tiêu chí.",
+        [P("xã", "Đại Phước", "tiêu chí", 19, 19), P("xã", "Phước Hảo", "tiêu chí", 19, 19)],
+    ),
+    "list-after-count": (
+        "Về NTM nâng cao: đạt 15/19 tiêu chí, 60-62/75 chỉ tiêu có 2 xã Tân An và Hòa Lợi; "
+        "đạt 13/19 tiêu chí, 58/75 chỉ tiêu có 01 xã Phú Cần.",
+        [P("xã", "Tân An", "tiêu chí", 15, 19), P("xã", "Tân An", "chỉ tiêu", 60, 75, met_max=62),
+         P("xã", "Hòa Lợi", "tiêu chí", 15, 19), P("xã", "Hòa Lợi", "chỉ tiêu", 60, 75, met_max=62),
+         P("xã", "Phú Cần", "tiêu chí", 13, 19), P("xã", "Phú Cần", "chỉ tiêu", 58, 75)],
+    ),
+    "district-in-parentheses": (
+        "Xã Bình An (Châu Thành) đạt 12/19 tiêu chí; xã Vĩnh Phong (Vĩnh Thuận) đạt 16/19 tiêu chí.",
+        [P("xã", "Bình An", "tiêu chí", 12, 19), P("xã", "Vĩnh Phong", "tiêu chí", 16, 19)],
+    ),
+    "counted-list-in-parentheses": (
+        "Có 03 huyện (Càng Long, Châu Thành, Duyên Hải) đã đạt 09/09 tiêu chí NTM nâng cao.",
+        [P("huyện", n, "tiêu chí", 9, 9) for n in ("Càng Long", "Châu Thành", "Duyên Hải")],
+    ),
+    "no-total-commune": (
+        "Riêng xã Tân Sơn mới đạt 14 tiêu chí, 45/57 chỉ tiêu.",
+        [P("xã", "Tân Sơn", "tiêu chí", 14, 19), P("xã", "Tân Sơn", "chỉ tiêu", 45, 57)],
+    ),
+    "bare-fraction-before-indicators": (
+        "Xã Thạch Bình và Thạch Lạc đạt 13/19, 40-42/57 chỉ tiêu.",
+        [p for n in ("Thạch Bình", "Thạch Lạc")
+         for p in (P("xã", n, "tiêu chí", 13, 19), P("xã", n, "chỉ tiêu", 40, 57, met_max=42))],
+    ),
+    "target-phan-dau": (
+        "Huyện Triệu Sơn phấn đấu đến cuối năm 2024 hoàn thành 09/09 tiêu chí huyện NTM nâng cao.",
+        [P("huyện", "Triệu Sơn", "tiêu chí", 9, 9, modality="target")],
+    ),
+    "province-noi-dung": (
+        "Đến nay, tỉnh Bến Tre đã đạt 06/08 nội dung theo quy định.",
+        [P("tỉnh", "Bến Tre", "nội dung", 6, 8)],
+    ),
+    "province-bare-level": (
+        "Năm qua tỉnh Sóc Trăng dồn sức cho chương trình; đến nay tỉnh đã đạt 04/08 nội dung.",
+        [P("tỉnh", "Sóc Trăng", "nội dung", 4, 8)],
+    ),
+    "level-carries-over": (
+        "Đến nay, huyện Mỏ Cày Nam đạt 8/9 tiêu chí và Chợ Lách đạt 7/9 tiêu chí.",
+        [P("huyện", "Mỏ Cày Nam", "tiêu chí", 8, 9), P("huyện", "Chợ Lách", "tiêu chí", 7, 9)],
+    ),
+    "doubled-level-word": (
+        "Qua tự đánh giá, huyện Huyện Giồng Trôm, huyện Ba Tri đạt 9/9 tiêu chí huyện nông thôn mới nâng cao.",
+        [P("huyện", "Giồng Trôm", "tiêu chí", 9, 9), P("huyện", "Ba Tri", "tiêu chí", 9, 9)],
+    ),
+    "old-tone-placement": (
+        "Xã Tân Hoà hiện đạt 19/19 tiêu chí.",
+        [P("xã", "Tân Hòa", "tiêu chí", 19, 19)],
+    ),
+    "plan-then-state": (
+        "Theo kế hoạch năm 2024, huyện Cù Lao Dung được chọn về đích, đến nay huyện Cù Lao Dung đạt 6/9 tiêu chí.",
+        [P("huyện", "Cù Lao Dung", "tiêu chí", 6, 9)],
+    ),
+    "zero-padded": (
+        "Xã Ngọc Biên đạt 09/19 tiêu chí.",
+        [P("xã", "Ngọc Biên", "tiêu chí", 9, 19)],
+    ),
+}
+
+NEGATIVE = {
+    "date": "Sáng 19/5/2023, xã Tân Hiệp tổ chức hội nghị.",
+    "document-number": "Thực hiện Quyết định số 262/QĐ-UBND, xã Phú Lộc triển khai kế hoạch.",
+    "complement": "Tỉnh Hà Tĩnh còn lại 03/08 nội dung chưa đạt gồm nội dung 01, 03.",
+    "complement-after": "Xã Thạnh Phú có 02/19 tiêu chí chưa đạt.",
+    "upgrade-count-no-verb": "Huyện Cầu Kè tập trung nâng chất 09 tiêu chí huyện NTM.",
+    "ratio-of-people": "Xã Hòa Lợi có 2.500/3.000 người dân tham gia bảo hiểm y tế.",
+    "capacity": "Nhà máy công suất 4.000m3/ngày đêm đặt tại huyện Tiểu Cần.",
+    "threshold": "Toàn huyện Vũ Thư có 5 xã đạt 15 tiêu chí trở lên.",
+    "remaining-count": "Xã Long Sơn còn 04 tiêu chí chưa đạt.",
+    "no-unit": "Các xã cần đạt 19/19 tiêu chí trong thời gian tới.",
+    "implausible-total": "Xã Đông Hòa có 45/120 tiêu chí thành phần.",
+}
+
+
+@pytest.mark.parametrize("text,expected", POSITIVE.values(), ids=POSITIVE.keys())
+def test_progress_positive(text, expected):
+    assert sorted(key(f) for f in run(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", NEGATIVE.values(), ids=NEGATIVE.keys())
+def test_progress_negative(text):
+    assert run(text) == []
+
+
+def test_evidence_points_into_normalized_text():
+    text = "Tin tổng hợp.\n\nQua rà soát, xã Long Hòa đạt 18/19 tiêu chí, 55/57 chỉ tiêu."
+    doc = make_document("t.txt", text)
+    facts = progress.find(Context(doc))
+    assert facts
+    for f in facts:
+        assert doc.text[f.evidence.start:f.evidence.end] == f.quote
+        assert f.quote in f.evidence.sentence
+        assert "18/19" in f.quote
+
+
+def test_standard_from_paragraph_context():
+    text = ("Về kết quả rà soát tiêu chí NTM nâng cao đối với 5 xã. Qua rà soát xã Thọ Lộc đạt 16/19 tiêu chí.\n\n"
+            "Về tiêu chí NTM, xã Thọ Minh đạt 18/19 tiêu chí.")
+    facts = {f.unit.name: f for f in run(text)}
+    assert facts["Thọ Lộc"].standard.value == "ntm_nang_cao"
+    assert facts["Thọ Minh"].standard.value == "ntm"
+
+
+def test_province_of_units_from_document_context():
+    text = "Tỉnh Trà Vinh tổng kết năm. Huyện Càng Long đạt 8/9 tiêu chí."
+    (f,) = run(text)
+    assert f.unit.province == "Trà Vinh"
+
+
+def test_province_hint_used_when_text_names_none():
+    (f,) = run("Huyện Càng Long đạt 8/9 tiêu chí.", province="Trà Vinh")
+    assert f.unit.province == "Trà Vinh"
+
+
+def test_implied_total_follows_period():
+    old = run("Xã Tân Sơn đạt 14 tiêu chí, 40/49 chỉ tiêu.", published="2019-05-01")
+    new = run("Xã Tân Sơn đạt 8 tiêu chí.", published="2026-05-01")
+    assert old[0].total == 19 and old[0].total_implied
+    assert new[0].total == 10
