@@ -1,0 +1,366 @@
+"""Publish the database with Datasette: metadata, canned queries and the serve command.
+
+``TABLE_DOCS`` and ``COLUMN_DOCS`` are the single source of truth for what each
+table and column means; ``build_metadata`` turns them into Datasette metadata
+and ``tests/db/test_publish.py`` checks that every table and column of a fresh
+database is described.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Optional, Union
+
+__all__ = [
+    "TABLE_DOCS",
+    "COLUMN_DOCS",
+    "CANNED_QUERIES",
+    "SERVE_SETTINGS",
+    "PLUGINS_DIR",
+    "build_metadata",
+    "write_metadata",
+    "metadata_path",
+    "serve_command",
+    "serve",
+]
+
+PLUGINS_DIR = Path(__file__).resolve().parent / "plugins"
+
+LICENSE = "CC BY 4.0"
+LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
+TABLE_DOCS: dict[str, str] = {
+    "documents": "One row per distinct article or report (keyed by a hash of its normalized "
+    "text), with its text and a full-text index. Article texts belong to their publishers.",
+    "document_sources": "Every source (file path or URL) that gave a document; the same "
+    "article saved twice has two sources and one document.",
+    "ingest_failures": "Sources that could not be ingested on the last attempt and why. "
+    "Anything stored for them earlier is kept.",
+    "_migrations": "Schema migrations applied to this database.",
+    "progress": "How far one unit is against a criteria set: "
+    "\"Huyện Trà Cú hiện đạt 08/09 tiêu chí huyện NTM\".",
+    "tallies": "How many units inside a parent reached a standard: "
+    "\"Có 85/85 xã đạt chuẩn NTM\".",
+    "unmet": "Numbered criteria a unit has not yet met: \"còn tiêu chí 9 ... chưa đạt\".",
+    "officials": "People named with a title, one row per person per document.",
+    "dates": "Calendar dates in the text, one row per distinct value per document.",
+    "legal_refs": "Numbered legal and administrative documents cited, e.g. "
+    "\"Quyết định số 321/QĐ-TTg\".",
+    "progress_latest": "Latest reported progress per unit, standard and measure, by the "
+    "publication date of the reporting document.",
+}
+
+_FACT_COMMON = {
+    "id": "Stable fact id: a hash of the document, table, span and ordinal.",
+    "document_id": "The document the fact was read from.",
+    "quote": "The words the fact was read from.",
+    "sentence": "The sentence containing the quote.",
+    "start": "Start offset of the quote in the document's normalized text.",
+    "end": "End offset of the quote in the document's normalized text.",
+    "extractor": "Name of the extractor rule that produced the fact.",
+}
+
+
+def _unit_docs(prefix: str, what: str) -> dict[str, str]:
+    return {
+        f"{prefix}_level": f"Administrative level of the {what}: xã, huyện, tỉnh or quốc gia.",
+        f"{prefix}_name": f"Name of the {what}, without the level word (\"Trà Cú\").",
+        f"{prefix}_district": f"District of the {what} where the text gives it (\"xã Đông Yên (An Biên)\").",
+        f"{prefix}_province": f"Province the {what} lies in (empty for a province or the country).",
+    }
+
+
+_STANDARD = (
+    "Criteria set: ntm (nông thôn mới), ntm_nang_cao (nâng cao), ntm_kieu_mau (kiểu mẫu), "
+    "tinh_hoan_thanh (province finished the programme), or empty when the text does not say."
+)
+_MODALITY = "reported for a state reached, target for a goal or plan."
+
+COLUMN_DOCS: dict[str, dict[str, str]] = {
+    "documents": {
+        "id": "Hash of the normalized text: the same article always gets the same id.",
+        "source": "File path or URL the document was first read from.",
+        "title": "Title, where the source gives one.",
+        "published": "Publication date (ISO YYYY-MM-DD, or YYYY-MM) where known.",
+        "format": "Source format (txt, html, docx, pdf, ...).",
+        "province_hint": "Province assumed for the document when the text names none.",
+        "chars": "Length of the normalized text in characters.",
+        "text": "Normalized text; fact offsets point into it.",
+        "source_text": "Text as read from the source, before normalization.",
+        "search_text": "Title and text with đ folded to d, indexed so that \"Dong Yen\" finds \"Đông Yên\".",
+        "meta": "Reader metadata as JSON.",
+    },
+    "document_sources": {
+        "document_id": "The document.",
+        "source": "A file path or URL that holds this document.",
+    },
+    "ingest_failures": {
+        "source": "File path or URL that failed.",
+        "reason": "Why it failed.",
+    },
+    "_migrations": {
+        "name": "Migration name.",
+        "applied_at": "When it was applied (UTC).",
+    },
+    "progress": {
+        **_FACT_COMMON,
+        **_unit_docs("unit", "unit"),
+        "standard": _STANDARD,
+        "measure": "What is counted: tiêu chí, chỉ tiêu or nội dung.",
+        "met": "Number met (the lower bound for a range such as 51-54/57).",
+        "met_max": "Upper bound of a range (54 in 51-54/57), else empty.",
+        "total": "Size of the criteria set (19 for a commune, 9 for a district, 8 nội dung for a province).",
+        "total_implied": "1 when the total comes from the criteria set rather than the text.",
+        "modality": _MODALITY,
+    },
+    "tallies": {
+        **_FACT_COMMON,
+        **_unit_docs("parent", "parent unit"),
+        "child_level": "Level of the units counted: xã or huyện.",
+        "standard": _STANDARD,
+        "count": "Number of units that reached the standard.",
+        "total": "Number of units in the parent, where given.",
+        "modality": _MODALITY,
+        "increment": "1 for a batch or an addition (\"công nhận thêm 3 xã\"), 0 for a running total.",
+    },
+    "unmet": {
+        **_FACT_COMMON,
+        **_unit_docs("unit", "unit"),
+        "criterion": "Number of the criterion not yet met.",
+        "criterion_name": "Name of the criterion as written.",
+        "count_units": "In a review of a parent unit, the number of units that miss it.",
+        "standard": _STANDARD,
+    },
+    "officials": {
+        **_FACT_COMMON,
+        "name": "Full name, without honorifics.",
+        "titles": "Titles, separated by \"; \".",
+        **_unit_docs("unit", "unit the official serves"),
+    },
+    "dates": {
+        **_FACT_COMMON,
+        "text": "The date as written.",
+        "value": "ISO date (YYYY-MM-DD) or month (YYYY-MM).",
+    },
+    "legal_refs": {
+        **_FACT_COMMON,
+        "text": "The reference as written.",
+        "kind": "Kind of document (Quyết định, Nghị quyết, Kế hoạch, ...).",
+        "number": "Symbol as written after \"số\" (321/QĐ-TTg).",
+        "date": "Issue date where the text gives it (ISO).",
+    },
+    "progress_latest": {
+        **{k: v for k, v in _unit_docs("unit", "unit").items()},
+        "standard": _STANDARD,
+        "measure": "What is counted: tiêu chí, chỉ tiêu or nội dung.",
+        "met": "Number met in the latest report.",
+        "met_max": "Upper bound of a range, else empty.",
+        "total": "Size of the criteria set.",
+        "published": "Publication date of the latest reporting document.",
+        "document_id": "The latest reporting document.",
+        "title": "Its title.",
+        "quote": "The words the figure was read from.",
+        "progress_id": "The progress fact behind this row.",
+    },
+}
+
+# Table options beyond descriptions: default sort, facets, labels.
+TABLE_OPTIONS: dict[str, dict] = {
+    "documents": {"sort_desc": "published", "label_column": "title", "facets": ["format"]},
+    "document_sources": {"hidden": True},
+    "ingest_failures": {"sort": "source"},
+    "_migrations": {"hidden": True},
+    "progress": {
+        "sort": "unit_name",
+        "facets": ["unit_level", "standard", "measure", "modality", "unit_province"],
+    },
+    "tallies": {
+        "sort": "parent_name",
+        "facets": ["child_level", "standard", "modality", "increment", "parent_name"],
+    },
+    "unmet": {"sort": "unit_name", "facets": ["criterion", "unit_level", "unit_province"]},
+    "officials": {"sort": "name", "facets": ["unit_level", "unit_province"]},
+    "dates": {"sort_desc": "value"},
+    "legal_refs": {"sort": "number", "facets": ["kind"]},
+    "progress_latest": {"sort": "unit_name", "facets": ["unit_level", "standard", "measure"]},
+}
+
+# Canned queries. ntm_fold() and ntm_fts_query() come from db/plugins/ntm_sql.py.
+CANNED_QUERIES: dict[str, dict] = {
+    "unit_status": {
+        "title": "Latest status of a unit",
+        "description": "Latest reported progress of a unit for each criteria set. "
+        "Type the name without the level word; diacritics are optional (\"Tra Cu\").",
+        "sql": """select unit_level, unit_name, unit_district, unit_province, standard, measure,
+  met, met_max, total, published, title, quote, document_id
+from progress_latest
+where ntm_fold(unit_name) = ntm_fold(:unit)
+order by unit_level, unit_province, standard, measure""",
+    },
+    "unit_reports": {
+        "title": "Every report about a unit, newest first",
+        "description": "Progress, tallies and unmet criteria reported for a unit, with the "
+        "reporting document, newest first. Diacritics are optional.",
+        "sql": """select * from (
+  select d.published, 'progress' as kind, p.unit_level as level, p.unit_name as unit,
+    p.unit_province as province, p.standard, p.modality,
+    p.met || coalesce('-' || p.met_max, '') || coalesce('/' || p.total, '') || ' ' || p.measure
+      as figure,
+    p.quote, d.title, d.id as document_id
+  from progress p join documents d on d.id = p.document_id
+  where ntm_fold(p.unit_name) = ntm_fold(:unit)
+  union all
+  select d.published, 'tally', t.parent_level, t.parent_name, t.parent_province, t.standard,
+    t.modality,
+    t.count || coalesce('/' || t.total, '') || ' ' || t.child_level
+      || case when t.increment then ' (thêm)' else '' end,
+    t.quote, d.title, d.id
+  from tallies t join documents d on d.id = t.document_id
+  where ntm_fold(t.parent_name) = ntm_fold(:unit)
+  union all
+  select d.published, 'unmet', u.unit_level, u.unit_name, u.unit_province, u.standard, null,
+    'tiêu chí ' || u.criterion || coalesce(' ' || u.criterion_name, '')
+      || coalesce(' (' || u.count_units || ' đơn vị)', ''),
+    u.quote, d.title, d.id
+  from unmet u join documents d on d.id = u.document_id
+  where ntm_fold(u.unit_name) = ntm_fold(:unit)
+)
+order by published desc nulls last, document_id, kind""",
+    },
+    "criterion_count_documents": {
+        "title": "Documents that mention a criterion count",
+        "description": "Documents with at least one progress fact (\"đạt 08/09 tiêu chí\"), "
+        "with how many facts and units each reports, newest first.",
+        "sql": """select d.id, d.title, d.published, d.source,
+  count(*) as progress_facts,
+  count(distinct p.unit_level || ' ' || p.unit_name) as units,
+  sum(p.modality = 'reported') as reported,
+  sum(p.modality = 'target') as targets
+from documents d join progress p on p.document_id = d.id
+group by d.id
+order by d.published desc nulls last, d.id""",
+    },
+    "search_documents": {
+        "title": "Search documents",
+        "description": "Full-text search; every word must appear. Diacritics are optional "
+        "(\"Tra Cu\" finds \"Trà Cú\", \"Dong Yen\" finds \"Đông Yên\"); put a phrase in "
+        "double quotes. Symbols such as 321/QĐ-TTg are fine.",
+        "sql": """select d.id, d.title, d.published, d.source,
+  snippet(documents_fts, -1, '**', '**', ' … ', 20) as snippet
+from documents_fts join documents d on d.rowid = documents_fts.rowid
+where documents_fts match ntm_fts_query(:q)
+order by rank
+limit 200""",
+    },
+}
+
+# Datasette settings for `ntm serve`. Not --immutable: an ingest may run alongside.
+SERVE_SETTINGS: dict[str, str] = {
+    "default_page_size": "50",
+    "max_returned_rows": "2000",
+    "sql_time_limit_ms": "3000",
+    "facet_time_limit_ms": "500",
+    "truncate_cells_html": "300",  # documents.text would otherwise fill the page
+}
+
+
+def build_metadata(db_name: str = "ntm") -> dict:
+    """Datasette metadata for a database served under ``db_name`` (the file stem).
+
+    Args:
+        db_name: the database name in Datasette URLs, i.e. the file name without ``.db``.
+
+    Returns:
+        A dict ready for ``json.dump`` and ``datasette --metadata``.
+    """
+    tables = {}
+    for table, description in TABLE_DOCS.items():
+        tables[table] = {
+            "description": description,
+            "columns": dict(COLUMN_DOCS.get(table, {})),
+            **TABLE_OPTIONS.get(table, {}),
+        }
+    return {
+        "title": "ntm-news",
+        "description": "Facts about Vietnam's nông thôn mới (New Rural Development) programme "
+        "extracted from Vietnamese news: criteria met by communes, districts and provinces, "
+        "counts of units reaching a standard, unmet criteria, officials, dates and legal "
+        "references, each with the quote it was read from.",
+        "license": LICENSE,
+        "license_url": LICENSE_URL,
+        "source": "Vietnamese news articles and reports (see the documents table); the "
+        "extracted data is CC BY 4.0, the article texts belong to their publishers",
+        "source_url": f"/{db_name}/documents",
+        "databases": {
+            db_name: {
+                "description": "Extracted NTM facts and the documents they come from.",
+                "tables": tables,
+                "queries": {name: dict(q) for name, q in CANNED_QUERIES.items()},
+            }
+        },
+    }
+
+
+def write_metadata(path: Union[str, Path], db_name: str = "ntm") -> Path:
+    """Write ``build_metadata(db_name)`` as JSON to ``path`` (atomically); return the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+    tmp.write_text(
+        json.dumps(build_metadata(db_name), ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    os.replace(tmp, path)
+    return path
+
+
+def metadata_path(db_path: Union[str, Path]) -> Path:
+    """Where ``serve`` caches the metadata file for ``db_path``."""
+    return Path(tempfile.gettempdir()) / "ntm-news" / f"metadata-{Path(db_path).stem}.json"
+
+
+def serve_command(
+    db_path: Union[str, Path],
+    port: int,
+    host: str = "127.0.0.1",
+    metadata: Optional[Union[str, Path]] = None,
+) -> list[str]:
+    """The Datasette command line serving ``db_path``.
+
+    Args:
+        db_path: the SQLite file.
+        port: TCP port.
+        host: interface to bind; loopback only unless asked otherwise.
+        metadata: metadata JSON file (default: ``metadata_path(db_path)``).
+
+    Returns:
+        argv for ``subprocess`` or ``os.execv``, starting with this Python.
+    """
+    cmd = [
+        sys.executable, "-m", "datasette", "serve", str(db_path),
+        "--host", host,
+        "--port", str(port),
+        "--metadata", str(metadata or metadata_path(db_path)),
+        "--plugins-dir", str(PLUGINS_DIR),
+    ]
+    for name, value in SERVE_SETTINGS.items():
+        cmd += ["--setting", name, value]
+    return cmd
+
+
+def serve(db_path: Union[str, Path], port: int = 8001, host: str = "127.0.0.1") -> None:
+    """Create the schema if needed, write the metadata and replace this process with Datasette.
+
+    ``os.execv`` rather than a child process, so stopping ``ntm serve`` stops the
+    server too.
+    """
+    from db.store import open_db
+
+    open_db(db_path).close()
+    meta = write_metadata(metadata_path(db_path), Path(db_path).stem)
+    cmd = serve_command(db_path, port, host=host, metadata=meta)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(cmd[0], cmd)

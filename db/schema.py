@@ -1,0 +1,222 @@
+"""The database schema as named migrations, plus a column sync for fact tables.
+
+Each migration is a function registered under a name in ``MIGRATIONS``; applied
+names are recorded in ``_migrations``, so ``migrate`` is idempotent and an old
+database catches up by running only what it lacks (the idea of
+sqlite_utils/migrations.py, in a few lines and with our own table).
+
+Fact tables are derived from ``extractors.models``: one table per
+``FACT_TYPES`` key, columns ``id``, ``document_id`` then ``row_columns(cls)``.
+Because the models evolve, ``sync_fact_tables`` (run after the migrations)
+adds any table, column or index that the current models need and the file
+lacks. It writes nothing when the database is already current.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Callable
+
+import sqlite_utils
+
+from extractors.models import FACT_TYPES, Fact, row_columns
+
+__all__ = [
+    "MIGRATIONS",
+    "migrate",
+    "sync_fact_tables",
+    "fact_columns",
+    "column_type",
+    "FTS_COLUMNS",
+    "FTS_TOKENIZE",
+    "INDEXED_COLUMNS",
+]
+
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+# ``text`` keeps "đ" so a query typed with diacritics ("Đông Yên") matches it;
+# ``search_text`` has đ folded to d so "Dong Yen" matches too (see db/search.py).
+FTS_COLUMNS = ["title", "text", "search_text"]
+
+# Fact columns holding numbers (counts, flags, offsets). None-valued defaults
+# in a blank fact carry no type, so the integer columns are named here.
+INTEGER_COLUMNS = {
+    "met", "met_max", "total", "total_implied", "count", "increment",
+    "criterion", "count_units", "start", "end",
+}
+
+# Columns people filter and facet by: an index wherever a fact table has one.
+INDEXED_COLUMNS = [
+    "document_id", "unit_name", "unit_level", "unit_province", "parent_name",
+    "standard", "modality",
+]
+# Columns indexed in one table only.
+TABLE_INDEXES = {"dates": ["value"], "legal_refs": ["number"], "officials": ["name"]}
+
+Migration = Callable[[sqlite_utils.Database], None]
+MIGRATIONS: dict[str, Migration] = {}
+"""Migration name -> function, in the order they are applied. Never rename or reorder."""
+
+
+def migration(name: str) -> Callable[[Migration], Migration]:
+    """Register a migration under ``name``."""
+
+    def register(fn: Migration) -> Migration:
+        if name in MIGRATIONS:
+            raise ValueError(f"migration {name!r} registered twice")
+        MIGRATIONS[name] = fn
+        return fn
+
+    return register
+
+
+def column_type(column: str) -> str:
+    """SQLite type for a fact column."""
+    return "INTEGER" if column in INTEGER_COLUMNS else "TEXT"
+
+
+def fact_columns(cls: type[Fact]) -> dict[str, str]:
+    """Column name -> SQLite type for the table of ``cls`` (after ``id``, ``document_id``)."""
+    return {c: column_type(c) for c in row_columns(cls)}
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _create_fact_table(db: sqlite_utils.Database, table: str, cls: type[Fact]) -> None:
+    cols = [
+        '"id" TEXT PRIMARY KEY',
+        '"document_id" TEXT NOT NULL REFERENCES "documents"("id")',
+    ]
+    cols += [f"{_q(c)} {t}" for c, t in fact_columns(cls).items()]
+    db.execute(f"CREATE TABLE IF NOT EXISTS {_q(table)} (\n  " + ",\n  ".join(cols) + "\n)")
+
+
+def _create_index(db: sqlite_utils.Database, table: str, column: str) -> None:
+    db.execute(
+        f"CREATE INDEX IF NOT EXISTS {_q('idx_' + table + '_' + column)} "
+        f"ON {_q(table)} ({_q(column)})"
+    )
+
+
+@migration("0001_documents")
+def _documents(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE documents (
+          id TEXT PRIMARY KEY,
+          source TEXT NOT NULL,
+          title TEXT,
+          published TEXT,
+          format TEXT,
+          province_hint TEXT,
+          chars INTEGER,
+          text TEXT,
+          source_text TEXT,
+          search_text TEXT,
+          meta TEXT
+        )"""
+    )
+    _create_index(db, "documents", "published")
+    _create_index(db, "documents", "source")
+    db.execute(
+        """
+        CREATE TABLE document_sources (
+          document_id TEXT NOT NULL REFERENCES documents(id),
+          source TEXT NOT NULL,
+          PRIMARY KEY (document_id, source)
+        )"""
+    )
+    # A source holds one document at a time.
+    db.execute("CREATE UNIQUE INDEX idx_document_sources_source ON document_sources (source)")
+    db.execute("CREATE TABLE ingest_failures (source TEXT PRIMARY KEY, reason TEXT)")
+    db["documents"].enable_fts(FTS_COLUMNS, tokenize=FTS_TOKENIZE, create_triggers=True)
+
+
+@migration("0002_fact_tables")
+def _fact_tables(db: sqlite_utils.Database) -> None:
+    for table, cls in FACT_TYPES.items():
+        _create_fact_table(db, table, cls)
+
+
+@migration("0003_progress_latest")
+def _progress_latest(db: sqlite_utils.Database) -> None:
+    # Latest reported figure per unit and criteria set; ties within one date go
+    # to the higher count (an article may quote last year's figure as well).
+    db.execute(
+        """
+        CREATE VIEW progress_latest AS
+        SELECT unit_level, unit_name, unit_district, unit_province, standard, measure,
+               met, met_max, total, published, document_id, title, quote, progress_id
+        FROM (
+          SELECT p.unit_level, p.unit_name, p.unit_district, p.unit_province, p.standard,
+                 p.measure, p.met, p.met_max, p.total, d.published, p.document_id,
+                 d.title, p.quote, p.id AS progress_id,
+                 row_number() OVER (
+                   PARTITION BY p.unit_level, p.unit_name, p.unit_province, p.standard, p.measure
+                   ORDER BY d.published DESC NULLS LAST, p.met DESC, p.id
+                 ) AS rank
+          FROM progress p JOIN documents d ON d.id = p.document_id
+          WHERE p.modality = 'reported' AND p.unit_name IS NOT NULL
+        )
+        WHERE rank = 1"""
+    )
+
+
+def applied_migrations(db: sqlite_utils.Database) -> list[str]:
+    """Names of the migrations already applied to ``db``, in order."""
+    if not db["_migrations"].exists():
+        return []
+    return [r[0] for r in db.execute("SELECT name FROM _migrations ORDER BY rowid").fetchall()]
+
+
+def migrate(db: sqlite_utils.Database) -> list[str]:
+    """Apply pending migrations, each in its own transaction; return the names applied."""
+    if not db["_migrations"].exists():
+        db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+    done = set(applied_migrations(db))
+    applied = []
+    for name, fn in MIGRATIONS.items():
+        if name in done:
+            continue
+        # BEGIN IMMEDIATE takes the write lock before re-checking, so two
+        # processes opening a new file at once (ingest and serve) cannot both
+        # run the same migration.
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            if not db.execute("SELECT 1 FROM _migrations WHERE name = ?", [name]).fetchone():
+                fn(db)
+                db.execute(
+                    "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
+                    [name, datetime.now(timezone.utc).isoformat(timespec="seconds")],
+                )
+                applied.append(name)
+        except BaseException:
+            db.conn.execute("ROLLBACK")
+            raise
+        db.conn.execute("COMMIT")
+    return applied
+
+
+def sync_fact_tables(db: sqlite_utils.Database) -> list[str]:
+    """Add fact tables, columns and indexes the current models need; return what changed."""
+    changes = []
+    existing = set(db.table_names())
+    index_names = {
+        r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()
+    }
+    with db.atomic():
+        for table, cls in FACT_TYPES.items():
+            if table not in existing:
+                _create_fact_table(db, table, cls)
+                changes.append(f"table {table}")
+            have = {c.name for c in db[table].columns}
+            for col, typ in fact_columns(cls).items():
+                if col not in have:
+                    db.execute(f"ALTER TABLE {_q(table)} ADD COLUMN {_q(col)} {typ}")
+                    changes.append(f"column {table}.{col}")
+                    have.add(col)
+            for col in INDEXED_COLUMNS + TABLE_INDEXES.get(table, []):
+                if col in have and f"idx_{table}_{col}" not in index_names:
+                    _create_index(db, table, col)
+                    changes.append(f"index {table}.{col}")
+    return changes

@@ -1,0 +1,223 @@
+"""Load documents and their facts into SQLite, idempotently.
+
+A document is keyed by ``Document.id``, the hash of its normalized text, and
+reached from its source (path or URL) through ``document_sources``. Storing the
+same content again writes nothing at all, so re-running an ingest leaves the
+file byte-for-byte identical; a changed source replaces the old document and its
+facts in one transaction, so a crash leaves either the old or the new state.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Iterable, Union
+
+import sqlite_utils
+
+from db.schema import migrate, sync_fact_tables
+from db.search import fold_d, register_functions
+from extractors.models import FACT_TYPES, Fact, row_columns
+from pipeline.document import Document
+
+__all__ = ["open_db", "store_document", "record_failure", "fact_id"]
+
+NEW, UNCHANGED, REPLACED = "new", "unchanged", "replaced"
+
+
+def open_db(path: Union[str, Path]) -> sqlite_utils.Database:
+    """Open (creating if needed) the database at ``path`` with the current schema.
+
+    Creates the parent folder, applies pending migrations, turns on foreign
+    keys and WAL (so Datasette can read while an ingest writes) and registers
+    the search SQL functions. Opening a current database writes nothing.
+
+    Args:
+        path: the SQLite file.
+
+    Returns:
+        The open ``sqlite_utils.Database``.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA foreign_keys = ON")
+    if db.journal_mode != "wal":
+        db.enable_wal()
+    register_functions(db.conn)
+    migrate(db)
+    sync_fact_tables(db)
+    return db
+
+
+def fact_id(document_id: str, table: str, start: int, end: int, ordinal: int) -> str:
+    """Stable id of a fact: the same document and extraction give the same ids.
+
+    ``ordinal`` numbers facts of one table sharing the same span (one sentence
+    may give a fact per unit: "04 xã gồm ... đạt 18/19 tiêu chí").
+
+    >>> fact_id("ab5b3148d2590207", "progress", 10, 42, 0)
+    '32ced6433f7a7778'
+    """
+    key = f"{document_id}|{table}|{start}|{end}|{ordinal}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _cell(value):
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _fact_rows(doc_id: str, table: str, facts: Iterable[Fact]) -> list[dict]:
+    columns = row_columns(FACT_TYPES[table])
+    seen: dict[tuple[int, int], int] = {}
+    rows = []
+    for fact in facts:
+        row = fact.to_row()
+        extra = set(row) - set(columns)
+        if extra:
+            raise ValueError(f"{table}: to_row() gave columns the schema lacks: {sorted(extra)}")
+        span = (fact.evidence.start, fact.evidence.end)
+        ordinal = seen.get(span, 0)
+        seen[span] = ordinal + 1
+        full = {"id": fact_id(doc_id, table, *span, ordinal), "document_id": doc_id}
+        full.update({c: _cell(row.get(c)) for c in columns})
+        rows.append(full)
+    return rows
+
+
+def _insert_rows(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
+    if not rows:
+        return
+    cols = list(rows[0])
+    sql = "INSERT INTO [{}] ({}) VALUES ({})".format(
+        table, ", ".join(f"[{c}]" for c in cols), ", ".join("?" for _ in cols)
+    )
+    db.conn.executemany(sql, [[r[c] for c in cols] for r in rows])
+
+
+def _document_row(doc: Document) -> dict:
+    meta = doc.meta or {}
+    fmt = meta.get("format") or (Path(doc.source).suffix.lstrip(".").lower() or None)
+    title = doc.title or ""
+    return {
+        "id": doc.id,
+        "source": doc.source,
+        "title": doc.title,
+        "published": doc.published,
+        "format": fmt,
+        "province_hint": doc.province_hint,
+        "chars": len(doc.text),
+        "text": doc.text,
+        "source_text": doc.source_text,
+        "search_text": fold_d(f"{title}\n{doc.text}" if title else doc.text),
+        "meta": json.dumps(meta, ensure_ascii=False, sort_keys=True, default=str) if meta else None,
+    }
+
+
+def _delete_document(db: sqlite_utils.Database, doc_id: str) -> None:
+    for table in FACT_TYPES:
+        db.conn.execute(f"DELETE FROM [{table}] WHERE document_id = ?", [doc_id])
+    db.conn.execute("DELETE FROM document_sources WHERE document_id = ?", [doc_id])
+    db.conn.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+
+
+def _detach_source(db: sqlite_utils.Database, doc_id: str, source: str) -> None:
+    """``source`` no longer holds ``doc_id``: drop the document unless another source still does."""
+    db.conn.execute(
+        "DELETE FROM document_sources WHERE document_id = ? AND source = ?", [doc_id, source]
+    )
+    other = db.conn.execute(
+        "SELECT source FROM document_sources WHERE document_id = ? ORDER BY source LIMIT 1",
+        [doc_id],
+    ).fetchone()
+    if other is None:
+        _delete_document(db, doc_id)
+    else:
+        db.conn.execute(
+            "UPDATE documents SET source = ? WHERE id = ? AND source = ?",
+            [other[0], doc_id, source],
+        )
+
+
+def _clear_failure(db: sqlite_utils.Database, source: str) -> None:
+    db.conn.execute("DELETE FROM ingest_failures WHERE source = ?", [source])
+
+
+def store_document(db: sqlite_utils.Database, doc: Document, facts: dict[str, list[Fact]]) -> str:
+    """Store ``doc`` and its facts unless the database already has this content for its source.
+
+    Args:
+        db: a database from ``open_db``.
+        doc: the document; its ``id`` is the hash of its normalized text.
+        facts: fact table name (a ``FACT_TYPES`` key) -> facts of that type.
+
+    Returns:
+        ``"new"`` for a source and content not seen before; ``"unchanged"`` when
+        this source already holds this content (nothing is written) or the same
+        content is already stored under another source (only the extra source is
+        recorded); ``"replaced"`` when the source held different content, whose
+        document and facts are removed in the same transaction.
+    """
+    unknown = set(facts) - set(FACT_TYPES)
+    if unknown:
+        raise ValueError(f"unknown fact types {sorted(unknown)}; expected {list(FACT_TYPES)}")
+    conn = db.conn
+    row = conn.execute(
+        "SELECT document_id FROM document_sources WHERE source = ?", [doc.source]
+    ).fetchone()
+    old_id = row[0] if row else None
+    failed = conn.execute(
+        "SELECT 1 FROM ingest_failures WHERE source = ?", [doc.source]
+    ).fetchone()
+
+    if old_id == doc.id:
+        if failed:  # only write when there is something to clear
+            with db.atomic():
+                _clear_failure(db, doc.source)
+        return UNCHANGED
+
+    content_known = conn.execute("SELECT 1 FROM documents WHERE id = ?", [doc.id]).fetchone()
+    # One transaction: the old state or the new one, never half of each.
+    with db.atomic():
+        if old_id is not None:
+            _detach_source(db, old_id, doc.source)
+        if not content_known:
+            drow = _document_row(doc)
+            conn.execute(
+                "INSERT INTO documents ({}) VALUES ({})".format(
+                    ", ".join(f"[{c}]" for c in drow), ", ".join("?" for _ in drow)
+                ),
+                list(drow.values()),
+            )
+            for table in FACT_TYPES:
+                _insert_rows(db, table, _fact_rows(doc.id, table, facts.get(table, [])))
+        conn.execute(
+            "INSERT OR IGNORE INTO document_sources (document_id, source) VALUES (?, ?)",
+            [doc.id, doc.source],
+        )
+        if failed:
+            _clear_failure(db, doc.source)
+    if old_id is not None:
+        return REPLACED
+    return UNCHANGED if content_known else NEW
+
+
+def record_failure(db: sqlite_utils.Database, source: str, reason: str) -> None:
+    """Remember that ``source`` could not be ingested; what is stored for it stays.
+
+    A file that later becomes unreadable keeps its previously stored document
+    and facts; the failure is listed in ``ingest_failures`` until the source is
+    stored successfully again.
+    """
+    with db.atomic():
+        db.conn.execute(
+            "INSERT INTO ingest_failures (source, reason) VALUES (?, ?) "
+            "ON CONFLICT (source) DO UPDATE SET reason = excluded.reason "
+            "WHERE reason IS NOT excluded.reason",
+            [source, reason],
+        )
