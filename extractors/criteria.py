@@ -1,30 +1,71 @@
-"""Sizes of the official criteria sets, for counts given without a total.
+"""The official criteria sets: sizes for counts given without a total, and criterion names.
 
-Source: the national criteria sets (Quyết định 558/QĐ-TTg 2016 and 320/QĐ-TTg
-2022 for districts: 9 tiêu chí; 1980/QĐ-TTg 2016 and 318/QĐ-TTg 2022 for
-communes: 19 tiêu chí, 49 and 57 chỉ tiêu; 321/QĐ-TTg 2022 for provinces: 8
-nội dung; 51/2025/QĐ-TTg for communes from 2026: 10 tiêu chí, 47 chỉ tiêu).
+Data: ``extractors/data/criteria.json`` (built by ``scripts/build_criteria.py``;
+every set names its decision and sources). A set is chosen by level, standard
+and the article's year: the 2021-2025 sets (Quyết định 318, 320, 321/QĐ-TTg of
+8 March 2022) apply from 2022, the 2016-2020 sets until the end of 2021.
 """
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from pathlib import Path
 from typing import Optional
 
 from extractors.models import Level, Measure, Standard
 
+DATA = Path(__file__).with_name("data") / "criteria.json"
+
+
+@lru_cache(maxsize=1)
+def sets() -> list[dict]:
+    data = json.loads(DATA.read_text(encoding="utf-8"))["sets"]
+    for s in data:
+        # in force from the year after the decision for the 2021-2025 sets (signed March 2022)
+        s["eff_from"] = s["from_year"] + 1 if s["from_year"] == 2021 else s["from_year"]
+        s["eff_to"] = s["to_year"] + 1 if s["to_year"] == 2020 else s["to_year"]
+    return data
+
+
+def criteria_set(level: Level, standard: Optional[Standard], year: Optional[int]) -> Optional[dict]:
+    """The set for ``level`` and ``standard`` (NTM when None) in force in ``year`` (latest when None)."""
+    std = (standard or Standard.NTM).value
+    lv = level.value
+    candidates = [s for s in sets() if s["level"] == lv and s["standard"] == std]
+    if not candidates:
+        return None
+    if year is None:
+        return max(candidates, key=lambda s: s["eff_to"] if s["eff_to"] <= 2025 else 0)
+    for s in candidates:
+        if s["eff_from"] <= year <= s["eff_to"]:
+            return s
+    return None
+
 
 def set_size(level: Level, standard: Optional[Standard], measure: Measure, year: Optional[int]) -> Optional[int]:
-    """Number of criteria (or indicators) in the set that applies, or None if unknown."""
+    """Number of criteria (or indicators, or nội dung) in the set that applies, or None if unknown."""
     if measure == Measure.NOI_DUNG:
-        return 8 if level == Level.TINH else None
-    if level == Level.HUYEN and measure == Measure.TIEU_CHI:
-        return 9
-    if level == Level.XA:
-        if year is not None and year >= 2026 and standard in (None, Standard.NTM):
-            return 10 if measure == Measure.TIEU_CHI else 47
-        if measure == Measure.TIEU_CHI and standard in (None, Standard.NTM, Standard.NANG_CAO):
-            return 19
-        if measure == Measure.CHI_TIEU and standard in (None, Standard.NTM):
-            if year is None:
-                return None
-            return 57 if year >= 2022 else 49
+        if level != Level.TINH:
+            return None
+        s = criteria_set(Level.TINH, Standard.TINH_HOAN_THANH, year)
+        return s["criteria_count"] if s else None
+    s = criteria_set(level, standard, year)
+    if s is None and standard == Standard.NANG_CAO and level == Level.XA and measure == Measure.TIEU_CHI:
+        # provinces set their own nâng cao sets before 2022, all of 19 criteria or fewer
+        return None
+    if s is None:
+        return None
+    if measure == Measure.TIEU_CHI:
+        return s["criteria_count"]
+    return s["indicator_count"]
+
+
+def criterion_name(level: Level, standard: Optional[Standard], year: Optional[int], number: int) -> Optional[str]:
+    """Official name of criterion ``number`` in the set that applies, or None."""
+    s = criteria_set(level, standard, year)
+    if s is None:
+        return None
+    for c in s["criteria"]:
+        if c["number"] == number:
+            return c["name"]
     return None

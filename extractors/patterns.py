@@ -149,3 +149,21 @@ RUNNING_TOTAL_CUE = regex.compile(r"(?i:đến\s+nay|nâng\s+tổng\s+số|tổn
 COMPARISON_BEFORE = regex.compile(r"(?i:tăng|giảm|hơn|vượt|thiếu)\s*(?:thêm\s*)?$")
 COMPARISON_AFTER = regex.compile(r"\s*(?:\([^)]*\)\s*)?(?i:so\s+với)")
 NATIONAL = regex.compile(r"(?<![\p{L}])(?i:cả\s+nước|toàn\s+quốc)(?![\p{L}])")
+
+# --- unmet criteria -----------------------------------------------------------
+CRIT_WORD = r"(?P<word>(?i:tiêu\s+chí|nội\s+dung))"
+# "tiêu chí 9", "Tiêu chí số 04", "nội dung 01, 03, 08"
+CRIT_REF = regex.compile(
+    rf"(?<![\p{{L}}]){CRIT_WORD}\s+(?:(?i:số)\s+)?(?P<nums>\d{{1,2}}(?:\s*(?:,|và)\s*\d{{1,2}}(?![\d/]))*)(?![\d/%.,]\d)(?!\s*(?:tiêu|chỉ|nội|xã|huyện|/))"
+)
+# the name after the number: "về Kinh tế", "- Giao thông", ": có 100% số huyện ..."
+CRIT_NAME = regex.compile(r"\s*(?:(?i:về)\s+|[-–:]\s*)(?P<name>[^;()\n]+?)(?=\s*(?:[;()\n]|,\s*(?:có\s+)?\d|\.\s|\.$|(?i:có\s+\d|\d+\s+xã|chưa\s+đạt|và\s+(?:tiêu\s+chí|nội\s+dung)))|$)")
+# "còn 04 tiêu chí chưa đạt (gồm", "03/08 nội dung chưa đạt gồm:", "Các tiêu chí, chỉ tiêu chưa đạt:"
+UNMET_HEAD = regex.compile(
+    r"(?i:(?:còn\s+(?:lại\s+)?)?(?:\d{1,2}(?:/\d{1,2})?\s+)?(?:tiêu\s+chí|nội\s+dung)(?:,\s*chỉ\s+tiêu)?\s+chưa\s+đạt)"
+    r"\s*(?:,\s*(?i:trong\s+đó)\s*|\(\s*(?i:gồm)?\s*:?\s*|(?i:gồm|bao\s+gồm|là)\s*:?\s*|:\s*)"
+)
+# "còn tiêu chí 9 về ... chưa đạt" (one criterion, unmet after its name)
+UNMET_AFTER = regex.compile(r"\s*(?i:chưa\s+đạt|chưa\s+hoàn\s+thành)")
+# "Tiêu chí số 2- Giao thông có 5 xã chưa đạt": a district-wide count of communes
+UNITS_UNMET = regex.compile(r"\s*,?\s*(?:(?i:có)\s+)?(?P<k>\d{1,3})\s+(?P<child>(?i:xã|huyện))\s+(?i:chưa\s+đạt)")

@@ -1,0 +1,150 @@
+"""Unmet criteria: numbered criteria a unit has not yet met.
+
+"còn tiêu chí 9 về Hệ thống chính trị ... chưa đạt", "còn 04 tiêu chí chưa đạt
+(gồm Tiêu chí 5 về ...; tiêu chí 6 về ...)", "03/08 nội dung chưa đạt gồm nội
+dung 01, 03, 08" and, in a district-wide review, "Tiêu chí số 2- Giao thông có
+5 xã chưa đạt" (count_units 5). A criterion named only by topic ("chủ yếu về
+giao thông") is not a fact. The name is the official one from the criteria set
+where known, else the text's.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from extractors import Extractor
+from extractors import patterns as P
+from extractors.context import Context
+from extractors.criteria import criterion_name
+from extractors.models import Level, Standard, Unit, Unmet
+from extractors.progress import Count, units_for_group
+
+_ITEM_GAP = regex.compile(r"\s*(?:[;,]|\bvà\b|\.|\(|:)?\s*(?:(?i:gồm|trong\s+đó)\s*:?\s*)?")
+_MAX_GAP = 300
+# between two items of one list: anything up to the next "tiêu chí N" on the line ...
+_NEXT_ITEM = regex.compile(r".*?(?=(?i:tiêu\s+chí|nội\s+dung)\s+(?:số\s+)?\d)")
+# ... unless the gap says something was reached: then the list has ended
+_GAP_STOP = regex.compile(r"\d\s*/\s*\d+\s+(?:tiêu|chỉ|nội)|(?i:đã\s+đạt|hiện\s+đạt)")
+
+
+def _nums(s: str) -> list[int]:
+    return [int(x) for x in regex.findall(r"\d{1,2}", s)]
+
+
+def _text_name(ctx: Context, end: int) -> tuple[Optional[str], int]:
+    m = P.CRIT_NAME.match(ctx.folded, end)
+    if not m or not m.group("name").strip():
+        return None, end
+    s, e = m.start("name"), m.end("name")
+    return ctx.quote(s, e).strip(" -–,"), e
+
+
+def _unit(ctx: Context, at: int, word: str) -> Optional[Unit]:
+    if word.lower().startswith("nội"):
+        return ctx.unit(Level.TINH, ctx.province) if ctx.province else None
+    sent = ctx.doc.sentence_at(at)
+    units, _, _ = units_for_group(ctx, [Count(at, at, 0, None, None, None)], sent.start, at, [])
+    if units:
+        return units[0]
+    return ctx.section_unit(at)
+
+
+def _standard(ctx: Context, at: int, unit: Optional[Unit], word: str) -> Optional[Standard]:
+    if word.lower().startswith("nội"):
+        return Standard.TINH_HOAN_THANH
+    p_start, _ = ctx.paragraph_span(at)
+    l_start, _ = ctx.line_span(at)
+    best = None
+    for m in P.STANDARD.finditer(ctx.folded, min(p_start, l_start), at):
+        best = m
+    if not best:
+        return None
+    q = (best.group("q") or best.group("q2") or "").lower()
+    return Standard.NANG_CAO if "nâng" in q else Standard.KIEU_MAU if "kiểu" in q else Standard.NTM
+
+
+def _district(ctx: Context, at: int) -> Optional[Unit]:
+    u = ctx.section_unit(at)
+    if u and u.level == Level.HUYEN:
+        return u
+    return ctx.last_unit_of_level(Level.HUYEN, at)
+
+
+def find(ctx: Context) -> list[Unmet]:
+    f = ctx.folded
+    out: list[Unmet] = []
+    seen: set = set()
+
+    def add(unit, number, text_name, count_units, start, end, word):
+        if unit is None or number <= 0:
+            return
+        key = (unit.level, unit.name, number, count_units)
+        if key in seen:
+            return
+        seen.add(key)
+        std = _standard(ctx, start, unit, word)
+        official = criterion_name(unit.level, std, ctx.year, number)
+        out.append(Unmet(
+            evidence=ctx.evidence(start, end), quote=ctx.quote(start, end), extractor="unmet",
+            unit=unit, criterion=number, name=official or text_name, count_units=count_units,
+            standard=std,
+        ))
+
+    covered: list[tuple[int, int]] = []
+    refs = list(P.CRIT_REF.finditer(f))
+    # 1. district-wide counts: "Tiêu chí số 2- Giao thông có 5 xã chưa đạt"
+    for m in refs:
+        name, name_end = _text_name(ctx, m.end())
+        k = P.UNITS_UNMET.match(f, name_end)
+        if not k:
+            continue
+        unit = _district(ctx, m.start()) if k.group("child").lower() == "xã" else (
+            ctx.unit(Level.TINH, ctx.province) if ctx.province else None)
+        for n in _nums(m.group("nums")):
+            add(unit, n, name, int(k.group("k")), m.start(), k.end(), m.group("word"))
+        covered.append((m.start(), k.end()))
+    # 2. lists after "còn N tiêu chí chưa đạt (gồm ...)"; they may run over sentences on one line
+    for h in P.UNMET_HEAD.finditer(f):
+        _, line_end = ctx.line_span(h.start())
+        pos = h.end()
+        unit = None
+        while True:
+            m = P.CRIT_REF.match(f, pos, line_end)
+            if not m:
+                gap = _ITEM_GAP.match(f, pos, line_end)
+                m = P.CRIT_REF.match(f, gap.end(), line_end) if gap else None
+            if not m or any(a <= m.start() < b for a, b in covered):
+                break
+            if unit is None:
+                unit = _unit(ctx, h.start(), m.group("word"))
+            name, name_end = _text_name(ctx, m.end())
+            nums = _nums(m.group("nums"))
+            for n in nums:
+                add(unit, n, name if len(nums) == 1 else None, None, m.start(), max(m.end(), name_end),
+                    m.group("word"))
+            covered.append((m.start(), name_end))
+            # the next item: after the name, skipping a parenthetical remark and the sentence end
+            nxt = _NEXT_ITEM.match(f, max(m.end(), name_end), min(line_end, max(m.end(), name_end) + _MAX_GAP))
+            if not nxt or _GAP_STOP.search(f, max(m.end(), name_end), nxt.end()):
+                break
+            pos = nxt.end()
+    # 3. one criterion: "còn tiêu chí 9 về ... chưa đạt", "tiêu chí 6 chưa đạt"
+    for m in refs:
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        name, name_end = _text_name(ctx, m.end())
+        after = P.UNMET_AFTER.match(f, name_end) or P.UNMET_AFTER.match(f, m.end())
+        if not after:
+            continue
+        unit = _unit(ctx, m.start(), m.group("word"))
+        for n in _nums(m.group("nums")):
+            add(unit, n, name, None, m.start(), after.end(), m.group("word"))
+    out.sort(key=lambda u: u.evidence.start)
+    return out
+
+
+EXTRACTOR = Extractor(
+    name="unmet", fact_type="unmet", find=find, triggers=("chưa đạt", "chưa hoàn thành"),
+    description="numbered criteria not yet met, with the unit and official criterion name",
+)
