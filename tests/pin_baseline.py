@@ -1,0 +1,12 @@
+"""Re-pin tests/eval_baseline.json to the current scores (run on purpose, after review)."""
+import json
+
+from pipeline.evaluate import evaluate
+from tests.test_eval_gate import BASELINE, GOLD, ROOT, SAMPLES, gold_fingerprint
+
+if __name__ == "__main__":
+    scores = evaluate(GOLD, SAMPLES)[0]
+    BASELINE["gold_sha256"] = gold_fingerprint()
+    BASELINE["f1_floor"] = {k: round(v["f1"] - 0.005, 3) for k, v in scores.items()}
+    (ROOT / "tests" / "eval_baseline.json").write_text(json.dumps(BASELINE, indent=2) + "\n")
+    print(json.dumps(BASELINE["f1_floor"], indent=2))
