@@ -197,14 +197,37 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
     return applied
 
 
-def sync_fact_tables(db: sqlite_utils.Database) -> list[str]:
-    """Add fact tables, columns and indexes the current models need; return what changed."""
-    changes = []
+def _sync_needed(db: sqlite_utils.Database) -> bool:
     existing = set(db.table_names())
-    index_names = {
-        r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()
-    }
-    with db.atomic():
+    index_names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()}
+    for table, cls in FACT_TYPES.items():
+        if table not in existing:
+            return True
+        have = {c.name for c in db[table].columns}
+        if set(fact_columns(cls)) - have:
+            return True
+        for col in INDEXED_COLUMNS + TABLE_INDEXES.get(table, []):
+            if col in have and f"idx_{table}_{col}" not in index_names:
+                return True
+    return False
+
+
+def sync_fact_tables(db: sqlite_utils.Database) -> list[str]:
+    """Add fact tables, columns and indexes the current models need; return what changed.
+
+    Checks first without writing (opening a current database writes nothing),
+    then re-checks and changes under BEGIN IMMEDIATE, so that two processes
+    opening the file at once cannot both try the same change.
+    """
+    if not _sync_needed(db):
+        return []
+    changes = []
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        existing = set(db.table_names())
+        index_names = {
+            r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()
+        }
         for table, cls in FACT_TYPES.items():
             if table not in existing:
                 _create_fact_table(db, table, cls)
@@ -219,4 +242,8 @@ def sync_fact_tables(db: sqlite_utils.Database) -> list[str]:
                 if col in have and f"idx_{table}_{col}" not in index_names:
                     _create_index(db, table, col)
                     changes.append(f"index {table}.{col}")
+    except BaseException:
+        db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
     return changes

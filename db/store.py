@@ -9,6 +9,8 @@ facts in one transaction, so a crash leaves either the old or the new state.
 from __future__ import annotations
 
 import hashlib
+import sqlite3
+import time
 import json
 from enum import Enum
 from pathlib import Path
@@ -42,13 +44,26 @@ def open_db(path: Union[str, Path]) -> sqlite_utils.Database:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite_utils.Database(path)
+    db.execute("PRAGMA busy_timeout = 30000")
     db.execute("PRAGMA foreign_keys = ON")
-    if db.journal_mode != "wal":
-        db.enable_wal()
+    _enable_wal(db)
     register_functions(db.conn)
     migrate(db)
     sync_fact_tables(db)
     return db
+
+
+def _enable_wal(db: sqlite_utils.Database, tries: int = 50) -> None:
+    """Switch to WAL; the switch takes an exclusive lock that ignores the busy timeout, so retry."""
+    for i in range(tries):
+        try:
+            if db.journal_mode != "wal":
+                db.enable_wal()
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or i == tries - 1:
+                raise
+            time.sleep(0.05 * (i + 1))
 
 
 def fact_id(document_id: str, table: str, start: int, end: int, ordinal: int) -> str:
