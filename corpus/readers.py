@@ -166,18 +166,26 @@ def decode_bytes(data: bytes, source: str) -> str:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(enc)
+                text = data[len(bom):].decode(enc)
             except UnicodeDecodeError as e:
                 raise IngestError(source, f"cannot decode: starts with a {enc} byte-order mark "
                                           f"but is not valid {enc} ({e.reason} at byte {e.start})") from e
+            if not _mostly_latin(text):
+                raise IngestError(source, f"cannot decode: {enc} byte-order mark, but the text is not "
+                                          "Vietnamese or Latin script (a binary file?)")
+            return text
     if b"\x00" in data:
         enc = _sniff_utf16(data)
         if enc is None:
             raise IngestError(source, "binary file (contains NUL bytes): expected a text, HTML or Markdown file")
         try:
-            return data.decode(enc)
+            text = data.decode(enc)
         except UnicodeDecodeError as e:
             raise IngestError(source, f"binary file (NUL bytes, but not valid {enc})") from e
+        if not _mostly_latin(text):
+            # "\x00\xff\x00\xfe..." decodes as UTF-16 to symbols: binary, not text
+            raise IngestError(source, f"binary file (NUL bytes; as {enc} it is not readable text)")
+        return text
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -242,6 +250,18 @@ def _charset_normalizer(data: bytes) -> tuple[Optional[str], Optional[str]]:
     return str(best), best.encoding
 
 
+_LATIN_OR_COMMON = re.compile(r"[\s0-9A-Za-z\u00c0-\u024f\u0300-\u0323\u1ea0-\u1ef9\u2000-\u206f"
+                              r"!-/:-@\[-`{-~\u00a0-\u00bf]")
+
+
+def _mostly_latin(text: str, share: float = 0.9) -> bool:
+    """True when nearly all characters are Latin (Vietnamese included), digits, spaces or punctuation."""
+    sample = text[:20000]
+    if not sample.strip():
+        return True
+    return len(_LATIN_OR_COMMON.findall(sample)) >= share * len(sample)
+
+
 def _looks_garbled(text: str) -> bool:
     """Too many controls or replacement characters, or too few letters."""
     if not text.strip():
@@ -258,7 +278,8 @@ def _first_line_title(text: str) -> Optional[str]:
     """The first non-empty line, if it is short enough to be a headline."""
     for line in text.splitlines():
         line = " ".join(line.split())
-        if line:
+        # a date line ("20/09/2023 13:32", "(22:07 | 06/08/2022)") is no headline
+        if line and not re.fullmatch(r"[\W\d_]*", line):
             return line if len(line) < _MAX_TITLE else None
     return None
 
