@@ -1,0 +1,330 @@
+"""Officials: people named with their titles.
+
+Rules first, NER last. A title lexicon (``data/titles.jsonl``) finds title heads
+("Phó Chủ tịch", "Giám đốc"); the organisation words after a head are read
+token by token; person names are a surname from ``data/person_names.json``
+followed by capitalised syllables (Khmer names such as "Kiên Sóc Kha" and
+"Thạch ..." included). Shapes handled:
+
+- "Lê Văn Hẳn, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh" (name, then titles);
+- "Chủ tịch UBND tỉnh Lê Văn Hân" (title, then name), and a list after it:
+  "Phó Chủ tịch Lê Thanh Bình, Nguyễn Trung Hoàng";
+- a group title shared by a list: "các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy
+  phụ trách địa bàn: A, ...; B, ...";
+- a title with no name after a ";" in an attendance list belongs to the person
+  before it ("Kim Ngọc Thái, Phó Bí thư Thường trực Tỉnh ủy; Chủ tịch HĐND tỉnh;");
+- a signature block: "PHÓ CHÁNH VĂN PHÒNG" then the signer's name.
+
+Honorifics ("Đồng chí", "Bác sĩ") are not part of names; names on byline lines
+("Tin, ảnh: ...") are authors, not officials. Where a title is followed by a
+capitalised name that the surname list does not know, underthesea's NER
+decides (a few sentences per thousand).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from extractors import Extractor
+from extractors.context import Context
+from extractors.models import Level, Official, Unit
+from extractors.titles import (
+    ACRONYM, BYLINE, CAPITAL, GROUP, LEVEL_WORDS, ORG_LOWER, SIGNATURE_PREFIX, TITLE_SEP, WORD, compiled,
+    title_heads,
+)
+from extractors.units import clean_name, level_of, province_name
+from pipeline.normalize import fold_tones
+
+NER_STATS = {"sentences": 0, "ner_calls": 0}
+_MAX_TITLE_WORDS = 16
+_LIST_JOIN = regex.compile(r"\s*(?:,|;|\bvà\b|,\s*và)\s*")
+_REMARK_JOIN = regex.compile(r"\s*,[^.:;\n]{0,120}?;\s*")
+_ATTACH = regex.compile(r"[ \t]*;[ \t]*")
+
+
+def _is_surname(word: str) -> bool:
+    _, _, surname = compiled()
+    return bool(surname.fullmatch(word))
+
+
+def _cap_run(f: str, pos: int) -> list[tuple[int, int, str]]:
+    """Consecutive capitalised words from ``pos``: [(start, end, word)]."""
+    out = []
+    while True:
+        m = WORD.match(f, pos)
+        if not m or not CAPITAL.fullmatch(m.group("w")):
+            return out
+        out.append((m.start("w"), m.end("w"), m.group("w")))
+        pos = m.end()
+
+
+def parse_title(f: str, pos: int) -> tuple[int, Optional[int]]:
+    """Read a title starting at a title head at ``pos``.
+
+    Returns (end of the title, start of a person name right after it or None).
+    """
+    head, _, _ = compiled()
+    m = head.match(f, pos)
+    end = m.end()
+    words = [w.lower() for w in f[pos:end].split()]
+    i = end
+    n = 0
+    while n < _MAX_TITLE_WORDS:
+        wm = WORD.match(f, i)
+        if not wm:
+            break
+        w = wm.group("w")
+        ws = wm.start("w")
+        if CAPITAL.fullmatch(w):
+            run = _cap_run(f, ws)
+            names = [r[2] for r in run]
+            prev_level = bool(words) and (words[-1] in LEVEL_WORDS or " ".join(words[-2:]) in LEVEL_WORDS)
+            place = prev_level and (len(names) == 2 or province_name(" ".join(names)) is not None)
+            if _is_surname(names[0]) and 2 <= len(names) <= 4 and not place:
+                return end, ws
+            split = next((j for j in range(1, len(names) - 1) if _is_surname(names[j])
+                          and 2 <= len(names) - j <= 4), None)
+            if split is not None:
+                return run[split - 1][1], run[split][0]
+            end = i = run[-1][1]
+            words += [x.lower() for x in names]
+            n += len(names)
+            continue
+        low = w.lower()
+        if ACRONYM.fullmatch(w):
+            pass
+        elif low == "chỉ" and words and words[-1] == "ban" and f[wm.end():wm.end() + 4].lower() == " đạo":
+            wm = regex.match(r"[ \t]*chỉ\s+đạo", f[i:], flags=regex.I)
+            end = i = i + wm.end()
+            words += ["chỉ", "đạo"]
+            n += 2
+            continue
+        elif low == "phát" and f[wm.end():wm.end() + 6].lower() == " triển":
+            pass  # "Nông nghiệp và phát triển nông thôn", not "phát biểu"
+        elif low == "và":
+            nxt = WORD.match(f, wm.end())
+            if not nxt or not CAPITAL.fullmatch(nxt.group("w")) or head.match(f, nxt.start("w")):
+                break
+        elif low not in ORG_LOWER:
+            break
+        end = i = wm.end()
+        words.append(low)
+        n += 1
+    # a title does not end on a connector
+    while f[pos:end].rstrip().lower().endswith((" và", " các")):
+        end = f[:end].rstrip().rfind(" ")
+    return end, None
+
+
+@lru_cache(maxsize=4096)
+def _ner_persons(sentence: str) -> tuple[str, ...]:
+    """Person names underthesea's NER finds in a sentence ('' when it is not installed)."""
+    try:
+        from underthesea import ner
+    except ImportError:  # pragma: no cover - a declared dependency
+        return ()
+    NER_STATS["ner_calls"] += 1
+    names, cur = [], []
+    for tok in ner(sentence):
+        word, tag = tok[0], tok[-1]
+        if tag == "B-PER":
+            if cur:
+                names.append(" ".join(cur))
+            cur = [word]
+        elif tag == "I-PER" and cur:
+            cur.append(word)
+        else:
+            if cur:
+                names.append(" ".join(cur))
+            cur = []
+    if cur:
+        names.append(" ".join(cur))
+    return tuple(names)
+
+
+class _Collector:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.people: dict[str, Official] = {}
+
+    def add(self, start: int, end: int, titles: list[tuple[int, int]], quote_end: int):
+        ctx = self.ctx
+        name = clean_name(ctx.text[start:end])
+        key = fold_tones(name).lower()
+        texts = [_title_text(ctx, s, e) for s, e in titles]
+        texts = [t for t in texts if t]
+        if not texts:
+            return
+        off = self.people.get(key)
+        if off is None:
+            off = Official(evidence=ctx.evidence(start, quote_end), quote=ctx.quote(start, quote_end),
+                           extractor="officials", name=name, titles=[], unit=None)
+            self.people[key] = off
+        have = {fold_tones(t).lower() for t in off.titles}
+        for t in texts:
+            if fold_tones(t).lower() not in have:
+                off.titles.append(t)
+                have.add(fold_tones(t).lower())
+        if off.unit is None:
+            off.unit = _unit_of(ctx, off.titles, start)
+
+
+def _title_text(ctx: Context, s: int, e: int) -> str:
+    t = " ".join(ctx.text[s:e].split()).strip(" ,;:-–")
+    if t.isupper():
+        # "PHÓ CHÁNH VĂN PHÒNG" -> the lexicon's casing for the head, the rest lower-case
+        low = fold_tones(t).lower()
+        for h in title_heads():
+            if low.startswith(h.lower()):
+                return h + t[len(h):].lower()
+        return t.capitalize()
+    return t
+
+
+_UNIT_IN_TITLE = regex.compile(r"(?i:(?<lw>tỉnh|huyện|xã|thị xã|thành phố|quận|phường|thị trấn))(?:\s+(?<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}))?")
+_NATIONAL_TITLE = regex.compile(r"(?i:thủ tướng|chính phủ|quốc hội|\bbộ\b|trung ương|chủ tịch nước)")
+
+
+def _unit_of(ctx: Context, titles: list[str], at: int) -> Optional[Unit]:
+    """The unit an official serves, read off the titles."""
+    for t in titles:
+        ft = fold_tones(t)
+        for m in _UNIT_IN_TITLE.finditer(ft):
+            lw = m.group("lw").lower()
+            if m.group("name"):
+                name = clean_name(m.group("name"))
+                return ctx.unit(level_of(lw, name), name)
+            level = level_of(lw, "")
+            if level == Level.TINH:
+                return ctx.unit(Level.TINH, ctx.province) if ctx.province else None
+            u = ctx.section_unit(at) if level == Level.HUYEN else None
+            u = u if u and u.level == level else ctx.last_unit_of_level(level, at)
+            if u:
+                return u
+        low = ft.lower()
+        if "tỉnh ủy" in low or " sở " in f" {low} " or "tỉnh" in low:
+            return ctx.unit(Level.TINH, ctx.province) if ctx.province else None
+        if "huyện ủy" in low:
+            return ctx.section_unit(at) or ctx.last_unit_of_level(Level.HUYEN, at)
+    if any(_NATIONAL_TITLE.search(t) for t in titles):
+        return Unit(Level.QUOC_GIA, "Việt Nam", None)
+    return ctx.unit(Level.TINH, ctx.province) if ctx.province else None
+
+
+def _titles_after(f: str, pos: int) -> tuple[list[tuple[int, int]], int]:
+    """Titles following a name: ", Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh"; returns (spans, end)."""
+    head, _, _ = compiled()
+    spans = []
+    while True:
+        sep = TITLE_SEP.match(f, pos)
+        if not sep or not head.match(f, sep.end()):
+            break
+        end, person = parse_title(f, sep.end())
+        if person is not None:  # the title introduces the next person
+            break
+        spans.append((sep.end(), end))
+        pos = end
+    # "...; Chủ tịch HĐND tỉnh;" -- a bare title after ";" belongs to the same person
+    while spans:
+        sep = _ATTACH.match(f, pos)
+        if not sep or not head.match(f, sep.end()):
+            break
+        end, person = parse_title(f, sep.end())
+        if person is not None or not regex.match(r"\s*(?:[;.]|$)", f[end:end + 2]):
+            break
+        spans.append((sep.end(), end))
+        pos = end
+    return spans, pos
+
+
+def find(ctx: Context) -> list[Official]:
+    f = ctx.folded
+    head, person_rx, _ = compiled()
+    col = _Collector(ctx)
+    bylines = [(m.start(), ctx.line_span(m.start())[1]) for m in BYLINE.finditer(f)]
+
+    for sent in ctx.doc.sentences:
+        s0, s1 = sent.start, sent.end
+        if not head.search(f, s0, s1):
+            continue
+        NER_STATS["sentences"] += 1
+        # titles in this sentence, and the persons they introduce
+        intro: dict[int, tuple[int, int]] = {}
+        group_at: dict[int, tuple[int, int]] = {}
+        for hm in head.finditer(f, s0, s1):
+            end, person = parse_title(f, hm.start())
+            if person is not None:
+                intro[person] = (hm.start(), end)
+            g = GROUP.search(f, max(s0, hm.start() - 20), hm.start())
+            if g and g.end() == hm.start() and person is None:
+                # "các đồng chí <title> [remark]: A, ..." -- the list starts after ":" or ";"
+                colon = regex.compile(r"[^.;:]{0,80}?[:;,]\s*").match(f, end, s1)
+                if colon:
+                    group_at[colon.end()] = (hm.start(), end)
+            elif person is None:
+                # a title followed by a capitalised name the surname list does not know: ask the NER
+                nxt = WORD.match(f, end)
+                if nxt and CAPITAL.fullmatch(nxt.group("w")) and not f[end:nxt.start("w")].strip():
+                    run = _cap_run(f, nxt.start("w"))
+                    cand = " ".join(r[2] for r in run)
+                    if len(run) >= 2 and province_name(cand) is None:
+                        for nm in _ner_persons(ctx.text[s0:s1]):
+                            if fold_tones(nm) == cand:
+                                col.add(run[0][0], run[-1][1], [(hm.start(), end)], run[-1][1])
+        list_titles: Optional[list[tuple[int, int]]] = None
+        list_end = -1
+        for pm in person_rx.finditer(f, s0, s1):
+            if any(a <= pm.start() < b for a, b in bylines):
+                continue
+            own = intro.get(pm.start())
+            if own is not None:
+                list_titles = [own]
+            elif pm.start() in group_at:
+                list_titles = [group_at[pm.start()]]
+            elif list_titles and list_end >= 0 and (
+                _LIST_JOIN.fullmatch(f, list_end, pm.start()) or
+                (_REMARK_JOIN.fullmatch(f, list_end, pm.start()) and not head.search(f, list_end, pm.start()))
+            ):
+                pass
+            else:
+                list_titles = None
+            after, after_end = _titles_after(f, pm.end())
+            titles = (list_titles or []) + after
+            if titles:
+                col.add(pm.start(), pm.end(), titles, max(after_end, pm.end()))
+            list_end = max(after_end, pm.end())
+    _signatures(ctx, col)
+    return list(col.people.values())
+
+
+def _signatures(ctx: Context, col: _Collector) -> None:
+    """A signature block: title lines in capitals, then the signer's name on its own line."""
+    head, person_rx, _ = compiled()
+    f = ctx.folded
+    lines = [(m.start(), m.end()) for m in regex.finditer(r"[^\n]+", f)]
+    for i, (a, b) in enumerate(lines):
+        pre = SIGNATURE_PREFIX.match(f, a, b)
+        body = f[pre.end():b].strip(" *_")
+        if not body or not body.isupper() or not head.match(body):
+            continue
+        t_start = f.find(body, a, b)
+        t_end = t_start + len(body)
+        for c, d in lines[i + 1:i + 4]:
+            cand = f[c:d].strip(" *_")
+            if cand.isupper() and head.match(cand):  # "KT. CHÁNH VĂN PHÒNG" then "PHÓ CHÁNH VĂN PHÒNG"
+                break
+            m = person_rx.fullmatch(cand)
+            if m is None and cand.isupper():
+                m = person_rx.fullmatch(cand.title())
+            if m:
+                s = f.find(cand, c, d)
+                col.add(s, s + len(cand), [(t_start, t_end)], s + len(cand))
+                break
+
+
+EXTRACTOR = Extractor(
+    name="officials", fact_type="officials", find=find,
+    description="people named with titles (title lexicon and name patterns, NER for the rest)",
+)

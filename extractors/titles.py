@@ -1,0 +1,77 @@
+"""Patterns for officials: title heads, person names, honorifics (patterns only).
+
+The lexicons are data: ``data/titles.jsonl`` (label/pattern records, one title
+head a line) and ``data/person_names.json`` (surnames and honorifics).
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from pipeline.normalize import fold_tones
+
+DATA = Path(__file__).with_name("data")
+
+
+@lru_cache(maxsize=1)
+def title_heads() -> list[str]:
+    heads = []
+    for line in (DATA / "titles.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            if rec["label"] == "TITLE_HEAD":
+                heads.append(fold_tones(rec["pattern"]))
+    return sorted(set(heads), key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict:
+    return json.loads((DATA / "person_names.json").read_text(encoding="utf-8"))
+
+
+def surnames() -> list[str]:
+    return [fold_tones(s) for s in _names()["surnames"]]
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def compiled():
+    """(HEAD, PERSON, SURNAME) regexes, built once."""
+    head = regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(title_heads())})(?![\p{{L}}])")
+    # A person: a surname and 1-3 more capitalised syllables, not run into another capital.
+    person = regex.compile(
+        rf"(?<![\p{{L}}])(?:{_alt(surnames())})(?:[ ]+\p{{Lu}}\p{{Ll}}*){{1,3}}(?![\p{{L}}])(?![ ]+\p{{Lu}}\p{{Ll}})"
+    )
+    surname = regex.compile(rf"(?:{_alt(surnames())})")
+    return head, person, surname
+
+
+# Lower-case words that may stand inside an organisation's name in a title
+# ("Sở Nông nghiệp và Phát triển nông thôn", "Ban Tuyên giáo Tỉnh ủy"). Any other
+# lower-case word ends the title: "Chủ tịch UBND tỉnh chỉ đạo", "..., phụ trách địa bàn".
+ORG_LOWER = set("""
+nghiệp triển nông thôn mới tế chức giáo tuyên kiểm tra hóa thể thao lịch dục đào tạo nguyên trường lao động
+thương binh hội tư pháp vụ nội chính tài kế hoạch đầu khoa học công nghệ thông tin truyền giao vận tải xây dựng
+dân tộc tôn an ninh quân sự biên phòng mặt trận tổ quốc điều phối thường trực chấp hành trung ương đảng ủy nhân
+tỉnh huyện xã thị phố quận phường trấn cấp chương trình mục tiêu gia ban sở văn hợp tác liên minh
+phụ nữ cựu chiến thanh niên đoàn ngân hàng bảo hiểm thống kê thuế hải quan kinh môi quy hạ tầng tầng và
+việc làm hành chính đô cư sinh xã hội cứu trợ lâm trồng trọt chăn nuôi thủy lợi khuyến
+""".split())
+ORG_LOWER -= {"phụ"}  # "phụ trách" ends a title; "Hội Liên hiệp Phụ nữ" is capitalised
+LEVEL_WORDS = {"tỉnh", "huyện", "xã", "thị xã", "thành phố", "quận", "phường", "thị trấn"}
+WORD = regex.compile(r"[ \t]*(?P<w>[\p{L}\d&]+(?:[-.&][\p{L}\d&]+)*)")
+ACRONYM = regex.compile(r"[\p{Lu}\d&]{2,}|[\p{Lu}]{1,}&[\p{Lu}&]+")
+CAPITAL = regex.compile(r"\p{Lu}\p{Ll}*")
+# Separators between titles of one person: "..., Chủ tịch UBND tỉnh – Trưởng Ban Chỉ đạo"
+TITLE_SEP = regex.compile(r"[ \t]*(?:,|–|—|-(?=\s))[ \t]*(?:đồng\s+thời\s+)?")
+# "các đồng chí Ủy viên Ban Thường vụ ...:" / "cùng các Phó Chủ tịch UBND tỉnh;"
+GROUP = regex.compile(r"(?<![\p{L}])(?i:cùng\s+các|và\s+các|các)\s+(?:(?i:đồng\s+chí)\s+)?")
+# Lines of a byline or photo credit: names there are authors, not officials.
+BYLINE = regex.compile(r"^\s*(?i:tin|bài|ảnh|tin\s*,\s*ảnh|bài\s*,\s*ảnh|nguồn|tác\s+giả|theo)\s*:", regex.M)
+SIGNATURE_PREFIX = regex.compile(r"[\s*_]*(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?")
