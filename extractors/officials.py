@@ -31,7 +31,7 @@ from extractors import Extractor
 from extractors.context import Context
 from extractors.models import Level, Official, Unit
 from extractors.titles import (
-    ACRONYM, BYLINE, CAPITAL, GROUP, LEVEL_WORDS, ORG_LOWER, SIGNATURE_PREFIX, TITLE_SEP, WORD, compiled,
+    ACRONYM, BYLINE, CAPITAL, GROUP, LEVEL_WORDS, ORG_AFTER, ORG_LOWER, SIGNATURE_PREFIX, TITLE_SEP, WORD, compiled,
     title_heads,
 )
 from extractors.units import clean_name, level_of, province_name
@@ -106,6 +106,9 @@ def parse_title(f: str, pos: int) -> tuple[int, Optional[int]]:
         elif low == "và":
             nxt = WORD.match(f, wm.end())
             if not nxt or not CAPITAL.fullmatch(nxt.group("w")) or head.match(f, nxt.start("w")):
+                break
+        elif low in ORG_AFTER:
+            if not words or words[-1] not in ORG_AFTER[low]:
                 break
         elif low not in ORG_LOWER:
             break

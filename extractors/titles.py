@@ -59,11 +59,13 @@ ORG_LOWER = set("""
 nghiệp triển nông thôn mới tế chức giáo tuyên kiểm tra hóa thể thao lịch dục đào tạo nguyên trường lao động
 thương binh hội tư pháp vụ nội chính tài kế hoạch đầu khoa học công nghệ thông tin truyền giao vận tải xây dựng
 dân tộc tôn an ninh quân sự biên phòng mặt trận tổ quốc điều phối thường trực chấp hành trung ương đảng ủy nhân
-tỉnh huyện xã thị phố quận phường trấn cấp chương trình mục tiêu gia ban sở văn hợp tác liên minh
+tỉnh huyện xã thị phố quận phường trấn cấp chương mục tiêu gia ban sở văn hợp tác liên minh
 phụ nữ cựu chiến thanh niên đoàn ngân hàng bảo hiểm thống kê thuế hải quan kinh môi quy hạ tầng tầng và
 việc làm hành chính đô cư sinh xã hội cứu trợ lâm trồng trọt chăn nuôi thủy lợi khuyến
 """.split())
-ORG_LOWER -= {"phụ"}  # "phụ trách" ends a title; "Hội Liên hiệp Phụ nữ" is capitalised
+ORG_LOWER -= {"phụ"}
+# Words that belong to an organisation's name only after a given word ("chương trình", not "trình bày").
+ORG_AFTER = {"trình": {"chương"}, "triển": {"phát"}}  # "phụ trách" ends a title; "Hội Liên hiệp Phụ nữ" is capitalised
 LEVEL_WORDS = {"tỉnh", "huyện", "xã", "thị xã", "thành phố", "quận", "phường", "thị trấn"}
 WORD = regex.compile(r"[ \t]*(?P<w>[\p{L}\d&]+(?:[-.&][\p{L}\d&]+)*)")
 ACRONYM = regex.compile(r"[\p{Lu}\d&]{2,}|[\p{Lu}]{1,}&[\p{Lu}&]+")

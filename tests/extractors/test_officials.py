@@ -1,0 +1,111 @@
+"""Officials: (text, expected {name: titles}) tables, own phrasings."""
+import pytest
+
+from extractors import officials
+from extractors.context import Context
+from pipeline.document import make_document
+from pipeline.normalize import fold_tones
+
+
+def run(text, province="Sóc Trăng"):
+    doc = make_document("t.txt", text, published="2024-03-02", province_hint=province)
+    return {o.name: o for o in officials.find(Context(doc))}
+
+
+def titles(o):
+    return [fold_tones(t).lower() for t in o.titles]
+
+
+CASES = {
+    "name-then-titles": (
+        "Dự buổi làm việc có đồng chí Trần Văn Lâu, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh.",
+        {"Trần Văn Lâu": ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"]},
+    ),
+    "title-then-name": (
+        "Phó Chủ tịch UBND tỉnh Vương Quốc Nam phát biểu chỉ đạo tại hội nghị.",
+        {"Vương Quốc Nam": ["Phó Chủ tịch UBND tỉnh"]},
+    ),
+    "title-with-place-then-name": (
+        "Bí thư Huyện ủy Mỹ Xuyên Lâm Hoàng Nghiệp chủ trì buổi làm việc.",
+        {"Lâm Hoàng Nghiệp": ["Bí thư Huyện ủy Mỹ Xuyên"]},
+    ),
+    "list-shares-title": (
+        "Chủ trì có các Phó Chủ tịch Huỳnh Thị Diễm Ngọc, Lâm Hoàng Nghiệp và Vương Quốc Nam.",
+        {n: ["Phó Chủ tịch"] for n in ("Huỳnh Thị Diễm Ngọc", "Lâm Hoàng Nghiệp", "Vương Quốc Nam")},
+    ),
+    "group-title-with-remarks": (
+        "Tham dự có các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy phụ trách địa bàn: Trần Văn Châu, "
+        "Trưởng Ban Dân vận Tỉnh ủy, phụ trách huyện Long Phú; Hồ Thị Cẩm Đào, Phó Bí thư Thường trực Tỉnh ủy.",
+        {"Trần Văn Châu": ["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng Ban Dân vận Tỉnh ủy"],
+         "Hồ Thị Cẩm Đào": ["Ủy viên Ban Thường vụ Tỉnh ủy", "Phó Bí thư Thường trực Tỉnh ủy"]},
+    ),
+    "bare-title-after-semicolon": (
+        "Có mặt các đồng chí: Lâm Văn Mẫn, Bí thư Tỉnh ủy; Chủ tịch HĐND tỉnh; Trần Văn Lâu, Chủ tịch UBND tỉnh.",
+        {"Lâm Văn Mẫn": ["Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh"], "Trần Văn Lâu": ["Chủ tịch UBND tỉnh"]},
+    ),
+    "honorific-stripped-khmer-name": (
+        "Bác sĩ Thạch Ngọc Sương, Giám đốc Sở Y tế cho biết số thẻ bảo hiểm y tế tăng.",
+        {"Thạch Ngọc Sương": ["Giám đốc Sở Y tế"]},
+    ),
+    "dash-separated-titles": (
+        "Chủ tịch UBND tỉnh Trần Văn Lâu – Trưởng Ban Chỉ đạo phát biểu bế mạc.",
+        {"Trần Văn Lâu": ["Chủ tịch UBND tỉnh", "Trưởng Ban Chỉ đạo"]},
+    ),
+    "lowercase-title-and-acronym": (
+        "(Đồng chí Lý Thị Mai, Phó trưởng phòng NN&PTNT trình bày báo cáo)",
+        {"Lý Thị Mai": ["Phó trưởng phòng NN&PTNT"]},
+    ),
+    "org-with-va": (
+        "Ông Kim Thanh Tâm, Giám đốc Sở Nông nghiệp và Phát triển nông thôn, báo cáo kết quả.",
+        {"Kim Thanh Tâm": ["Giám đốc Sở Nông nghiệp và Phát triển nông thôn"]},
+    ),
+    "old-tone-placement": (
+        "Đồng chí Nguyễn Văn Khởi, Uỷ viên BTV Huyện uỷ, Phó Chủ tịch Thường trực UBND huyện chủ trì.",
+        {"Nguyễn Văn Khởi": ["Ủy viên BTV Huyện ủy", "Phó Chủ tịch Thường trực UBND huyện"]},
+    ),
+    "signature-block": (
+        "Nơi nhận:\n- Như trên;\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nHuỳnh Thị Diễm Ngọc",
+        {"Huỳnh Thị Diễm Ngọc": ["Phó Chủ tịch"]},
+    ),
+    "same-person-twice-titles-merged": (
+        "Đồng chí Lâm Văn Mẫn, Bí thư Tỉnh ủy dự họp. Sau đó, đồng chí Lâm Văn Mẫn, Trưởng đoàn công tác, phát biểu.",
+        {"Lâm Văn Mẫn": ["Bí thư Tỉnh ủy", "Trưởng đoàn công tác"]},
+    ),
+}
+
+NEGATIVE = {
+    "byline": "Bài viết kết thúc tại đây.\n\nTin, ảnh: Lâm Minh Thư",
+    "byline-upper": "Kết quả được ghi nhận.\n\nTHẠCH SOK",
+    "title-without-name": "Chủ tịch UBND các huyện, thị xã, thành phố dự họp.",
+    "place-after-level-word": "Chủ tịch UBND huyện Châu Thành cho biết huyện đạt 8/9 tiêu chí.",
+    "name-without-title": "Gia đình ông Nguyễn Văn Tư hiến 200 m2 đất làm đường.",
+    "verb-is-not-title": "Bí thư Tỉnh ủy chỉ đạo các huyện tập trung nguồn lực.",
+}
+
+
+@pytest.mark.parametrize("text,expected", CASES.values(), ids=CASES.keys())
+def test_officials(text, expected):
+    got = run(text)
+    assert set(got) == set(expected)
+    for name, want in expected.items():
+        assert titles(got[name]) == [fold_tones(t).lower() for t in want]
+
+
+@pytest.mark.parametrize("text", NEGATIVE.values(), ids=NEGATIVE.keys())
+def test_not_officials(text):
+    assert run(text) == {}
+
+
+def test_official_unit_from_title():
+    got = run("Đồng chí Lâm Hoàng Nghiệp, Chủ tịch UBND huyện Mỹ Xuyên cho biết như vậy.")
+    u = got["Lâm Hoàng Nghiệp"].unit
+    assert (u.level.value, u.name, u.province) == ("huyện", "Mỹ Xuyên", "Sóc Trăng")
+    got = run("Đồng chí Trần Văn Lâu, Chủ tịch UBND tỉnh phát biểu.")
+    assert got["Trần Văn Lâu"].unit.name == "Sóc Trăng"
+
+
+def test_evidence_points_at_the_name():
+    text = "Phó Chủ tịch UBND tỉnh Vương Quốc Nam phát biểu."
+    doc = make_document("t.txt", text)
+    (o,) = officials.find(Context(doc))
+    assert doc.text[o.evidence.start:o.evidence.end].startswith("Vương Quốc Nam")
