@@ -31,7 +31,7 @@ from extractors import Extractor
 from extractors.context import Context
 from extractors.models import Level, Official, Unit
 from extractors.titles import (
-    ACRONYM, BYLINE, CAPITAL, GROUP, LEVEL_WORDS, ORG_AFTER, ORG_LOWER, SIGNATURE_PREFIX, TITLE_SEP, WORD, compiled,
+    ACRONYM, BYLINE, CAPITAL, GROUP, LEVEL_WORDS, ORG_AFTER, ORG_CAPS, ORG_LOWER, SIGNATURE_PREFIX, TITLE_SEP, WORD, compiled,
     title_heads,
 )
 from extractors.units import clean_name, level_of, province_name
@@ -65,6 +65,12 @@ def parse_title(f: str, pos: int) -> tuple[int, Optional[int]]:
 
     Returns (end of the title, start of a person name right after it or None).
     """
+    end, person, _ = parse_title_ex(f, pos)
+    return end, person
+
+
+def parse_title_ex(f: str, pos: int) -> tuple[int, Optional[int], Optional[tuple[int, int]]]:
+    """:func:`parse_title`, plus the span of a trailing capitalised run that may be an unknown name."""
     head, _, _ = compiled()
     m = head.match(f, pos)
     end = m.end()
@@ -80,14 +86,21 @@ def parse_title(f: str, pos: int) -> tuple[int, Optional[int]]:
         if CAPITAL.fullmatch(w):
             run = _cap_run(f, ws)
             names = [r[2] for r in run]
-            prev_level = bool(words) and (words[-1] in LEVEL_WORDS or " ".join(words[-2:]) in LEVEL_WORDS)
+            prev_level = bool(words) and (words[-1] in LEVEL_WORDS or words[-1] == "ủy" or " ".join(words[-2:]) in LEVEL_WORDS)
             place = prev_level and (len(names) == 2 or province_name(" ".join(names)) is not None)
             if _is_surname(names[0]) and 2 <= len(names) <= 4 and not place:
-                return end, ws
+                return end, ws, None
             split = next((j for j in range(1, len(names) - 1) if _is_surname(names[j])
-                          and 2 <= len(names) - j <= 4), None)
+                          and 2 <= len(names) - j <= 4), None) if prev_level else None
+            if split is not None and words[-1] == "tỉnh" and province_name(" ".join(names[:split])) is None:
+                split = None  # after "tỉnh" the place must be a province: "tỉnh Y Thanh Hà Niê Kđăm" is a name
+            after_province_word = words[-1] == "tỉnh" and province_name(" ".join(names)) is None
             if split is not None:
-                return run[split - 1][1], run[split][0]
+                return run[split - 1][1], run[split][0], None
+            if (not prev_level or after_province_word) and len(names) >= 2 and names[0] not in ORG_CAPS:
+                maybe = (run[0][0], run[-1][1])
+                if not WORD.match(f, maybe[1]) or WORD.match(f, maybe[1]).group("w").lower() not in ORG_LOWER:
+                    return end, None, maybe
             end = i = run[-1][1]
             words += [x.lower() for x in names]
             n += len(names)
@@ -118,7 +131,7 @@ def parse_title(f: str, pos: int) -> tuple[int, Optional[int]]:
     # a title does not end on a connector
     while f[pos:end].rstrip().lower().endswith((" và", " các")):
         end = f[:end].rstrip().rfind(" ")
-    return end, None
+    return end, None, None
 
 
 @lru_cache(maxsize=4096)
@@ -257,7 +270,7 @@ def find(ctx: Context) -> list[Official]:
         intro: dict[int, tuple[int, int]] = {}
         group_at: dict[int, tuple[int, int]] = {}
         for hm in head.finditer(f, s0, s1):
-            end, person = parse_title(f, hm.start())
+            end, person, maybe = parse_title_ex(f, hm.start())
             if person is not None:
                 intro[person] = (hm.start(), end)
             g = GROUP.search(f, max(s0, hm.start() - 20), hm.start())
@@ -266,16 +279,11 @@ def find(ctx: Context) -> list[Official]:
                 colon = regex.compile(r"[^.;:]{0,80}?[:;,]\s*").match(f, end, s1)
                 if colon:
                     group_at[colon.end()] = (hm.start(), end)
-            elif person is None:
+            elif maybe is not None:
                 # a title followed by a capitalised name the surname list does not know: ask the NER
-                nxt = WORD.match(f, end)
-                if nxt and CAPITAL.fullmatch(nxt.group("w")) and not f[end:nxt.start("w")].strip():
-                    run = _cap_run(f, nxt.start("w"))
-                    cand = " ".join(r[2] for r in run)
-                    if len(run) >= 2 and province_name(cand) is None:
-                        for nm in _ner_persons(ctx.text[s0:s1]):
-                            if fold_tones(nm) == cand:
-                                col.add(run[0][0], run[-1][1], [(hm.start(), end)], run[-1][1])
+                cand = fold_tones(ctx.text[maybe[0]:maybe[1]])
+                if province_name(cand) is None and cand in {fold_tones(n) for n in _ner_persons(ctx.text[s0:s1])}:
+                    col.add(maybe[0], maybe[1], [(hm.start(), end)], maybe[1])
         list_titles: Optional[list[tuple[int, int]]] = None
         list_end = -1
         for pm in person_rx.finditer(f, s0, s1):

@@ -66,6 +66,13 @@ việc làm hành chính đô cư sinh xã hội cứu trợ lâm trồng trọt
 ORG_LOWER -= {"phụ"}
 # Words that belong to an organisation's name only after a given word ("chương trình", not "trình bày").
 ORG_AFTER = {"trình": {"chương"}, "triển": {"phát"}}  # "phụ trách" ends a title; "Hội Liên hiệp Phụ nữ" is capitalised
+# Capitalised first words of organisation names; a capitalised run after a title
+# that starts otherwise may be a name the surname list does not know ("Y Thanh Hà Niê Kđăm").
+ORG_CAPS = set("""
+Ban Sở Bộ Tỉnh Huyện Thành Thị Đảng Trung Thường Chấp Tổ Tuyên Dân Kiểm Văn Nông Phát Tài Kế Lao Giáo Công
+Khoa Thông Giao Xây Tư Nội Quốc Mặt Việt Hội Liên Cựu Đoàn Chỉ Điều Bảo Ngân Hợp Cục Chi Vụ Phòng Ủy Kinh Môi
+Quy Hạ Chính Nhân Tòa Viện Quân Biên Hải Thanh Phụ Nông Ngoại Lâm Thủy Hành Thuế Thống Mục Xã Quận Phường Đô
+""".split())
 LEVEL_WORDS = {"tỉnh", "huyện", "xã", "thị xã", "thành phố", "quận", "phường", "thị trấn"}
 WORD = regex.compile(r"[ \t]*(?P<w>[\p{L}\d&]+(?:[-.&][\p{L}\d&]+)*)")
 ACRONYM = regex.compile(r"[\p{Lu}\d&]{2,}|[\p{Lu}]{1,}&[\p{Lu}&]+")

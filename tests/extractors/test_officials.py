@@ -109,3 +109,17 @@ def test_evidence_points_at_the_name():
     doc = make_document("t.txt", text)
     (o,) = officials.find(Context(doc))
     assert doc.text[o.evidence.start:o.evidence.end].startswith("Vương Quốc Nam")
+
+
+def test_unknown_surname_is_settled_by_ner():
+    before = officials.NER_STATS["ner_calls"]
+    got = run("Phó Chủ tịch UBND tỉnh Y Thanh Hà Niê Kđăm phát biểu tại hội nghị tổng kết.", province="Đắk Lắk")
+    assert list(got) == ["Y Thanh Hà Niê Kđăm"]
+    assert titles(got["Y Thanh Hà Niê Kđăm"]) == ["phó chủ tịch ubnd tỉnh"]
+    assert officials.NER_STATS["ner_calls"] == before + 1
+
+
+def test_ner_not_called_when_rules_settle_it():
+    before = officials.NER_STATS["ner_calls"]
+    run("Đồng chí Trần Văn Lâu, Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo dự họp.")
+    assert officials.NER_STATS["ner_calls"] == before
