@@ -45,6 +45,9 @@ def open_db(path: Union[str, Path]) -> sqlite_utils.Database:
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA busy_timeout = 30000")
+    # WAL with synchronous=NORMAL: a crash never corrupts the file; at worst the last
+    # committed document is lost on power failure, and re-running the ingest restores it.
+    db.execute("PRAGMA synchronous = NORMAL")
     db.execute("PRAGMA foreign_keys = ON")
     _enable_wal(db)
     register_functions(db.conn)
@@ -236,3 +239,35 @@ def record_failure(db: sqlite_utils.Database, source: str, reason: str) -> None:
             "WHERE reason IS NOT excluded.reason",
             [source, reason],
         )
+
+
+class Batch:
+    """Commit every ``size`` documents instead of after each one.
+
+    Each :func:`store_document` still runs in its own savepoint, so a document is
+    stored whole or not at all; an interrupted run loses at most the open batch,
+    never leaves half a document, and re-running the ingest stores it again.
+    Committing once per batch instead of once per document roughly halves the
+    cost of loading (``make bench``).
+
+    >>> # with Batch(db, 200) as batch:
+    >>> #     for doc, facts in items: store_document(db, doc, facts); batch.tick()
+    """
+
+    def __init__(self, db: sqlite_utils.Database, size: int = 200):
+        self.db, self.size, self.count = db, size, 0
+
+    def __enter__(self) -> "Batch":
+        self.db.conn.execute("BEGIN IMMEDIATE")
+        return self
+
+    def tick(self) -> None:
+        self.count += 1
+        if self.count % self.size == 0:
+            self.db.conn.execute("COMMIT")
+            self.db.conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if not self.db.conn.in_transaction:
+            return
+        self.db.conn.execute("COMMIT" if exc_type is None or exc_type is KeyboardInterrupt else "ROLLBACK")

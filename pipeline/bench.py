@@ -52,7 +52,7 @@ def main(argv=None) -> int:
     ap.add_argument("-n", type=int, default=3000, help="number of articles (default 3000)")
     args = ap.parse_args(argv)
 
-    from db.store import open_db, store_document
+    from db.store import Batch, open_db, store_document
     from extractors import extract
     from pipeline.document import make_document
 
@@ -69,8 +69,10 @@ def main(argv=None) -> int:
     t2 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         db = open_db(Path(tmp) / "bench.db")
-        for d, facts in zip(docs, results):
-            store_document(db, d, facts)
+        with Batch(db, 100) as batch:
+            for d, facts in zip(docs, results):
+                store_document(db, d, facts)
+                batch.tick()
         t3 = time.perf_counter()
     nfacts = sum(len(v) for r in results for v in r.values())
     total = t3 - t0

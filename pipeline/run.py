@@ -68,6 +68,7 @@ def ingest_paths(
     on_error: Callable[[str, str], None] = lambda source, reason: None,
     progress: Callable[[list[Path]], Iterable[Path]] = lambda items: items,
     province_hint: Optional[str] = None,
+    batch_size: int = 100,
 ) -> IngestSummary:
     """Ingest files and folders into the database at ``db_path``.
 
@@ -77,12 +78,13 @@ def ingest_paths(
         on_error: called with (source, reason) for every input that fails.
         progress: wraps the list of inputs (e.g. in a progress bar).
         province_hint: the province to assume when the text names none.
+        batch_size: documents per commit (each document is still all-or-nothing).
 
     Returns:
         Counts of new / changed / unchanged / failed documents and facts loaded.
     """
     from corpus.readers import iter_inputs
-    from db.store import open_db, record_failure, store_document
+    from db.store import Batch, open_db, record_failure, store_document
 
     db = open_db(db_path)
     summary = IngestSummary()
@@ -95,23 +97,26 @@ def ingest_paths(
             summary.failures.append((e.source, e.reason))
             record_failure(db, e.source, e.reason)
             on_error(e.source, e.reason)
-    for path in progress(inputs):
-        try:
-            doc = document_from_file(path, province_hint=province_hint)
-            facts = analyse(doc)
-        except IngestError as e:
-            summary.failed += 1
-            summary.failures.append((e.source, e.reason))
-            record_failure(db, e.source, e.reason)
-            on_error(e.source, e.reason)
-            continue
-        status = store_document(db, doc, facts)
-        if status == "new":
-            summary.new += 1
-        elif status == "replaced":
-            summary.replaced += 1
-        else:
-            summary.unchanged += 1
-        if status != "unchanged":
-            summary.facts += sum(len(v) for v in facts.values())
+    with Batch(db, batch_size) as batch:
+        for path in progress(inputs):
+            try:
+                doc = document_from_file(path, province_hint=province_hint)
+                facts = analyse(doc)
+            except IngestError as e:
+                summary.failed += 1
+                summary.failures.append((e.source, e.reason))
+                record_failure(db, e.source, e.reason)
+                on_error(e.source, e.reason)
+                batch.tick()
+                continue
+            status = store_document(db, doc, facts)
+            batch.tick()
+            if status == "new":
+                summary.new += 1
+            elif status == "replaced":
+                summary.replaced += 1
+            else:
+                summary.unchanged += 1
+            if status != "unchanged":
+                summary.facts += sum(len(v) for v in facts.values())
     return summary
