@@ -319,6 +319,14 @@ def _from_html(html: str) -> tuple[str, Optional[str], Optional[str]]:
     if not text.strip():
         text, fallback_title = _html_body_text(html)
         title = title or fallback_title
+    if published and text and len(published) == 10:
+        # trafilatura keeps the page's date in its metadata but drops the visible
+        # date line from the body; put one back so that the date has a span in the
+        # text like every other fact ("Ngày đăng: 14/07/2022")
+        y, m, d = published.split("-")
+        shown = f"{d}/{m}/{y}"
+        if shown not in text and f"{int(d)}/{int(m)}/{y}" not in text:
+            text = f"Ngày đăng: {shown}\n\n" + text
     if title and text and not text.lstrip().startswith(title):
         # the headline often carries the fact ("Huyện X đạt chuẩn NTM") and
         # trafilatura leaves it out of the body

@@ -30,14 +30,29 @@ def iso(y: int, m: int, d: Optional[int] = None) -> Optional[str]:
         return None
 
 
-def _year_for_day_month(ctx: Context, start: int) -> Optional[int]:
-    """A day without a year takes a year stated in its sentence, else the article's."""
+def _year_for_day_month(ctx: Context, start: int, month: int) -> Optional[int]:
+    """The year of a day given without one ("sáng 19/5").
+
+    A date of the same month in the sentence gives it ("ngày 26/11 ... tháng 11/2024"); else
+    the article's year, one less when the month lies far after the article's (a January
+    article on "ngày 28/12"); else a year stated in the sentence.
+    """
     sent = ctx.doc.sentence_at(start)
+    for rx in (P.MONTH_YEAR, P.FULL_DATE, P.LONG_DATE):
+        for m in rx.finditer(ctx.folded, sent.start, sent.end):
+            if int(m.group("m")) == month:
+                return int(m.group("y"))
+    pub = ctx.doc.published or ctx.published
+    if pub and len(pub) >= 7:
+        y, pm = int(pub[:4]), int(pub[5:7])
+        return y - 1 if month - pm > 8 else y
+    if ctx.year:
+        return ctx.year
     for rx in (P.FULL_DATE, P.MONTH_YEAR, P.LONG_DATE):
         m = rx.search(ctx.folded, sent.start, sent.end)
         if m:
             return int(m.group("y"))
-    return ctx.year
+    return None
 
 
 def find(ctx: Context) -> list[DateFact]:
@@ -59,7 +74,7 @@ def find(ctx: Context) -> list[DateFact]:
     for m in P.DAY_MONTH.finditer(f):
         if not free(m.start("d"), m.end("m")):
             continue
-        y = _year_for_day_month(ctx, m.start())
+        y = _year_for_day_month(ctx, m.start(), int(m.group("m")))
         v = iso(y, int(m.group("m")), int(m.group("d"))) if y else None
         if v:
             found.append((m.start("d"), m.end("m"), v))

@@ -1,4 +1,9 @@
-"""Numbered legal and administrative documents: "Quyết định số 321/QĐ-TTg, ngày 08/3/2022"."""
+"""Numbered legal and administrative documents: "Quyết định số 321/QĐ-TTg, ngày 08/3/2022".
+
+Also the number line of an official document's own header ("Số: 236/TB-UBND" above
+"THÔNG BÁO" and "Hà Tĩnh, ngày 14 tháng 6 năm 2024"): the document is itself a numbered
+administrative document.
+"""
 from __future__ import annotations
 
 import regex
@@ -10,11 +15,43 @@ from extractors.dates import iso
 from extractors.models import LegalRef
 
 _KINDS = {regex.sub(r"\s+", " ", k.lower()): k for k in P.DOC_KINDS}
+_KINDS.update({k.lower(): v for k, v in P.DOC_KIND_ABBR.items()})
+_HEADER_WINDOW = 1500  # the header of an official document: its first lines
+
+
+def _kind(word: str) -> str:
+    return _KINDS[regex.sub(r"\s+", " ", word.lower())]
+
+
+def _header(ctx: Context):
+    """The document's own number, from its header, as a LegalRef (or None)."""
+    f = ctx.folded
+    top = min(len(f), _HEADER_WINDOW)
+    m = P.HEADER_NUMBER.search(f, 0, top)
+    if not m or not regex.search(r"\p{Lu}", m.group("num")):
+        return None
+    number = ctx.quote(m.start("num"), m.end("num")).rstrip(".-/")
+    k = P.HEADER_KIND.search(f, 0, top)
+    if k:
+        kind = _kind(k.group("kind"))
+    else:
+        s = P.SYMBOL_KIND.search(number)
+        kind = P.SYMBOL_KINDS[s.group("abbr")] if s else "Công văn"
+    d = P.HEADER_DATE.search(f, 0, top)
+    issued = iso(int(d.group("y")), int(d.group("m")), int(d.group("d"))) if d else None
+    start, end = m.start(), m.start("num") + len(number)
+    text = ctx.quote(start, end)
+    return LegalRef(evidence=ctx.evidence(start, end), quote=text, extractor="legal_refs",
+                    text=text, doc_kind=kind, number=number, date=issued)
 
 
 def find(ctx: Context) -> list[LegalRef]:
     f = ctx.folded
     facts, seen = [], set()
+    head = _header(ctx)
+    if head is not None:
+        facts.append(head)
+        seen.add(head.number.lower())
     for m in P.LEGAL_REF.finditer(f):
         num_group = "num" if m.group("num") else "sym"
         number = ctx.quote(m.start(num_group), m.end(num_group)).rstrip(".-/")
@@ -22,7 +59,7 @@ def find(ctx: Context) -> list[LegalRef]:
         if key in seen:
             continue
         seen.add(key)
-        kind = _KINDS[regex.sub(r"\s+", " ", m.group("kind").lower())]
+        kind = _kind(m.group("kind"))
         issued = None
         d = P.ISSUE_DATE_AFTER.match(f, m.end())
         if d:

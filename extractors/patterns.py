@@ -37,15 +37,17 @@ NOT_LEVEL = r"(?!(?i:thị\s+trấn|thị\s+xã|thành\s+phố|phường|quận|
 NAME = rf"{NOT_LEVEL}{CAP_SYL}(?:[ \-]{NOT_LEVEL}{CAP_SYL}){{0,4}}"
 
 # "xã Đông Yên", "huyện Huyện Cầu Kè" (the doubled word: NAME refuses "Huyện").
+# The parenthesis may repeat the level word: "xã Tân Hòa (huyện Châu Thành)".
+PAREN_PLACE = rf"\s*\(\s*(?:{LEVEL}\s+)?(?P<paren>{NAME})\s*\)"
 UNIT_MENTION = regex.compile(
-    rf"(?<![\p{{L}}])(?P<lw>{LEVEL})\s+(?P<name>{NAME})(?:\s*\((?P<paren>{NAME})\))?"
+    rf"(?<![\p{{L}}])(?P<lw>{LEVEL})\s+(?P<name>{NAME})(?:{PAREN_PLACE})?"
 )
 # A list sharing one level word: "04 xã gồm: A, B, C và D", "2 xã A và B",
 # "02 huyện (Tiểu Cần, Cầu Kè)", "xã Xuân Phong và Quảng Phú".
 LIST_HEAD = regex.compile(
     rf"(?<![\p{{L}}\d])(?:(?P<n>{NUM})\s+)?(?P<lw>{LEVEL})(?:\s+(?:gồm|là|bao gồm))?\s*(?P<open>[:(])?\s*"
 )
-LIST_ITEM = regex.compile(rf"(?:(?P<lw>{LEVEL})\s+)?(?P<name>{NAME})(?:\s*\((?P<paren>{NAME})\))?")
+LIST_ITEM = regex.compile(rf"(?:(?P<lw>{LEVEL})\s+)?(?P<name>{NAME})(?:{PAREN_PLACE})?")
 LIST_SEP = regex.compile(r"\s*(?:,|\bvà\b|&)\s*|\s+")
 # A bare name right before the verb: "... và Kiên Lương đạt 4/9 tiêu chí".
 BARE_NAME_BEFORE_VERB = regex.compile(
@@ -82,9 +84,21 @@ STANDARD = regex.compile(
 # Words that make a statement a goal: "phấn đấu", "kế hoạch", "đến cuối năm".
 TARGET_CUE = regex.compile(
     r"(?<![\p{L}])(?i:phấn\s+đấu|kế\s+hoạch|mục\s+tiêu|dự\s+kiến|phương\s+hướng|sẽ|"
-    r"đến\s+cuối\s+(?:năm|tháng|quý)|đến\s+năm\s+\d{4}|trước\s+năm\s+\d{4}|trong\s+năm\s+(?:20\d\d|nay)|"
-    r"phải\s+hoàn\s+thành|cố\s+gắng|đặt\s+ra|đăng\s+ký)(?![\p{L}])"
+    # "tính đến cuối năm 2023" is a state reached, not a goal
+    r"(?<!(?i:tính|tới)\s+)đến\s+cuối\s+(?:năm|tháng|quý)|(?<!(?i:tính)\s+)đến\s+năm\s+\d{4}|"
+    r"trước\s+năm\s+\d{4}|trong\s+năm\s+(?:20\d\d|nay)|"
+    r"phải\s+hoàn\s+thành|cố\s+gắng|đặt\s+ra|"
+    # "các xã đăng ký đạt chuẩn năm 2024: xã A đạt 17/19" -- after a bare unit noun,
+    # "đăng ký" describes which units are meant; it is no goal of the clause.
+    r"(?<!(?:xã|huyện|phường|thị\s+trấn|đơn\s+vị|địa\s+phương)\s+)đăng\s+ký)(?![\p{L}])"
 )
+# A goal stated between a count and its verb: "03 xã còn lại phấn đấu đạt chuẩn",
+# "15 xã đăng ký đạt chuẩn NTM năm 2024", "5 xã dự kiến được công nhận".
+TARGET_VERB = regex.compile(
+    r"(?<![\p{L}])(?i:phấn\s+đấu|đăng\s+ký|dự\s+kiến|sẽ|kế\s+hoạch|mục\s+tiêu|cố\s+gắng|phải)(?![\p{L}])"
+)
+# The year of a goal cue: "trong năm 2023" in an article of 2024 is a year gone by.
+CUE_YEAR = regex.compile(r"(?:19|20)\d\d")
 # Words that make it a state reached: "đến nay", "hiện đạt", "qua rà soát".
 REPORTED_CUE = regex.compile(
     r"(?<![\p{L}])(?i:đến\s+nay|tính\s+đến|hiện\s+nay|(?<!thực\s)hiện|đã|qua\s+rà\s+soát|"
@@ -99,8 +113,13 @@ LONG_DATE = regex.compile(r"(?i:ngày)\s+(?P<d>\d{1,2})\s+(?i:tháng)\s+(?P<m>\d
 # "tháng 5/2022", "tháng 11 năm 2023", "tháng 01/2024"
 MONTH_YEAR = regex.compile(r"(?<![\p{L}])(?i:tháng)\s+(?P<m>\d{1,2})\s*(?:/|-|\s+(?i:năm)\s+)(?P<y>(?:19|20)\d\d)(?![\d/])")
 # "ngày 26/11", "sáng 19/5": a day and month with no year, after a word that makes it a date
+# "ngày 26-11", "tối 3-9" (dashes after a word that can only open a date; "từ 5-7 xã" is a range);
+# "Sáng nay (26/11)", "hôm nay (ngày 26/11)".
 DAY_MONTH = regex.compile(
-    r"(?<![\p{L}])(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|trước|sau)\s+(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/]|\s*(?:tiêu|chỉ|nội|xã|huyện|đơn))"
+    r"(?<![\p{L}])(?:(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|trước|sau)\s+(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})"
+    r"|(?i:ngày|sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?(?P<d>\d{1,2})-(?P<m>\d{1,2})"
+    r"|(?i:nay)\s*\(\s*(?i:ngày\s+)?(?P<d>\d{1,2})[/-](?P<m>\d{1,2})(?=\s*\)))"
+    r"(?![\d/]|[.-]\d|\s*(?:tiêu|chỉ|nội|xã|huyện|đơn|người|hộ|ha|km|tỷ|triệu)(?![\p{L}]))"
 )
 
 # --- legal and administrative documents ----------------------------------------
@@ -109,22 +128,47 @@ DOC_KINDS = (
     "Công văn", "Văn bản", "Kết luận", "Tờ trình", "Báo cáo", "Hướng dẫn", "Quy định", "Luật",
     "Chương trình", "Đề án", "Công điện",
 )
-DOC_KIND = "(?i:" + "|".join(k.replace(" ", r"\s+") for k in DOC_KINDS) + ")"
+# Abbreviated kinds, upper case only: "theo QĐ số 1234/QĐ-UBND", "NQ 05-NQ/TU".
+DOC_KIND_ABBR = {"QĐ": "Quyết định", "NQ": "Nghị quyết", "KH": "Kế hoạch", "TB": "Thông báo",
+                 "CV": "Công văn", "NĐ": "Nghị định", "TT": "Thông tư", "CT": "Chỉ thị"}
+DOC_KIND = ("(?i:" + "|".join(k.replace(" ", r"\s+") for k in DOC_KINDS) + ")"
+            "|(?-i:" + "|".join(DOC_KIND_ABBR) + r")(?=\s+(?i:số\s*:?\s*)?\d)")
 # "321/QĐ-TTg", "04-NQ/TU", "75/2023/NĐ-CP", "202/2025/QH15"
 DOC_SYMBOL = r"\d{1,5}(?:[/-](?:\d{4}|[\p{Lu}Đ][\p{L}\d&]*(?:-[\p{L}\d&]+)*))+"
 LEGAL_REF = regex.compile(
     rf"(?<![\p{{L}}])(?P<kind>{DOC_KIND})\s+(?:(?i:số)\s*:?\s*(?P<num>{DOC_SYMBOL}|\d{{1,5}}(?![\d/]))|(?P<sym>{DOC_SYMBOL}))"
 )
 ISSUE_DATE_AFTER = regex.compile(
-    r"\s*,?\s*(?:(?i:được\s+)?ban\s+hành\s+)?(?i:ngày)\s+(?:(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)|"
+    r"\s*,?\s*(?:(?i:được\s+)?(?:ban\s+hành|ký)\s+)?(?i:ngày)\s+(?:(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)|"
     r"(?P<d2>\d{1,2})\s+(?i:tháng)\s+(?P<m2>\d{1,2})\s+(?i:năm)\s+(?P<y2>(?:19|20)\d\d))"
 )
+
+# The number line of an official document's own header: "Số: 236/TB-UBND" (a line of its own,
+# or followed by the place and date), the kind line ("THÔNG BÁO") and the date line
+# ("Hà Tĩnh, ngày 14 tháng 6 năm 2024") near it.
+HEADER_NUMBER = regex.compile(
+    rf"(?m)^[ \t]*(?P<lab>Số|SỐ)\s*:\s*(?P<num>{DOC_SYMBOL})(?![\p{{L}}\d/-])"
+)
+HEADER_KIND = regex.compile(
+    r"(?m)^[ \t]*(?P<kind>QUYẾT\s+ĐỊNH|THÔNG\s+BÁO|KẾ\s+HOẠCH|BÁO\s+CÁO|TỜ\s+TRÌNH|NGHỊ\s+QUYẾT|"
+    r"CHỈ\s+THỊ|CÔNG\s+VĂN|HƯỚNG\s+DẪN|KẾT\s+LUẬN|CÔNG\s+ĐIỆN|QUY\s+ĐỊNH|ĐỀ\s+ÁN|CHƯƠNG\s+TRÌNH)[ \t]*$"
+)
+HEADER_DATE = regex.compile(
+    r"(?m)^[^\n,]{2,40},\s*(?i:ngày)\s+(?P<d>\d{1,2})\s+(?i:tháng)\s+(?P<m>\d{1,2})\s+(?i:năm)\s+(?P<y>(?:19|20)\d\d)"
+)
+# The kind a symbol names: "236/TB-UBND" is a Thông báo.
+SYMBOL_KINDS = {"QĐ": "Quyết định", "TB": "Thông báo", "KH": "Kế hoạch", "BC": "Báo cáo", "TTr": "Tờ trình",
+                "NQ": "Nghị quyết", "CT": "Chỉ thị", "HD": "Hướng dẫn", "KL": "Kết luận", "CĐ": "Công điện",
+                "ĐA": "Đề án", "CTr": "Chương trình", "NĐ": "Nghị định", "TT": "Thông tư"}
+SYMBOL_KIND = regex.compile(r"[/-](?P<abbr>" + "|".join(sorted(SYMBOL_KINDS, key=len, reverse=True)) + r")(?=[-/]|$)")
 
 # --- tallies ----------------------------------------------------------------
 # The child level of a tally: "xã", "đơn vị cấp huyện", "huyện, thị xã, thành phố".
 CHILD = (
     r"(?P<child>(?i:đơn\s+vị\s+(?:hành\s+chính\s+)?cấp\s+huyện|huyện,\s*thị\s+xã,\s*thành\s+phố|"
-    r"huyện,\s*thị\s+xã|xã,\s*phường,\s*thị\s+trấn|xã,\s*thị\s+trấn|huyện|xã))(?![\p{L}])"
+    r"huyện,\s*thị\s+xã|xã,\s*phường,\s*thị\s+trấn|xã,\s*thị\s+trấn|huyện|xã|"
+    # "2 thị xã hoàn thành nhiệm vụ xây dựng NTM", "1 thành phố đạt chuẩn" (not "trực thuộc")
+    r"thị\s+xã|thành\s+phố(?!\s+trực\s+thuộc)))(?![\p{L}])"
 )
 # "85/85 xã", "5.775/8.227 xã", "48 xã"; not "100% xã", not "2.500 người".
 TALLY_COUNT = regex.compile(
@@ -144,6 +188,12 @@ INCREMENT_CUE = regex.compile(
     r"(?i:thêm|mới\s+được\s+công\s+nhận|đề\s+nghị\s+(?:xét,?\s+)?công\s+nhận|xét,?\s+công\s+nhận|"
     r"trong\s+năm(?:\s+20\d\d)?|năm\s+nay|đợt\s+này)"
 )
+# A running total whose count comes after its verb: "nâng tổng số xã đạt chuẩn NTM toàn tỉnh lên
+# 41/147 xã", "nâng tổng số lên 300/411 xã", "tổng số xã đạt chuẩn NTM là 120 xã".
+RUNNING_TOTAL_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?i:(?:nâng|đưa)\s+(?:tổng\s+)?số|tổng\s+số)(?P<mid>(?:\s+[^\s;.]+){0,12}?)"
+    r"\s*(?i:lên|là|:)\s*(?i:thành\s+|con\s+số\s+)?$"
+)
 RUNNING_TOTAL_CUE = regex.compile(r"(?i:đến\s+nay|nâng\s+tổng\s+số|tổng\s+số|lũy\s+kế|luỹ\s+kế|toàn\s+(?:tỉnh|huyện|quốc)|cả\s+nước)")
 # A comparison is not a tally: "tăng 160 xã so với cuối năm 2021".
 COMPARISON_BEFORE = regex.compile(r"(?i:tăng|giảm|hơn|vượt|thiếu)\s*(?:thêm\s*)?$")
@@ -157,13 +207,26 @@ CRIT_REF = regex.compile(
     rf"(?<![\p{{L}}]){CRIT_WORD}\s+(?:(?i:số)\s+)?(?P<nums>\d{{1,2}}(?:\s*(?:,|và)\s*\d{{1,2}}(?![\d/]))*)(?![\d/%.,]\d)(?!\s*(?:tiêu|chỉ|nội|xã|huyện|/))"
 )
 # the name after the number: "về Kinh tế", "- Giao thông", ": có 100% số huyện ..."
-CRIT_NAME = regex.compile(r"\s*(?:(?i:về)\s+|[-–:]\s*)(?P<name>[^;()\n]+?)(?=\s*(?:[;()\n]|,\s*(?:có\s+)?\d|\.\s|\.$|(?i:có\s+\d|\d+\s+xã|chưa\s+đạt|và\s+(?:tiêu\s+chí|nội\s+dung)))|$)")
+# The name ends before the next criterion of a list: "tiêu chí 5 về Y tế - Văn hóa - Giáo dục,
+# tiêu chí 7 về Môi trường"; "(Kinh tế)" names it in parentheses.
+CRIT_NAME = regex.compile(
+    r"\s*(?:(?i:về)\s+|[-–:]\s*)(?P<name>[^;()\n]+?)(?=\s*(?:[;()\n]|,\s*(?:có\s+)?\d|\.\s|\.$|"
+    r"(?i:có\s+\d|\d+\s+xã|(?:vẫn\s+|còn\s+|hiện\s+)?chưa\s+đạt|(?:,|và)\s*(?:tiêu\s+chí|nội\s+dung)\s+(?:số\s+)?\d))|$)"
+    r"|\s*\((?P<pname>[^()\n]{2,60})\)"
+)
 # "còn 04 tiêu chí chưa đạt (gồm", "03/08 nội dung chưa đạt gồm:", "Các tiêu chí, chỉ tiêu chưa đạt:"
 UNMET_HEAD = regex.compile(
     r"(?i:(?:còn\s+(?:lại\s+)?)?(?:\d{1,2}(?:/\d{1,2})?\s+)?(?:tiêu\s+chí|nội\s+dung)(?:,\s*chỉ\s+tiêu)?\s+chưa\s+đạt)"
     r"\s*(?:,\s*(?i:trong\s+đó)\s*|\(\s*(?i:gồm)?\s*:?\s*|(?i:gồm|bao\s+gồm|là)\s*:?\s*|:\s*)"
 )
 # "còn tiêu chí 9 về ... chưa đạt" (one criterion, unmet after its name)
-UNMET_AFTER = regex.compile(r"\s*(?i:chưa\s+đạt|chưa\s+hoàn\s+thành)")
+# also "... là tiêu chí duy nhất huyện chưa đạt", "... vẫn chưa đạt", "... hiện chưa đạt chuẩn"
+UNMET_AFTER = regex.compile(
+    r"\s*,?\s*(?i:(?:là\s+(?:tiêu\s+chí|nội\s+dung)(?:\s+(?:duy\s+nhất|còn\s+lại|cuối\s+cùng))?\s+"
+    r"(?:mà\s+)?(?:(?:tỉnh|huyện|thị\s+xã|xã|thị\s+trấn|địa\s+phương)\s+)?(?:này\s+)?)?"
+    r"(?:vẫn\s+|còn\s+|hiện\s+|hiện\s+còn\s+)?(?:chưa\s+đạt|chưa\s+hoàn\s+thành))"
+)
+# between two criteria of one list: "tiêu chí 6 về Sản xuất, tiêu chí 7 về Môi trường và ..."
+CRIT_JOIN = regex.compile(r"\s*(?:,|;|\bvà\b)\s*(?:,\s*)?")
 # "Tiêu chí số 2- Giao thông có 5 xã chưa đạt": a district-wide count of communes
 UNITS_UNMET = regex.compile(r"\s*,?\s*(?:(?i:có)\s+)?(?P<k>\d{1,3})\s+(?P<child>(?i:xã|huyện))\s+(?i:chưa\s+đạt)")

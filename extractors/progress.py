@@ -16,7 +16,7 @@ from extractors import Extractor
 from extractors import patterns as P
 from extractors.context import Context
 from extractors.models import Level, Measure, Modality, Progress, Standard, Unit
-from extractors.units import find_lists, level_of, clean_name
+from extractors.units import clean_name, find_lists, level_of, province_regex
 
 # Plausible set sizes per measure; anything larger is some other ratio.
 MAX_TOTAL = {Measure.TIEU_CHI: 30, Measure.CHI_TIEU: 120, Measure.NOI_DUNG: 12}
@@ -86,7 +86,17 @@ def group_counts(ctx: Context, counts: list[Count]) -> list[list[Count]]:
 
 _AFTER_LIST = regex.compile(r"\s*,?\s*(?:thì\s+)?(?:có|gồm|là)\s+")
 _AFTER_LEVEL = regex.compile(r"\s*(?P<lw>tỉnh|huyện|xã)(?![\p{L}])", regex.I)
-_QUANTIFIED = regex.compile(r"(?:\d|%|\bcác|\bnhững|\bsố|\bmỗi|\btừng|\bmột)\s*$", regex.I)
+# A level word that is no subject: counted or generic ("các xã", "mỗi xã"), or a modifier of
+# something else ("đơn vị cấp huyện", "khó khăn nhất tỉnh", "của tỉnh", "trong huyện").
+_QUANTIFIED = regex.compile(
+    r"(?:\d|%|\bcác|\bnhững|\bsố|\bmỗi|\btừng|\bmột|\bcấp|\bnhất|\bcủa|\btrong|\bngoài|\bthuộc|"
+    r"\bkhắp|\bvới|\bcho|\bhai|\bba|\bbốn)\s*$", regex.I)
+# One or two words that refer back to units named just before: "Cả hai xã phấn đấu ...",
+# "hai xã này", "03 xã nói trên".
+_ANAPHOR = regex.compile(
+    r"(?<![\p{L}\d])(?:(?P<all>cả)\s+)?(?P<n>hai|ba|bốn|năm|\d{1,2})\s+(?P<lw>xã|huyện)"
+    r"(?:\s+(?P<this>này|trên|nói\s+trên|kể\s+trên))?(?![\p{L}])", regex.I)
+_NUM_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5}
 _CLAUSE_END = regex.compile(r"[;.]|\n")
 
 
@@ -100,6 +110,30 @@ def _bare_level_units(ctx: Context, lw: str, at: int) -> Optional[Unit]:
     return ctx.last_unit_of_level(level, at)
 
 
+def _anaphor_units(ctx: Context, m, level: Level) -> list[Unit]:
+    """The last ``n`` distinct units of ``level`` named in the paragraph before an anaphor."""
+    n = _NUM_WORDS.get(m.group("n").lower()) or int(m.group("n"))
+    p_start, _ = ctx.paragraph_span(m.start())
+    names: list[str] = []
+    for u in P.UNIT_MENTION.finditer(ctx.folded, p_start, m.start()):
+        name = clean_name(u.group("name"))
+        if level_of(u.group("lw"), name) == level:
+            if name in names:
+                names.remove(name)
+            names.append(name)
+    if len(names) < n:
+        return []
+    return [ctx.unit(level, name) for name in names[-n:]]
+
+
+def _set_level(ctx: Context, group: list[Count]) -> Optional[Level]:
+    """The level the criteria set names after the count: "8/9 tiêu chí huyện NTM"."""
+    m = _AFTER_LEVEL.match(ctx.folded, group[-1].end)
+    if m and group[-1].measure is not None:
+        return level_of(m.group("lw"), "")
+    return None
+
+
 def units_for_group(
     ctx: Context, group: list[Count], seg_start: int, seg_end: int, prev_units: list[Unit]
 ) -> tuple[list[Unit], int, int]:
@@ -107,6 +141,25 @@ def units_for_group(
 
     Returns (units, span start, span end); span is the group's own when the unit is implied.
     """
+    units, s, e = _units_for_group(ctx, group, seg_start, seg_end, prev_units)
+    want = _set_level(ctx, group)
+    if units and want is not None and units[0].level != want:
+        # "Huyện Ba Chẽ, địa phương khó khăn nhất tỉnh, hiện đạt 8/9 tiêu chí huyện NTM": the
+        # criteria set names the level; take the nearest unit of that level instead.
+        lists = find_lists(ctx.folded, seg_start, group[0].start)
+        for ls, le, items in reversed(lists):
+            same = [i for i in items if i.level == want]
+            if same:
+                return [ctx.unit(i.level, i.name, i.district) for i in same], ls, group[-1].end
+        head = ctx.heading_unit(group[0].start)
+        if head and head.level == want:
+            return [head], group[0].start, group[-1].end
+    return units, s, e
+
+
+def _units_for_group(
+    ctx: Context, group: list[Count], seg_start: int, seg_end: int, prev_units: list[Unit]
+) -> tuple[list[Unit], int, int]:
     f = ctx.folded
     g_start, g_end = group[0].start, group[-1].end
     # 1. "... 64-68/75 chỉ tiêu có 2 xã Xuân Trường và Thọ Xương"
@@ -129,6 +182,18 @@ def units_for_group(
     if bare_name and level is not None:
         name = clean_name(bare_name.group("name"))
         return [ctx.unit(level, name)], bare_name.start("name"), g_end
+    # "Cả hai xã phấn đấu đến cuối năm 2024 đạt 19/19 tiêu chí": the units named before
+    for a in _ANAPHOR.finditer(f, max(seg_start, last_list_end), g_start):
+        if a.group("all") or a.group("this"):
+            units = _anaphor_units(ctx, a, level_of(a.group("lw"), ""))
+            if units:
+                return units, a.start(), g_end
+    # "đến nay Đồng Tháp đạt 05/08 nội dung": a province named without its level word
+    prov = None
+    for pm in province_regex().finditer(f, max(seg_start, last_list_end), g_start):
+        prov = pm
+    if prov is not None and bare_level is None:
+        return [ctx.unit(Level.TINH, prov.group())], prov.start(), g_end
     if bare_level is not None:
         u = _bare_level_units(ctx, bare_level.group("lw"), bare_level.start())
         if u:
@@ -146,6 +211,9 @@ def units_for_group(
         u = _bare_level_units(ctx, m.group("lw"), g_start)
         if u:
             return [u], g_start, g_end
+    # 5. the 8 nội dung are a province's: "Phấn đấu đến cuối năm đạt 08/08 nội dung"
+    if group[0].measure == Measure.NOI_DUNG and ctx.province:
+        return [ctx.unit(Level.TINH, ctx.province)], g_start, g_end
     return [], g_start, g_end
 
 
@@ -223,7 +291,25 @@ def find(ctx: Context) -> list[Progress]:
                     unit=unit, standard=standard, measure=c.measure, met=c.met, met_max=c.met_max,
                     total=total, modality=modality, total_implied=implied,
                 ))
+    _sibling_totals(facts)
     return facts
+
+
+def _sibling_totals(facts: list[Progress]) -> None:
+    """A count without a total whose set size is unknown takes the total its siblings state.
+
+    "xã A đạt 17/19 tiêu chí NTM nâng cao; ... riêng xã B mới đạt 11 tiêu chí" (a provincial
+    nâng cao set of 2021): units of one level, one measure and one sentence share a set.
+    """
+    stated: dict = {}
+    for f in facts:
+        if not f.total_implied and f.total is not None:
+            stated.setdefault((f.evidence.sentence_start, f.unit.level, f.measure), set()).add(f.total)
+    for f in facts:
+        if f.total_implied and f.total is None:
+            totals = stated.get((f.evidence.sentence_start, f.unit.level, f.measure))
+            if totals and len(totals) == 1 and f.met <= next(iter(totals)):
+                f.total = next(iter(totals))
 
 
 EXTRACTOR = Extractor(

@@ -16,11 +16,12 @@ from extractors import Extractor
 from extractors import patterns as P
 from extractors.context import Context
 from extractors.models import Level, Modality, Standard, Tally, Unit
-from extractors.units import clean_name, level_of
+from extractors.units import clean_name, level_of, province_name, province_regex
 
 _RANK = {Level.XA: 0, Level.HUYEN: 1, Level.TINH: 2, Level.QUOC_GIA: 3}
 _WINDOW = 140
 _HAS_BEFORE = regex.compile(r"(?i:có|thêm|công\s+nhận|đạt)\s*(?:thêm\s+)?(?:ít\s+nhất\s+|khoảng\s+|trên\s+)?$")
+_NEGATED = regex.compile(r"(?<![\p{L}])(?i:chưa|không|chưa\s+được)\s+$")
 _LIST_JOIN = regex.compile(r"\s*(?:,|và)\s*$")
 
 
@@ -58,40 +59,134 @@ def _standard(ctx: Context, start: int, end: int) -> Optional[Standard]:
     return Standard.NTM
 
 
-def parent_for(ctx: Context, start: int, child: Level) -> Optional[Unit]:
-    """The unit the counted units lie in: named before the count, a heading, or the article's province."""
+# A level word that is no parent: counted or generic ("4 huyện", "các xã"), or part of a
+# name of something else ("đơn vị cấp huyện").
+_NOT_PARENT_BEFORE = regex.compile(
+    r"(?:\d|%|\bcác|\bnhững|\bsố|\bmỗi|\btừng|\bmột|\bcấp|\bhai|\bba|\bbốn|\bnăm)\s*$", regex.I)
+
+
+def _tinh_unit(ctx: Context, name: str) -> Optional[Unit]:
+    """ "tỉnh Trà Vinh" -> Trà Vinh; "UBND tỉnh Đỗ Minh Tuấn" (a person's name) -> the article's province."""
+    p = province_name(name)
+    if not p:
+        words = name.split()
+        for k in range(len(words) - 1, 0, -1):
+            p = province_name(" ".join(words[:k]))
+            if p:
+                break
+    p = p or ctx.province
+    return ctx.unit(Level.TINH, p) if p else None
+
+
+def _candidates(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool):
+    """Units above ``child`` named in f[lo:hi] as (position, unit), in text order.
+
+    ``skip_reached``: leave out units that themselves reach a standard ("xây dựng huyện Ba Chẽ
+    đạt chuẩn NTM; phấn đấu có thêm 10 xã ..."): they are the subject of their own clause.
+    """
     f = ctx.folded
-    sent = ctx.doc.sentence_at(start)
-    nat = None
-    for m in P.NATIONAL.finditer(f, sent.start, start):
-        nat = m
-    line_start, _ = ctx.line_span(start)
-    best: Optional[tuple[int, Unit]] = None
-    for m in P.UNIT_MENTION.finditer(f, line_start, start):
+    out: list[tuple[int, Unit]] = []
+    for m in P.UNIT_MENTION.finditer(f, lo, hi):
         name = clean_name(m.group("name"))
         level = level_of(m.group("lw"), name)
-        if _RANK[level] > _RANK[child]:
-            best = (m.start(), ctx.unit(level, name))
-    for m in P.BARE_LEVEL.finditer(f, sent.start, start):
-        lw = m.group("lw").lower()
-        level = level_of(lw, "")
-        if _RANK[level] <= _RANK[child] or (best and best[0] > m.start()):
+        if _RANK[level] <= _RANK[child]:
+            continue
+        if skip_reached and _REACHED_NEXT.match(f, m.end(), hi):
+            continue
+        u = _tinh_unit(ctx, name) if level == Level.TINH else ctx.unit(level, name)
+        if u:
+            out.append((m.start(), u))
+    if _RANK[Level.TINH] > _RANK[child]:
+        for m in province_regex().finditer(f, lo, hi):
+            if skip_reached and _REACHED_NEXT.match(f, m.end(), hi):
+                continue
+            if any(s <= m.start() < s + 60 and u.level == Level.TINH for s, u in out):
+                continue
+            out.append((m.start(), ctx.unit(Level.TINH, m.group())))
+    for m in P.BARE_LEVEL.finditer(f, lo, hi):
+        level = level_of(m.group("lw").lower(), "")
+        if _RANK[level] <= _RANK[child] or _NOT_PARENT_BEFORE.search(f, max(0, m.start() - 10), m.start()):
             continue
         if level == Level.TINH and ctx.province:
-            best = (m.start(), ctx.unit(Level.TINH, ctx.province))
+            out.append((m.start(), ctx.unit(Level.TINH, ctx.province)))
         elif level == Level.HUYEN:
-            u = ctx.section_unit(start) or ctx.last_unit_of_level(Level.HUYEN, start)
+            u = ctx.section_unit(m.start()) or ctx.last_unit_of_level(Level.HUYEN, m.start())
             if u and u.level == Level.HUYEN:
-                best = (m.start(), u)
-    if nat and (best is None or nat.start() > best[0]):
-        return Unit(Level.QUOC_GIA, "Việt Nam", None)
-    if best:
-        return best[1]
+                out.append((m.start(), u))
+    for m in P.NATIONAL.finditer(f, lo, hi):
+        out.append((m.start(), Unit(Level.QUOC_GIA, "Việt Nam", None)))
+    out.sort(key=lambda t: t[0])
+    return out
+
+
+_REACHED_NEXT = regex.compile(r"(?:\s*\([^)]*\))?\s*(?:đã\s+|sẽ\s+)?(?:được\s+công\s+nhận\s+)?(?i:đạt\s+chuẩn|về\s+đích)")
+
+
+def parent_for(ctx: Context, start: int, child: Level, prev: Optional[Unit] = None) -> Optional[Unit]:
+    """The unit the counted units lie in.
+
+    Read in this order: the clause of the count (since the last ";"), the parent of the
+    previous tally of the sentence, the rest of the sentence and of its line (units that
+    reach a standard themselves left out), a heading, the article's province, the country.
+    """
+    f = ctx.folded
+    sent = ctx.doc.sentence_at(start)
+    clause_start = max(f.rfind(";", sent.start, start) + 1, sent.start)
+    found = _candidates(ctx, clause_start, start, child, skip_reached=False)
+    if found:
+        return found[-1][1]
+    if prev is not None:
+        return prev
+    line_start, _ = ctx.line_span(start)
+    found = _candidates(ctx, min(line_start, sent.start), clause_start, child, skip_reached=True)
+    if found:
+        return found[-1][1]
     sec = ctx.section_unit(start)
     if sec and _RANK[sec.level] > _RANK[child]:
         return sec
     if ctx.province:
         return ctx.unit(Level.TINH, ctx.province)
+    if P.NATIONAL.search(f):
+        return Unit(Level.QUOC_GIA, "Việt Nam", None)
+    return None
+
+
+def _dedupe(facts: list[Tally]) -> list[Tally]:
+    """One fact per figure: a headline repeating a figure of the body ("Cả nước có 5.775 xã
+    đạt chuẩn" over "cả nước có 5.775/8.227 xã ...") is the same fact; the fuller one stays."""
+    def key(t):
+        return (t.parent.level, t.parent.name, t.child_level, t.standard, t.count, t.modality, t.increment)
+
+    with_total = {key(t) for t in facts if t.total is not None}
+    out, seen = [], set()
+    for t in facts:
+        k = key(t)
+        if t.total is None and k in with_total:
+            continue
+        if (k, t.total) in seen:
+            continue
+        seen.add((k, t.total))
+        out.append(t)
+    return out
+
+
+def _running_total(ctx: Context, m, facts: list[Tally], sent_start: int):
+    """ "nâng tổng số xã đạt chuẩn NTM lên 41/147 xã": the standard of a count after its verb.
+
+    Returns (standard, span start) or None when the count is no such total.
+    """
+    f = ctx.folded
+    clause_start = max(f.rfind(";", sent_start, m.start()) + 1, sent_start)
+    r = P.RUNNING_TOTAL_BEFORE.search(f, max(clause_start, m.start() - 120), m.start())
+    if not r:
+        return None
+    mid_s, mid_e = r.span("mid")
+    if P.REACHED.search(f, mid_s, mid_e):
+        return _standard(ctx, mid_s, mid_e), r.start()
+    # "có thêm 20 xã đạt chuẩn NTM, nâng tổng số lên 300/411 xã": the figure just given
+    same = [t for t in facts if t.evidence.sentence_start == sent_start and t.evidence.start < r.start()]
+    if same and mid_e - mid_s < 25:
+        return same[-1].standard, r.start()
     return None
 
 
@@ -107,33 +202,46 @@ def find(ctx: Context) -> list[Tally]:
             continue
         if P.COMPARISON_BEFORE.search(f, max(0, m.start() - 12), m.start()) or P.COMPARISON_AFTER.match(f, m.end()):
             continue
+        sent = ctx.doc.sentence_at(m.start())
         wend = _window_end(ctx, m.end())
         nxt = matches[i + 1].start() if i + 1 < len(matches) else len(f)
         reached = P.REACHED.search(f, m.end(), min(wend, nxt))
+        if reached and _NEGATED.search(f, max(0, reached.start() - 12), reached.start()):
+            continue  # "còn 5 xã chưa đạt chuẩn": the units that did not reach it
         std_start = reached.start() if reached else m.end()
+        running = None
         if not reached:
+            running = _running_total(ctx, m, facts, sent.start)
             # "phấn đấu có 03 xã NTM nâng cao, 01 xã NTM kiểu mẫu": the standard follows directly
             direct = P.STANDARD.match(f, m.end() + 1) if f[m.end():m.end() + 1] == " " else None
             before = f[max(0, m.start() - 25):m.start()]
             continues = accepted_ends and _LIST_JOIN.fullmatch(f, accepted_ends[-1], m.start())
-            if not direct or not (_HAS_BEFORE.search(before) or continues):
+            if running is None and (not direct or not (_HAS_BEFORE.search(before) or continues)):
                 continue
         child = _child_level(m.group("child"))
-        sent = ctx.doc.sentence_at(m.start())
         modality = ctx.modality(m.start(), sent.start)
+        if modality == Modality.REPORTED and reached and P.TARGET_VERB.search(f, m.end(), reached.start()) \
+                and not P.REPORTED_CUE.search(f, m.end(), reached.start()):
+            # "03 xã còn lại phấn đấu đạt chuẩn NTM trong năm 2022": the goal is the count's own verb
+            modality = Modality.TARGET
         before = f[max(sent.start, m.start() - 30):m.start()]
         increment = bool(P.INCREMENT_CUE.search(before)) or (
             modality == Modality.TARGET and not P.RUNNING_TOTAL_CUE.search(before))
         end = reached.end() if reached else m.end()
-        std_end = min(wend, nxt if not reached else wend)
-        standard = _standard(ctx, std_start, std_end)
-        s_m = P.STANDARD.search(f, std_start, std_end)
-        if s_m:
-            end = max(end, s_m.end())
-        parent = parent_for(ctx, m.start(), child)
+        quote_start = m.start()
+        if running is not None:
+            standard, quote_start = running
+            increment = False
+        else:
+            std_end = min(wend, nxt if not reached else wend)
+            standard = _standard(ctx, std_start, std_end)
+            s_m = P.STANDARD.search(f, std_start, std_end)
+            if s_m:
+                end = max(end, s_m.end())
+        prev = facts[-1].parent if facts and facts[-1].evidence.sentence_start == sent.start else None
+        parent = parent_for(ctx, m.start(), child, prev)
         if parent is None:
             continue
-        quote_start = m.start()
         accepted_ends.append(end)
         facts.append(Tally(
             evidence=ctx.evidence(quote_start, end), quote=ctx.quote(quote_start, end), extractor="tallies",
@@ -153,7 +261,7 @@ def find(ctx: Context) -> list[Tally]:
             parent=parent, child_level=child, standard=_standard(ctx, m.end(), wend), count=0, total=None,
             modality=Modality.REPORTED, increment=False,
         ))
-    return facts
+    return _dedupe(facts)
 
 
 EXTRACTOR = Extractor(

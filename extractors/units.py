@@ -33,6 +33,14 @@ def provinces() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def province_regex() -> regex.Pattern:
+    """A province named without its level word: "Đồng Tháp đạt 05/08 nội dung"."""
+    names = sorted({fold_tones(n) for n in provinces().values()} | {"Huế"}, key=len, reverse=True)
+    alt = "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in names)
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alt})(?![\p{{L}}])")
+
+
 def province_name(name: str) -> Optional[str]:
     return provinces().get(fold_tones(name).lower().strip())
 
@@ -53,6 +61,10 @@ class Mention:
     level: Level
     name: str
     district: Optional[str] = None
+
+
+_RANK = {Level.XA: 0, Level.HUYEN: 1, Level.TINH: 2, Level.QUOC_GIA: 3}
+_LIST_SEP = regex.compile(r"\s*(?:,|\bvà\b|;)\s*")
 
 
 def clean_name(name: str) -> str:
@@ -80,11 +92,27 @@ def parse_list(text: str, pos: int, endpos: int) -> tuple[list[Mention], int]:
         name = clean_name(m.group("name"))
         item_lw = m.group("lw") or lw
         paren = m.group("paren")
+        level = level_of(item_lw, name)
+        if items and m.group("lw") and _RANK[level] > _RANK[items[-1].level]:
+            # "xã Tân Hòa, huyện Châu Thành(, tỉnh Trà Vinh)": a higher level word places the
+            # items before it ("xã A và xã B, huyện C"); it is no sibling of theirs.
+            if level == Level.HUYEN:
+                items = [it if it.district else Mention(it.start, it.end, it.level, it.name, name)
+                         for it in items]
+            place_end = m.end()
+            sep = _LIST_SEP.match(text, place_end, endpos)
+            nxt = P.LIST_ITEM.match(text, sep.end(), endpos) if sep and sep.end() > place_end else None
+            if nxt and nxt.group("lw") and \
+                    _RANK[level_of(nxt.group("lw"), clean_name(nxt.group("name")))] > _RANK[level]:
+                place_end = nxt.end()
+            last = items[-1]
+            items[-1] = Mention(last.start, place_end, last.level, last.name, last.district)
+            break
         # "02 huyện (Tiểu Cần, Cầu Kè)" is a list; "xã Đông Yên (An Biên)" names a district.
-        items.append(Mention(m.start(), m.end(), level_of(item_lw, name), name,
+        items.append(Mention(m.start(), m.end(), level, name,
                              clean_name(paren) if paren else None))
         i = m.end()
-        sep = regex.compile(r"\s*(?:,|\bvà\b|;)\s*").match(text, i, endpos)
+        sep = _LIST_SEP.match(text, i, endpos)
         if not sep or sep.end() == i:
             break
         nxt = P.LIST_ITEM.match(text, sep.end(), endpos)

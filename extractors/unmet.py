@@ -34,10 +34,27 @@ def _nums(s: str) -> list[int]:
 
 def _text_name(ctx: Context, end: int) -> tuple[Optional[str], int]:
     m = P.CRIT_NAME.match(ctx.folded, end)
-    if not m or not m.group("name").strip():
+    if not m:
         return None, end
-    s, e = m.start("name"), m.end("name")
-    return ctx.quote(s, e).strip(" -–,"), e
+    g = "name" if m.group("name") is not None else "pname"
+    if not m.group(g).strip():
+        return None, end
+    s, e = m.start(g), m.end(g)
+    return ctx.quote(s, e).strip(" -–,"), (m.end() if g == "pname" else e)
+
+
+def _chain(ctx: Context, m, line_end: int) -> list:
+    """The criteria listed together from ``m`` on: "tiêu chí 2 về Giao thông, tiêu chí 6 về Kinh
+    tế và tiêu chí 8 về ... chưa đạt" -> [(ref, name, name end), ...]."""
+    out = []
+    while m is not None:
+        name, name_end = _text_name(ctx, m.end())
+        out.append((m, name, name_end))
+        j = P.CRIT_JOIN.match(ctx.folded, max(m.end(), name_end), line_end)
+        m = P.CRIT_REF.match(ctx.folded, j.end(), line_end) if j and j.end() > max(m.end(), name_end) else None
+        if len(out) > 20:
+            break
+    return out
 
 
 def _unit(ctx: Context, at: int, word: str) -> Optional[Unit]:
@@ -129,17 +146,23 @@ def find(ctx: Context) -> list[Unmet]:
             if not nxt or _GAP_STOP.search(f, max(m.end(), name_end), nxt.end()):
                 break
             pos = nxt.end()
-    # 3. one criterion: "còn tiêu chí 9 về ... chưa đạt", "tiêu chí 6 chưa đạt"
+    # 3. criteria unmet after their names: "còn tiêu chí 9 về ... chưa đạt", "tiêu chí 6 chưa
+    # đạt", "còn tiêu chí 6 về Sản xuất, tiêu chí 7 về Môi trường và tiêu chí 9 về ... chưa đạt"
     for m in refs:
         if any(a <= m.start() < b for a, b in covered):
             continue
-        name, name_end = _text_name(ctx, m.end())
-        after = P.UNMET_AFTER.match(f, name_end) or P.UNMET_AFTER.match(f, m.end())
+        _, line_end = ctx.line_span(m.start())
+        chain = _chain(ctx, m, line_end)
+        last, _, last_end = chain[-1]
+        after = P.UNMET_AFTER.match(f, last_end) or P.UNMET_AFTER.match(f, last.end())
         if not after:
             continue
         unit = _unit(ctx, m.start(), m.group("word"))
-        for n in _nums(m.group("nums")):
-            add(unit, n, name, None, m.start(), after.end(), m.group("word"))
+        for ref, name, _ in chain:
+            nums = _nums(ref.group("nums"))
+            for n in nums:
+                add(unit, n, name if len(nums) == 1 else None, None, ref.start(), after.end(), ref.group("word"))
+        covered.append((m.start(), after.end()))
     out.sort(key=lambda u: u.evidence.start)
     return out
 

@@ -107,6 +107,45 @@ POSITIVE = {
         "Theo kế hoạch năm 2024, huyện Cù Lao Dung được chọn về đích, đến nay huyện Cù Lao Dung đạt 6/9 tiêu chí.",
         [P("huyện", "Cù Lao Dung", "tiêu chí", 6, 9)],
     ),
+    # generalisation: phrasings of other provinces
+    "district-in-parentheses-with-level-word": (
+        "Xã Tân Phú (huyện Đồng Phú) đạt 17/19 tiêu chí.",
+        [P("xã", "Tân Phú", "tiêu chí", 17, 19)],
+    ),
+    "district-after-comma": (
+        "Xã Ea Tiêu, huyện Cư Kuin hiện đạt 18/19 tiêu chí.",
+        [P("xã", "Ea Tiêu", "tiêu chí", 18, 19)],
+    ),
+    "bare-province-name-noi-dung": (
+        "Theo báo cáo, đến nay Vĩnh Long đạt 06/08 nội dung.",
+        [P("tỉnh", "Vĩnh Long", "nội dung", 6, 8)],
+    ),
+    "set-level-beats-appositive": (
+        "Huyện Mù Cang Chải, địa phương khó khăn nhất tỉnh, đã đạt 5/9 tiêu chí huyện NTM.",
+        [P("huyện", "Mù Cang Chải", "tiêu chí", 5, 9)],
+    ),
+    "both-communes-anaphor": (
+        "Xã Phú Hữu đạt 17/19 tiêu chí; xã Phú Thành đạt 16/19 tiêu chí. Cả hai xã phấn đấu đến cuối năm 2024 đạt 19/19 tiêu chí.",
+        [P("xã", "Phú Hữu", "tiêu chí", 17, 19), P("xã", "Phú Thành", "tiêu chí", 16, 19),
+         P("xã", "Phú Hữu", "tiêu chí", 19, 19, modality="target"),
+         P("xã", "Phú Thành", "tiêu chí", 19, 19, modality="target")],
+    ),
+    "total-from-siblings": (
+        "Năm 2021, xã Lộc Hưng đạt 17/19 tiêu chí NTM nâng cao; riêng xã Lộc Thành mới đạt 12 tiêu chí.",
+        [P("xã", "Lộc Hưng", "tiêu chí", 17, 19), P("xã", "Lộc Thành", "tiêu chí", 12, 19)],
+    ),
+    "registered-communes-header": (
+        "Đối với 5 xã đăng ký đạt chuẩn NTM nâng cao năm 2024: xã Tam Hiệp đạt 17/19 tiêu chí.",
+        [P("xã", "Tam Hiệp", "tiêu chí", 17, 19)],
+    ),
+    "past-year-goal-word": (
+        "Tính đến cuối năm 2022, huyện Lục Yên đạt 7/9 tiêu chí.",
+        [P("huyện", "Lục Yên", "tiêu chí", 7, 9)],
+    ),
+    "complete-all": (
+        "Huyện Đức Trọng đã hoàn thành 9/9 tiêu chí huyện nông thôn mới nâng cao.",
+        [P("huyện", "Đức Trọng", "tiêu chí", 9, 9)],
+    ),
     "zero-padded": (
         "Xã Ngọc Biên đạt 09/19 tiêu chí.",
         [P("xã", "Ngọc Biên", "tiêu chí", 9, 19)],
@@ -125,6 +164,9 @@ NEGATIVE = {
     "remaining-count": "Xã Long Sơn còn 04 tiêu chí chưa đạt.",
     "no-unit": "Các xã cần đạt 19/19 tiêu chí trong thời gian tới.",
     "implausible-total": "Xã Đông Hòa có 45/120 tiêu chí thành phần.",
+    "standard-without-count": "Xã Phước Thạnh đạt chuẩn nông thôn mới năm 2023.",
+    "average": "Bình quân toàn tỉnh đạt 17,6 tiêu chí/xã.",
+    "average-per-commune": "Bình quân mỗi xã đạt 18 tiêu chí/xã.",
 }
 
 

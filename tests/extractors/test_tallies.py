@@ -1,0 +1,122 @@
+"""Tallies: (text, expected facts) tables, own phrasings of provincial news."""
+import pytest
+
+from extractors import tallies
+from extractors.context import Context
+from pipeline.document import make_document
+
+
+def run(text, published="2024-06-15", province=None):
+    doc = make_document("test.txt", text, published=published, province_hint=province)
+    return tallies.find(Context(doc))
+
+
+def T(parent, child, standard, count, total=None, modality="reported"):
+    """Expected fact, compared on the SPEC's matching keys."""
+    return (parent, child, standard, count, total, modality)
+
+
+def key(f):
+    return (f.parent.name, f.child_level.value, f.standard.value if f.standard else None, f.count, f.total,
+            f.modality.value)
+
+
+POSITIVE = {
+    "fraction": (
+        "Đến nay, tỉnh Vĩnh Long có 86/89 xã đạt chuẩn nông thôn mới.",
+        [T("Vĩnh Long", "xã", "ntm", 86, 89)],
+    ),
+    "several-standards": (
+        "Toàn tỉnh Hậu Giang có 45/51 xã đạt chuẩn NTM, 12 xã đạt chuẩn NTM nâng cao và 3 xã đạt chuẩn NTM kiểu mẫu.",
+        [T("Hậu Giang", "xã", "ntm", 45, 51), T("Hậu Giang", "xã", "ntm_nang_cao", 12),
+         T("Hậu Giang", "xã", "ntm_kieu_mau", 3)],
+    ),
+    "raise-total-to": (
+        "UBND tỉnh Long An công nhận thêm 5 xã, nâng tổng số xã đạt chuẩn NTM toàn tỉnh lên 150/161 xã.",
+        [T("Long An", "xã", "ntm", 5), T("Long An", "xã", "ntm", 150, 161)],
+    ),
+    "raise-total-inherits-standard": (
+        "Năm 2023, tỉnh Tây Ninh có thêm 6 xã đạt chuẩn nông thôn mới, nâng tổng số lên 71/71 xã.",
+        [T("Tây Ninh", "xã", "ntm", 6), T("Tây Ninh", "xã", "ntm", 71, 71)],
+    ),
+    "big-number": (
+        "Tính đến tháng 12/2023, cả nước có 6.295/8.177 xã đạt chuẩn nông thôn mới.",
+        [T("Việt Nam", "xã", "ntm", 6295, 8177)],
+    ),
+    "district-units": (
+        "Tỉnh Bình Dương có 4/4 đơn vị cấp huyện hoàn thành nhiệm vụ xây dựng nông thôn mới.",
+        [T("Bình Dương", "huyện", "ntm", 4, 4)],
+    ),
+    "town-and-city": (
+        "Tỉnh Quảng Trị có 2 thị xã hoàn thành nhiệm vụ xây dựng nông thôn mới.",
+        [T("Quảng Trị", "huyện", "ntm", 2)],
+    ),
+    "recognised": (
+        "Năm nay tỉnh Lào Cai có 8 xã được công nhận đạt chuẩn nông thôn mới nâng cao.",
+        [T("Lào Cai", "xã", "ntm_nang_cao", 8)],
+    ),
+    "target-before": (
+        "Năm 2025, tỉnh Yên Bái phấn đấu có thêm 10 xã đạt chuẩn nông thôn mới.",
+        [T("Yên Bái", "xã", "ntm", 10, modality="target")],
+    ),
+    "target-verb-after-count": (
+        "Tỉnh Cà Mau còn 5 xã chưa về đích; 05 xã này đăng ký đạt chuẩn NTM trong năm 2025.",
+        [T("Cà Mau", "xã", "ntm", 5, modality="target")],
+    ),
+    "district-parent": (
+        "Đến nay, huyện Phú Tân có 18/18 xã đạt chuẩn nông thôn mới.",
+        [T("Phú Tân", "xã", "ntm", 18, 18)],
+    ),
+    "bare-province-name": (
+        "Phát biểu tại hội nghị, Chủ tịch UBND tỉnh Trần Văn An cho biết, Bắc Ninh hiện có 97 xã đạt chuẩn NTM nâng cao.",
+        [T("Bắc Ninh", "xã", "ntm_nang_cao", 97)],
+    ),
+    "person-after-province-word": (
+        "Chủ tịch UBND tỉnh Lê Văn Bình cho biết toàn tỉnh có 30 xã đạt chuẩn NTM nâng cao.",
+        [T("Ninh Thuận", "xã", "ntm_nang_cao", 30)],
+    ),
+    "counted-districts-no-parent": (
+        "Tỉnh Hưng Yên có 6 đơn vị cấp huyện đạt chuẩn NTM, 2 huyện đạt chuẩn NTM nâng cao; 120 xã đạt chuẩn NTM nâng cao.",
+        [T("Hưng Yên", "huyện", "ntm", 6), T("Hưng Yên", "huyện", "ntm_nang_cao", 2),
+         T("Hưng Yên", "xã", "ntm_nang_cao", 120)],
+    ),
+    "reached-unit-is-no-parent": (
+        "Tỉnh Lạng Sơn quyết tâm xây dựng huyện Hữu Lũng đạt chuẩn NTM; phấn đấu có thêm 8 xã đạt chuẩn NTM nâng cao.",
+        [T("Lạng Sơn", "xã", "ntm_nang_cao", 8, modality="target")],
+    ),
+    "headline-repeats-body": (
+        "Cả nước có 6.295 xã đạt chuẩn nông thôn mới\n\nTheo báo cáo, cả nước có 6.295/8.177 xã đạt chuẩn nông thôn mới.",
+        [T("Việt Nam", "xã", "ntm", 6295, 8177)],
+    ),
+    "past-year-is-reported": (
+        "Trong năm 2023, tỉnh Phú Thọ có thêm 15 xã đạt chuẩn nông thôn mới.",
+        [T("Phú Thọ", "xã", "ntm", 15)],
+    ),
+}
+
+NEGATIVE = {
+    "percentage": "Tỉnh Đồng Nai có 100% số xã đạt chuẩn nông thôn mới.",
+    "rate": "Tỷ lệ xã đạt chuẩn nông thôn mới của tỉnh Gia Lai là 85,2%.",
+    "comparison": "Tỉnh Bình Phước tăng 12 xã so với cuối năm 2022.",
+    "people": "Xã Tân Phú có 2.500 hộ tham gia sản xuất.",
+    "no-standard": "Huyện Cái Bè có 24 xã và 1 thị trấn.",
+    "building-not-reached": "Huyện Châu Thành chọn 3 xã xây dựng NTM kiểu mẫu.",
+    "not-reached": "Tỉnh Điện Biên còn 20 xã chưa đạt chuẩn nông thôn mới.",
+}
+
+
+@pytest.mark.parametrize("text,expected", POSITIVE.values(), ids=POSITIVE.keys())
+def test_tallies_positive(text, expected):
+    province = "Ninh Thuận" if "Lê Văn Bình" in text else None
+    assert sorted((key(f) for f in run(text, province=province)), key=repr) == sorted(expected, key=repr)
+
+
+@pytest.mark.parametrize("text", NEGATIVE.values(), ids=NEGATIVE.keys())
+def test_tallies_negative(text):
+    assert run(text) == []
+
+
+def test_increment_and_running_total():
+    facts = run("Tỉnh Tiền Giang công nhận thêm 4 xã đạt chuẩn NTM, nâng tổng số xã đạt chuẩn NTM lên 130/139 xã.")
+    inc = {f.count: f.increment for f in facts}
+    assert inc == {4: True, 130: False}

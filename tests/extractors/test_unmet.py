@@ -1,0 +1,64 @@
+"""Unmet criteria: (text, expected facts) tables, own phrasings of provincial news."""
+import pytest
+
+from extractors import unmet
+from extractors.context import Context
+from pipeline.document import make_document
+
+
+def run(text, published="2024-06-15", province=None):
+    doc = make_document("test.txt", text, published=published, province_hint=province)
+    return unmet.find(Context(doc))
+
+
+def key(f):
+    return (f.unit.name, f.criterion, f.count_units)
+
+
+POSITIVE = {
+    "one-after-name": (
+        "Huyện Tân Phước hiện đạt 8/9 tiêu chí, còn tiêu chí 6 về Kinh tế chưa đạt.",
+        [("Tân Phước", 6, None)],
+    ),
+    "chain-before-verb": (
+        "Huyện Gò Công Tây còn tiêu chí 2 về Giao thông, tiêu chí 3 về Thủy lợi và tiêu chí 7 về Môi trường chưa đạt.",
+        [("Gò Công Tây", 2, None), ("Gò Công Tây", 3, None), ("Gò Công Tây", 7, None)],
+    ),
+    "list-after-head": (
+        "Xã Mỹ Phong đạt 16/19 tiêu chí; 03 tiêu chí chưa đạt gồm tiêu chí 13 về Tổ chức sản xuất, "
+        "tiêu chí 17 về Môi trường và tiêu chí 18 về Chất lượng môi trường sống.",
+        [("Mỹ Phong", 13, None), ("Mỹ Phong", 17, None), ("Mỹ Phong", 18, None)],
+    ),
+    "parenthesised-name-only-one": (
+        "Huyện Mường Khương hiện đạt 8/9 tiêu chí; tiêu chí số 6 (Kinh tế) là tiêu chí duy nhất huyện chưa đạt.",
+        [("Mường Khương", 6, None)],
+    ),
+    "still-not": (
+        "Riêng huyện Krông Pắc, tiêu chí 8 về Chất lượng môi trường sống vẫn chưa đạt.",
+        [("Krông Pắc", 8, None)],
+    ),
+    "district-wide-count": (
+        "* Huyện Yên Định: Tiêu chí số 5 - Trường học có 4 xã chưa đạt; Tiêu chí số 17 - Môi trường, 6 xã chưa đạt.",
+        [("Yên Định", 5, 4), ("Yên Định", 17, 6)],
+    ),
+    "province-noi-dung": (
+        "Tỉnh Bạc Liêu đạt 05/08 nội dung; còn 03/08 nội dung chưa đạt gồm nội dung 02, 04 và 07.",
+        [("Bạc Liêu", 2, None), ("Bạc Liêu", 4, None), ("Bạc Liêu", 7, None)],
+    ),
+}
+
+NEGATIVE = {
+    "topic-only": "Các tiêu chí xã Phú Mỹ còn thiếu chủ yếu về giao thông, thủy lợi và môi trường.",
+    "met": "Huyện Cái Nước đã đạt tiêu chí 6 về Kinh tế.",
+    "count-without-number": "Xã Tân Lập còn 2 tiêu chí chưa đạt.",
+}
+
+
+@pytest.mark.parametrize("text,expected", POSITIVE.values(), ids=POSITIVE.keys())
+def test_unmet_positive(text, expected):
+    assert sorted((key(f) for f in run(text)), key=repr) == sorted(expected, key=repr)
+
+
+@pytest.mark.parametrize("text", NEGATIVE.values(), ids=NEGATIVE.keys())
+def test_unmet_negative(text):
+    assert run(text) == []
