@@ -74,6 +74,15 @@ def _unit_docs(prefix: str, what: str) -> dict[str, str]:
         f"{prefix}_name": f"Name of the {what}, without the level word (\"Trà Cú\").",
         f"{prefix}_district": f"District of the {what} where the text gives it (\"xã Đông Yên (An Biên)\").",
         f"{prefix}_province": f"Province the {what} lies in (empty for a province or the country).",
+        f"{prefix}_code": f"Code of the {what} in the register (table units; GSO code where official).",
+        f"{prefix}_status": f"How the {what} was matched to the register: resolved, ambiguous (see candidates) "
+                            "or unknown.",
+        f"{prefix}_candidates": f"Register codes the {what} may be, space-separated, when the name is ambiguous "
+                                "or unknown in context.",
+        f"{prefix}_successor": f"The unit the {what} became on 1 July 2025 (empty for districts, which were "
+                               "abolished).",
+        f"{prefix}_successor_province": f"The province (one of the 34 after 1 July 2025) the {what} lies in since "
+                                        "then.",
     }
 
 
@@ -157,7 +166,7 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "date": "Issue date where the text gives it (ISO).",
     },
     "progress_latest": {
-        **{k: v for k, v in _unit_docs("unit", "unit").items()},
+        **{k: v for k, v in _unit_docs("unit", "unit").items() if k not in ("unit_candidates", "unit_status")},
         "standard": _STANDARD,
         "measure": "What is counted: tiêu chí, chỉ tiêu or nội dung.",
         "met": "Number met in the latest report.",

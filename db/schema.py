@@ -186,6 +186,38 @@ def _units(db: sqlite_utils.Database) -> None:
         _create_index(db, "units", col)
 
 
+@migration("0005_progress_latest_by_code")
+def _progress_latest_by_code(db: sqlite_utils.Database) -> None:
+    # Units resolved to the register are grouped by their code; the view shows it,
+    # the successor after 1 July 2025, and falls back to level/name/province otherwise.
+    have = {c.name for c in db["progress"].columns}
+    for col in ("unit_code", "unit_status", "unit_successor", "unit_successor_province"):
+        if col not in have:
+            db.execute(f"ALTER TABLE progress ADD COLUMN [{col}] TEXT")
+    db.execute("DROP VIEW IF EXISTS progress_latest")
+    db.execute(
+        """
+        CREATE VIEW progress_latest AS
+        SELECT unit_level, unit_name, unit_district, unit_province, unit_code, unit_successor,
+               unit_successor_province, standard, measure, met, met_max, total, published,
+               document_id, title, quote, progress_id
+        FROM (
+          SELECT p.unit_level, p.unit_name, p.unit_district, p.unit_province, p.unit_code,
+                 p.unit_successor, p.unit_successor_province, p.standard,
+                 p.measure, p.met, p.met_max, p.total, d.published, p.document_id,
+                 d.title, p.quote, p.id AS progress_id,
+                 row_number() OVER (
+                   PARTITION BY coalesce(p.unit_code, p.unit_level || '|' || p.unit_name || '|' ||
+                                         coalesce(p.unit_province, '')), p.standard, p.measure
+                   ORDER BY d.published DESC NULLS LAST, p.met DESC, p.id
+                 ) AS rank
+          FROM progress p JOIN documents d ON d.id = p.document_id
+          WHERE p.modality = 'reported' AND p.unit_name IS NOT NULL
+        )
+        WHERE rank = 1"""
+    )
+
+
 def applied_migrations(db: sqlite_utils.Database) -> list[str]:
     """Names of the migrations already applied to ``db``, in order."""
     if not db["_migrations"].exists():

@@ -50,11 +50,68 @@ class Context:
 
     # --- units --------------------------------------------------------------
     @cached_property
+    def mentions(self) -> list[tuple[int, Level, str]]:
+        """Every "level word + name" mention of the document: (start, level, name), in order."""
+        out = []
+        for m in P.UNIT_MENTION.finditer(self.folded):
+            name = clean_name(m.group("name"))
+            out.append((m.start(), level_of(m.group("lw"), name), name))
+        return out
+
+    @cached_property
+    def _mentions_by_level(self) -> dict:
+        by: dict = {}
+        for start, level, name in self.mentions:
+            starts, names = by.setdefault(level, ([], []))
+            starts.append(start)
+            names.append(name)
+        return by
+
+    @cached_property
     def province(self) -> Optional[str]:
-        return document_province(self.folded, self.doc.province_hint)
+        """The article's province: the source's, else the one it names most, else the
+        one its districts and communes lie in (an article about "huyện Thọ Xuân" and
+        its communes is about Thanh Hóa even if it never says so)."""
+        named = document_province(self.folded, self.doc.province_hint)
+        if named:
+            return named
+        from extractors.gazetteer import Gazetteer
+
+        return Gazetteer.default().infer_province([(lv.value, n) for _, lv, n in self.mentions])
+
+    @cached_property
+    def hints(self):
+        """Districts and provinces the document names: context for resolving communes."""
+        from extractors.gazetteer import Hints
+
+        by = self._mentions_by_level
+        districts = set(by.get(Level.HUYEN, ([], []))[1])
+        provinces = set(by.get(Level.TINH, ([], []))[1]) | ({self.province} if self.province else set())
+        return Hints(districts=sorted(districts), provinces=sorted(provinces))
 
     def unit(self, level: Level, name: str, district: Optional[str] = None) -> Unit:
-        return make_unit(level, name, self.province, district)
+        """The unit named ``name`` at ``level``, resolved to the register in this document's context."""
+        key = (level, name, district)
+        cache = self.__dict__.setdefault("_unit_cache", {})
+        if key not in cache:
+            cache[key] = self._resolve(level, name, district)
+        return cache[key]
+
+    def _resolve(self, level: Level, name: str, district: Optional[str]) -> Unit:
+        base = make_unit(level, name, self.province, district)
+        if level == Level.QUOC_GIA:
+            return base
+        from extractors.gazetteer import Gazetteer
+
+        r = Gazetteer.default().resolve(level.value, base.name, province=self.province if level != Level.TINH else None,
+                                        district=district, context=self.hints)
+        if r.entry is not None:
+            e = r.entry
+            return Unit(level, e.name, e.province if level != Level.TINH else None, district or e.district,
+                        code=e.code, status=r.status, candidates=(),
+                        successor=e.successor, successor_province=e.successor_province)
+        return Unit(base.level, base.name, base.province, base.district, code=None, status=r.status,
+                    candidates=tuple(c.code for c in r.candidates[:20]))
 
     def heading_unit(self, offset: int) -> Optional[Unit]:
         """The unit a heading line names ("* Huyện Trà Cú: ...") for facts on that line."""
@@ -67,12 +124,9 @@ class Context:
 
     def last_unit_of_level(self, level: Level, before: int) -> Optional[Unit]:
         """The nearest unit of ``level`` named before ``before`` (for "huyện đạt ...")."""
-        best = None
-        for m in P.UNIT_MENTION.finditer(self.folded, 0, before):
-            name = clean_name(m.group("name"))
-            if level_of(m.group("lw"), name) == level:
-                best = name
-        return self.unit(level, best) if best else None
+        starts, names = self._mentions_by_level.get(level, ([], []))
+        i = bisect.bisect_left(starts, before) - 1
+        return self.unit(level, names[i]) if i >= 0 else None
 
     def section_unit(self, offset: int, max_lines: int = 2) -> Optional[Unit]:
         """The unit of the nearest heading on this line or up to ``max_lines`` lines above."""

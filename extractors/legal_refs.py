@@ -14,13 +14,13 @@ from extractors.context import Context
 from extractors.dates import iso
 from extractors.models import LegalRef
 
-_KINDS = {regex.sub(r"\s+", " ", k.lower()): k for k in P.DOC_KINDS}
+_KINDS = {" ".join(k.lower().split()): k for k in P.DOC_KINDS}
 _KINDS.update({k.lower(): v for k, v in P.DOC_KIND_ABBR.items()})
 _HEADER_WINDOW = 1500  # the header of an official document: its first lines
 
 
 def _kind(word: str) -> str:
-    return _KINDS[regex.sub(r"\s+", " ", word.lower())]
+    return _KINDS[" ".join(word.lower().split())]
 
 
 def _header(ctx: Context):

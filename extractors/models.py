@@ -45,15 +45,36 @@ def _val(x):
 
 @dataclass(frozen=True)
 class Unit:
-    """An administrative unit as named in the text."""
+    """An administrative unit as named in the text, resolved to the register where possible.
+
+    ``status`` is "resolved" (``code`` is the register's), "ambiguous" (the
+    register has several units of that name; ``candidates`` lists their codes)
+    or "unknown" (no unit of that name); None when no resolution was tried.
+    ``successor`` is the unit it became on 1 July 2025 (None for districts,
+    which were abolished).
+    """
 
     level: Level
     name: str
     province: Optional[str] = None
     district: Optional[str] = None  # e.g. "An Biên" in "xã Đông Yên (An Biên)"
+    code: Optional[str] = None
+    status: Optional[str] = None
+    candidates: tuple = ()
+    successor: Optional[str] = None
+    successor_province: Optional[str] = None
 
     def to_spec(self) -> dict:
-        return {"level": _val(self.level), "name": self.name, "province": self.province}
+        out = {"level": _val(self.level), "name": self.name, "province": self.province}
+        if self.status:
+            out["code"] = self.code
+            out["status"] = self.status
+            if self.candidates:
+                out["candidates"] = list(self.candidates)
+            if self.successor or self.successor_province:
+                out["successor"] = self.successor
+                out["successor_province"] = self.successor_province
+        return out
 
 
 @dataclass(frozen=True)
@@ -111,6 +132,11 @@ def _unit_cols(prefix: str, unit: Optional[Unit]) -> dict:
         f"{prefix}_name": unit.name if unit else None,
         f"{prefix}_district": unit.district if unit else None,
         f"{prefix}_province": unit.province if unit else None,
+        f"{prefix}_code": unit.code if unit else None,
+        f"{prefix}_status": unit.status if unit else None,
+        f"{prefix}_candidates": " ".join(unit.candidates) if unit and unit.candidates else None,
+        f"{prefix}_successor": unit.successor if unit else None,
+        f"{prefix}_successor_province": unit.successor_province if unit else None,
     }
 
 

@@ -35,7 +35,7 @@ class Count:
 def _measure(text: Optional[str]) -> Optional[Measure]:
     if not text:
         return None
-    return Measure(regex.sub(r"\s+", " ", text.lower()))
+    return Measure(" ".join(text.lower().split()))
 
 
 def find_counts(ctx: Context) -> list[Count]:

@@ -46,7 +46,7 @@ def province_name(name: str) -> Optional[str]:
 
 
 def level_of(level_word: str, name: str) -> Level:
-    lw = regex.sub(r"\s+", " ", level_word.lower()).rstrip(".")
+    lw = " ".join(level_word.lower().split()).rstrip(".")
     if lw in ("thành phố", "tp") and province_name(name):
         return Level.TINH
     return Level(P.LEVEL_WORDS.get(lw, P.LEVEL_WORDS.get(lw + ".", "xã")))
@@ -68,7 +68,7 @@ _LIST_SEP = regex.compile(r"\s*(?:,|\bvà\b|;)\s*")
 
 
 def clean_name(name: str) -> str:
-    return regex.sub(r"\s+", " ", name).strip(" -")
+    return " ".join(name.split()).strip(" -")
 
 
 def parse_list(text: str, pos: int, endpos: int) -> tuple[list[Mention], int]:
@@ -133,13 +133,17 @@ def parse_list(text: str, pos: int, endpos: int) -> tuple[list[Mention], int]:
     return [Mention(head.start(), end, it.level, it.name, it.district) for it in items], end
 
 
+_COUNTED_LIST = regex.compile(rf"(?<![\d])({P.NUM})\s+{P.LEVEL}(?:\s+(?:gồm|là|bao gồm))?\s*[:(]")
+_COUNT_BEFORE = regex.compile(rf"({P.NUM})\s+$")
+
+
 def find_lists(text: str, start: int, end: int) -> list[tuple[int, int, list[Mention]]]:
     """Every unit list or single mention in ``text[start:end]``, in order."""
     out = []
     for m in P.UNIT_MENTION.finditer(text, start, end):
         # back up to a count before the level word ("04 xã gồm: ...")
         s = m.start()
-        back = regex.compile(rf"({P.NUM})\s+$").search(text, max(start, s - 5), s)
+        back = _COUNT_BEFORE.search(text, max(start, s - 5), s)
         if back:
             s = back.start(1)
         if out and s < out[-1][1]:
@@ -150,7 +154,7 @@ def find_lists(text: str, start: int, end: int) -> list[tuple[int, int, list[Men
         if items:
             out.append((s, e, items))
     # counted lists with a colon or parenthesis: "04 xã gồm: A, B", "02 huyện (A, B)"
-    for m in regex.finditer(rf"(?<![\d])({P.NUM})\s+{P.LEVEL}(?:\s+(?:gồm|là|bao gồm))?\s*[:(]", text[:end], pos=start):
+    for m in _COUNTED_LIST.finditer(text, start, end):
         if any(s <= m.start() < e for s, e, _ in out):
             continue
         items, e = parse_list(text, m.start(), end)
@@ -178,11 +182,11 @@ def document_province(text: str, hint: Optional[str] = None) -> Optional[str]:
                         break
             if p:
                 counts[p] += 3
-    for key, canon in provinces().items():
-        # bare names in titles and datelines ("Trà Vinh, ngày ...")
-        n = len(regex.findall(rf"(?<![\p{{L}}]){regex.escape(canon)}(?![\p{{L}}])", text))
-        if n:
-            counts[canon] += n
+    # bare names in titles and datelines ("Trà Vinh, ngày ..."): one pass of one regex
+    for m in province_regex().finditer(text):
+        canon = province_name(m.group())
+        if canon:
+            counts[canon] += 1
     if not counts:
         return None
     return counts.most_common(1)[0][0]

@@ -1,6 +1,7 @@
 """The document every stage passes along: source text, normalized text, sentences."""
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -54,12 +55,13 @@ class Document:
 
         return split_sentences(self.norm.text)
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence containing ``offset`` (the last one if past the end)."""
-        import bisect
-
-        starts = [s.start for s in self.sentences]
-        i = max(0, bisect.bisect_right(starts, offset) - 1)
+        i = max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
         return self.sentences[i]
 
 

@@ -86,7 +86,10 @@ def ingest_paths(
     from corpus.readers import iter_inputs
     from db.store import Batch, open_db, record_failure, store_document
 
+    from db.units import load_units
+
     db = open_db(db_path)
+    load_units(db)  # the register facts point to; writes nothing when it is current
     summary = IngestSummary()
     inputs: list[Path] = []
     for p in paths:
