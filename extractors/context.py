@@ -12,6 +12,11 @@ from extractors.models import Evidence, Level, Modality, Unit
 from extractors.units import document_province, level_of, make_unit, clean_name
 
 
+_PUB_LABEL = regex.compile(r"(?i:đăng\s+lúc|đăng\s+ngày|ngày\s+đăng|cập\s+nhật|xuất\s+bản)\s*:?")
+_PUB_DMY = regex.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?!\d)")
+_PUB_LONG = regex.compile(r"(?i:ngày\s+(\d{1,2})\s+)?tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)")
+
+
 class Context:
     """What every extractor needs to know about one document."""
 
@@ -21,7 +26,8 @@ class Context:
         self.folded: str = doc.folded
         low = self.folded.lower()
         # str.lower() keeps the length for Vietnamese; guard the rare letter that does not.
-        self.low: str = low if len(low) == len(self.folded) else self.folded
+        self.lowered: bool = len(low) == len(self.folded)
+        self.low: str = low if self.lowered else self.folded
 
     # --- provenance -------------------------------------------------------
     def evidence(self, start: int, end: int) -> Evidence:
@@ -34,7 +40,13 @@ class Context:
     # --- where things are ---------------------------------------------------
     @cached_property
     def line_starts(self) -> list[int]:
-        return [0] + [m.end() for m in regex.finditer(r"\n", self.text)]
+        t = self.text
+        out = [0]
+        i = t.find("\n")
+        while i >= 0:
+            out.append(i + 1)
+            i = t.find("\n", i + 1)
+        return out
 
     def line_span(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.line_starts, offset) - 1
@@ -53,7 +65,7 @@ class Context:
     def mentions(self) -> list[tuple[int, Level, str]]:
         """Every "level word + name" mention of the document: (start, level, name), in order."""
         out = []
-        for m in P.UNIT_MENTION.finditer(self.folded):
+        for m in P.UNIT_MENTION_A.finditer(self):
             name = clean_name(m.group("name"))
             out.append((m.start(), level_of(m.group("lw"), name), name))
         return out
@@ -72,7 +84,7 @@ class Context:
         """The article's province: the source's, else the one it names most, else the
         one its districts and communes lie in (an article about "huyện Thọ Xuân" and
         its communes is about Thanh Hóa even if it never says so)."""
-        named = document_province(self.folded, self.doc.province_hint)
+        named = document_province(self.folded, self.doc.province_hint, self)
         if named:
             return named
         from extractors.gazetteer import Gazetteer
@@ -150,12 +162,12 @@ class Context:
         clause_start = max(f.rfind(";", sent_start, start), f.rfind(":", sent_start, start), sent_start)
         for lo in (clause_start, sent_start):
             last = None
-            for m in P.TARGET_CUE.finditer(f, lo, start):
+            for m in P.TARGET_CUE_A.finditer(self, lo, start):
                 y = P.CUE_YEAR.search(m.group())
                 # "trong năm 2023 có thêm 12 xã" in an article of 2024: a year gone by
                 past = y is not None and self.year is not None and int(y.group()) < self.year
                 last = (m.start(), Modality.REPORTED if past else Modality.TARGET)
-            for m in P.REPORTED_CUE.finditer(f, lo, start):
+            for m in P.REPORTED_CUE_A.finditer(self, lo, start):
                 if last is None or m.start() > last[0]:
                     last = (m.start(), Modality.REPORTED)
             if last:
@@ -168,15 +180,15 @@ class Context:
         """The article's own date: a short date line near the top, or a labelled one."""
         lines = [ln for ln in self.text.split("\n") if ln.strip()][:10]
         for ln in lines:
-            labelled = regex.search(r"(?i:đăng\s+lúc|đăng\s+ngày|ngày\s+đăng|cập\s+nhật|xuất\s+bản)\s*:?", ln)
+            labelled = _PUB_LABEL.search(ln)
             if len(ln) > 60 and not labelled:
                 continue
-            m = regex.search(r"(?<!\d)(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?!\d)", ln)
+            m = _PUB_DMY.search(ln)
             if m:
                 d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
                 if 1 <= d <= 31 and 1 <= mo <= 12:
                     return f"{y:04d}-{mo:02d}-{d:02d}"
-            m = regex.search(r"(?i:ngày\s+(\d{1,2})\s+)?tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)", ln)
+            m = _PUB_LONG.search(ln)
             if m:
                 mo, y = int(m.group(2)), int(m.group(3))
                 if m.group(1):

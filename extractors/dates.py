@@ -71,7 +71,7 @@ def find(ctx: Context) -> list[DateFact]:
             if v:
                 found.append((m.start(), m.end(), v))
                 taken.append((m.start(), m.end()))
-    for m in P.DAY_MONTH.finditer(f):
+    for m in P.DAY_MONTH_A.finditer(ctx):
         if not free(m.start("d"), m.end("m")):
             continue
         y = _year_for_day_month(ctx, m.start(), int(m.group("m")))

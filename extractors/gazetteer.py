@@ -24,6 +24,7 @@ import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Collection, Iterable, Mapping, Optional, Sequence, Union
 
@@ -88,6 +89,7 @@ _HYPHEN = re.compile(r"\s*[-–]\s*")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Comparison key of a unit name.
 

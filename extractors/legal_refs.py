@@ -16,7 +16,8 @@ from extractors.models import LegalRef
 
 _KINDS = {" ".join(k.lower().split()): k for k in P.DOC_KINDS}
 _KINDS.update({k.lower(): v for k, v in P.DOC_KIND_ABBR.items()})
-_HEADER_WINDOW = 1500  # the header of an official document: its first lines
+_HEADER_WINDOW = 1500
+_UPPER = regex.compile(r"\p{Lu}")  # the header of an official document: its first lines
 
 
 def _kind(word: str) -> str:
@@ -28,7 +29,7 @@ def _header(ctx: Context):
     f = ctx.folded
     top = min(len(f), _HEADER_WINDOW)
     m = P.HEADER_NUMBER.search(f, 0, top)
-    if not m or not regex.search(r"\p{Lu}", m.group("num")):
+    if not m or not _UPPER.search(m.group("num")):
         return None
     number = ctx.quote(m.start("num"), m.end("num")).rstrip(".-/")
     k = P.HEADER_KIND.search(f, 0, top)
@@ -52,7 +53,7 @@ def find(ctx: Context) -> list[LegalRef]:
     if head is not None:
         facts.append(head)
         seen.add(head.number.lower())
-    for m in P.LEGAL_REF.finditer(f):
+    for m in P.LEGAL_REF_A.finditer(ctx):
         num_group = "num" if m.group("num") else "sym"
         number = ctx.quote(m.start(num_group), m.end(num_group)).rstrip(".-/")
         key = number.lower()

@@ -28,6 +28,7 @@ from typing import Optional
 import regex
 
 from extractors import Extractor
+from extractors import patterns as P
 from extractors.context import Context
 from extractors.models import Level, Official, Unit
 from extractors.titles import (
@@ -37,11 +38,24 @@ from extractors.titles import (
 from extractors.units import clean_name, level_of, province_name
 from pipeline.normalize import fold_tones
 
-NER_STATS = {"sentences": 0, "ner_calls": 0}
+# sentences: examined by find(); title_sentences: of those, with a title head; ner_asked: times
+# the NER was consulted (an unknown capitalised name after a title); ner_calls: NER runs (cache misses).
+NER_STATS = {"sentences": 0, "title_sentences": 0, "ner_asked": 0, "ner_calls": 0}
 _MAX_TITLE_WORDS = 16
 _LIST_JOIN = regex.compile(r"\s*(?:,|;|\bvà\b|,\s*và)\s*")
 _REMARK_JOIN = regex.compile(r"\s*,[^.:;\n]{0,120}?;\s*")
 _ATTACH = regex.compile(r"[ \t]*;[ \t]*")
+_CHI_DAO = regex.compile(r"[ \t]*chỉ\s+đạo", flags=regex.I)
+_BARE_END = regex.compile(r"\s*(?:[;.]|$)")
+_GROUP_COLON = regex.compile(r"[^.;:]{0,80}?[:;,]\s*")
+_LINE = regex.compile(r"[^\n]+")
+
+
+@lru_cache(maxsize=1)
+def _head_anchored() -> P.Anchored:
+    """The title-head pattern, tried only where a head's first word starts."""
+    head, _, _ = compiled()
+    return P.Anchored(head, [h.split()[0] for h in title_heads()])
 
 
 def _is_surname(word: str) -> bool:
@@ -109,7 +123,7 @@ def parse_title_ex(f: str, pos: int) -> tuple[int, Optional[int], Optional[tuple
         if ACRONYM.fullmatch(w):
             pass
         elif low == "chỉ" and words and words[-1] == "ban" and f[wm.end():wm.end() + 4].lower() == " đạo":
-            wm = regex.match(r"[ \t]*chỉ\s+đạo", f[i:], flags=regex.I)
+            wm = _CHI_DAO.match(f[i:])
             end = i = i + wm.end()
             words += ["chỉ", "đạo"]
             n += 2
@@ -248,39 +262,62 @@ def _titles_after(f: str, pos: int) -> tuple[list[tuple[int, int]], int]:
         if not sep or not head.match(f, sep.end()):
             break
         end, person = parse_title(f, sep.end())
-        if person is not None or not regex.match(r"\s*(?:[;.]|$)", f[end:end + 2]):
+        if person is not None or not _BARE_END.match(f[end:end + 2]):
             break
         spans.append((sep.end(), end))
         pos = end
     return spans, pos
 
 
+def _bylines(ctx: Context) -> list[tuple[int, int]]:
+    """Spans of byline lines: ``BYLINE.finditer`` (``^`` in multi-line mode), tried at line starts only."""
+    f = ctx.folded
+    if ":" not in f:  # every byline has its colon
+        return []
+    out = []
+    last = 0
+    match = BYLINE.match
+    for s in ctx.line_starts:
+        if s < last:
+            continue
+        m = match(f, s)
+        if m is not None:
+            out.append((m.start(), ctx.line_span(m.start())[1]))
+            last = m.end()
+    return out
+
+
 def find(ctx: Context) -> list[Official]:
     f = ctx.folded
     head, person_rx, _ = compiled()
     col = _Collector(ctx)
-    bylines = [(m.start(), ctx.line_span(m.start())[1]) for m in BYLINE.finditer(f)]
+    bylines = _bylines(ctx)
 
-    for sent in ctx.doc.sentences:
+    head_a = _head_anchored()
+    sentences = ctx.doc.sentences
+    NER_STATS["sentences"] += len(sentences)
+    for sent in sentences:
         s0, s1 = sent.start, sent.end
-        if not head.search(f, s0, s1):
+        heads = head_a.finditer(ctx, s0, s1)
+        if not heads:
             continue
-        NER_STATS["sentences"] += 1
+        NER_STATS["title_sentences"] += 1
         # titles in this sentence, and the persons they introduce
         intro: dict[int, tuple[int, int]] = {}
         group_at: dict[int, tuple[int, int]] = {}
-        for hm in head.finditer(f, s0, s1):
+        for hm in heads:
             end, person, maybe = parse_title_ex(f, hm.start())
             if person is not None:
                 intro[person] = (hm.start(), end)
             g = GROUP.search(f, max(s0, hm.start() - 20), hm.start())
             if g and g.end() == hm.start() and person is None:
                 # "các đồng chí <title> [remark]: A, ..." -- the list starts after ":" or ";"
-                colon = regex.compile(r"[^.;:]{0,80}?[:;,]\s*").match(f, end, s1)
+                colon = _GROUP_COLON.match(f, end, s1)
                 if colon:
                     group_at[colon.end()] = (hm.start(), end)
             elif maybe is not None:
                 # a title followed by a capitalised name the surname list does not know: ask the NER
+                NER_STATS["ner_asked"] += 1
                 cand = fold_tones(ctx.text[maybe[0]:maybe[1]])
                 if province_name(cand) is None and cand in {fold_tones(n) for n in _ner_persons(ctx.text[s0:s1])}:
                     col.add(maybe[0], maybe[1], [(hm.start(), end)], maybe[1])
@@ -314,7 +351,7 @@ def _signatures(ctx: Context, col: _Collector) -> None:
     """A signature block: title lines in capitals, then the signer's name on its own line."""
     head, person_rx, _ = compiled()
     f = ctx.folded
-    lines = [(m.start(), m.end()) for m in regex.finditer(r"[^\n]+", f)]
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(f)]
     for i, (a, b) in enumerate(lines):
         pre = SIGNATURE_PREFIX.match(f, a, b)
         body = f[pre.end():b].strip(" *_")

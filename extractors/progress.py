@@ -46,7 +46,7 @@ def find_counts(ctx: Context) -> list[Count]:
         met, total = int(m.group("met")), int(m.group("total"))
         met_max = int(m.group("met_max")) if m.group("met_max") else None
         counts.append(Count(m.start(), m.end(), met, met_max, total, _measure(m.group("measure"))))
-    for m in P.COUNT_NO_TOTAL.finditer(f):
+    for m in P.COUNT_NO_TOTAL_A.finditer(ctx):
         counts.append(Count(m.start("met"), m.end(), int(m.group("met")), None, None, _measure(m.group("measure"))))
     counts.sort(key=lambda c: c.start)
     # A bare fraction counts only when an indicator count follows it:
@@ -115,7 +115,7 @@ def _anaphor_units(ctx: Context, m, level: Level) -> list[Unit]:
     n = _NUM_WORDS.get(m.group("n").lower()) or int(m.group("n"))
     p_start, _ = ctx.paragraph_span(m.start())
     names: list[str] = []
-    for u in P.UNIT_MENTION.finditer(ctx.folded, p_start, m.start()):
+    for u in P.UNIT_MENTION_A.finditer(ctx, p_start, m.start()):
         name = clean_name(u.group("name"))
         if level_of(u.group("lw"), name) == level:
             if name in names:
@@ -146,7 +146,7 @@ def units_for_group(
     if units and want is not None and units[0].level != want:
         # "Huyện Ba Chẽ, địa phương khó khăn nhất tỉnh, hiện đạt 8/9 tiêu chí huyện NTM": the
         # criteria set names the level; take the nearest unit of that level instead.
-        lists = find_lists(ctx.folded, seg_start, group[0].start)
+        lists = find_lists(ctx.folded, seg_start, group[0].start, ctx)
         for ls, le, items in reversed(lists):
             same = [i for i in items if i.level == want]
             if same:
@@ -165,12 +165,12 @@ def _units_for_group(
     # 1. "... 64-68/75 chỉ tiêu có 2 xã Xuân Trường và Thọ Xương"
     after = _AFTER_LIST.match(f, g_end, seg_end)
     if after:
-        lists = find_lists(f, after.end(), seg_end)
+        lists = find_lists(f, after.end(), seg_end, ctx)
         if lists and lists[0][0] - after.end() <= 3:
             s, e, items = lists[0]
             return [ctx.unit(i.level, i.name, i.district) for i in items], g_start, e
     # 2. the nearest list or mention before the count in the same clause
-    lists = find_lists(f, seg_start, g_start)
+    lists = find_lists(f, seg_start, g_start, ctx)
     last_list_end = lists[-1][1] if lists else -1
     bare_name = P.BARE_NAME_BEFORE_VERB.search(f, max(seg_start, last_list_end), g_start)
     bare_level = None

@@ -20,6 +20,8 @@ from extractors.units import clean_name, level_of, province_name, province_regex
 
 _RANK = {Level.XA: 0, Level.HUYEN: 1, Level.TINH: 2, Level.QUOC_GIA: 3}
 _WINDOW = 140
+_WINDOW_END = regex.compile(r"[;\n]|\.(?:\s|$)")
+_COMMA = regex.compile(r"\s*,\s*")
 _HAS_BEFORE = regex.compile(r"(?i:có|thêm|công\s+nhận|đạt)\s*(?:thêm\s+)?(?:ít\s+nhất\s+|khoảng\s+|trên\s+)?$")
 _NEGATED = regex.compile(r"(?<![\p{L}])(?i:chưa|không|chưa\s+được)\s+$")
 _LIST_JOIN = regex.compile(r"\s*(?:,|và)\s*$")
@@ -35,7 +37,7 @@ def _child_level(child: str) -> Level:
 
 
 def _window_end(ctx: Context, start: int) -> int:
-    m = regex.compile(r"[;\n]|\.(?:\s|$)").search(ctx.folded, start, start + _WINDOW)
+    m = _WINDOW_END.search(ctx.folded, start, start + _WINDOW)
     return m.start() if m else min(len(ctx.folded), start + _WINDOW)
 
 
@@ -48,8 +50,8 @@ def _standard(ctx: Context, start: int, end: int) -> Optional[Standard]:
         return Standard.NTM
     q = (m.group("q") or m.group("q2") or "").lower()
     # "18 xã đạt chuẩn NTM, NTM nâng cao": one figure for two standards
-    mixed = P.STANDARD.match(ctx.folded, regex.match(r"\s*,\s*", ctx.folded[m.end():m.end() + 4]).end() + m.end()) \
-        if regex.match(r"\s*,\s*", ctx.folded[m.end():m.end() + 4]) else None
+    comma = _COMMA.match(ctx.folded[m.end():m.end() + 4])
+    mixed = P.STANDARD.match(ctx.folded, comma.end() + m.end()) if comma else None
     if mixed and (mixed.group("q") or mixed.group("q2")) and not q:
         return None
     if "nâng" in q:
@@ -86,7 +88,7 @@ def _candidates(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool
     """
     f = ctx.folded
     out: list[tuple[int, Unit]] = []
-    for m in P.UNIT_MENTION.finditer(f, lo, hi):
+    for m in P.UNIT_MENTION_A.finditer(ctx, lo, hi):
         name = clean_name(m.group("name"))
         level = level_of(m.group("lw"), name)
         if _RANK[level] <= _RANK[child]:
@@ -221,7 +223,7 @@ def find(ctx: Context) -> list[Tally]:
         child = _child_level(m.group("child"))
         modality = ctx.modality(m.start(), sent.start)
         if modality == Modality.REPORTED and reached and P.TARGET_VERB.search(f, m.end(), reached.start()) \
-                and not P.REPORTED_CUE.search(f, m.end(), reached.start()):
+                and not P.REPORTED_CUE_A.search(ctx, m.end(), reached.start()):
             # "03 xã còn lại phấn đấu đạt chuẩn NTM trong năm 2022": the goal is the count's own verb
             modality = Modality.TARGET
         before = f[max(sent.start, m.start() - 30):m.start()]
@@ -248,7 +250,7 @@ def find(ctx: Context) -> list[Tally]:
             parent=parent, child_level=child, standard=standard, count=count, total=total,
             modality=modality, increment=increment,
         ))
-    for m in P.TALLY_ZERO.finditer(f):
+    for m in P.TALLY_ZERO_A.finditer(ctx):
         child = _child_level(m.group("child"))
         wend = _window_end(ctx, m.end())
         parent = parent_for(ctx, m.start(), child)

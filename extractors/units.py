@@ -65,6 +65,7 @@ class Mention:
 
 _RANK = {Level.XA: 0, Level.HUYEN: 1, Level.TINH: 2, Level.QUOC_GIA: 3}
 _LIST_SEP = regex.compile(r"\s*(?:,|\bvà\b|;)\s*")
+_CLOSE = regex.compile(r"\s*\)")
 
 
 def clean_name(name: str) -> str:
@@ -124,7 +125,7 @@ def parse_list(text: str, pos: int, endpos: int) -> tuple[list[Mention], int]:
         return [], pos
     end = items[-1].end
     if opened == "(":
-        close = regex.compile(r"\s*\)").match(text, end, endpos)
+        close = _CLOSE.match(text, end, endpos)
         if close:
             end = close.end()
     if counted and head.group("n") and len(items) == 1 and int(head.group("n")) > 1 and opened != "(":
@@ -137,10 +138,15 @@ _COUNTED_LIST = regex.compile(rf"(?<![\d])({P.NUM})\s+{P.LEVEL}(?:\s+(?:gồm|l�
 _COUNT_BEFORE = regex.compile(rf"({P.NUM})\s+$")
 
 
-def find_lists(text: str, start: int, end: int) -> list[tuple[int, int, list[Mention]]]:
-    """Every unit list or single mention in ``text[start:end]``, in order."""
+def find_lists(text: str, start: int, end: int, ctx=None) -> list[tuple[int, int, list[Mention]]]:
+    """Every unit list or single mention in ``text[start:end]``, in order.
+
+    ``ctx``: the document's Context when ``text`` is its folded text (for anchored scanning).
+    """
     out = []
-    for m in P.UNIT_MENTION.finditer(text, start, end):
+    found = P.UNIT_MENTION_A.finditer(ctx, start, end) if ctx is not None and ctx.folded is text \
+        else P.UNIT_MENTION.finditer(text, start, end)
+    for m in found:
         # back up to a count before the level word ("04 xã gồm: ...")
         s = m.start()
         back = _COUNT_BEFORE.search(text, max(start, s - 5), s)
@@ -164,12 +170,14 @@ def find_lists(text: str, start: int, end: int) -> list[tuple[int, int, list[Men
     return out
 
 
-def document_province(text: str, hint: Optional[str] = None) -> Optional[str]:
+def document_province(text: str, hint: Optional[str] = None, ctx=None) -> Optional[str]:
     """The province an article is about: the hint, else the most-named province."""
     if hint:
         return province_name(hint) or hint
     counts: Counter = Counter()
-    for m in P.UNIT_MENTION.finditer(text):
+    found = P.UNIT_MENTION_A.finditer(ctx) if ctx is not None and ctx.folded is text \
+        else P.UNIT_MENTION.finditer(text)
+    for m in found:
         lw = m.group("lw").lower()
         if lw in ("tỉnh", "thành phố", "tp", "tp."):
             p = province_name(m.group("name"))

@@ -22,6 +22,7 @@ from extractors.progress import Count, units_for_group
 
 _ITEM_GAP = regex.compile(r"\s*(?:[;,]|\bvà\b|\.|\(|:)?\s*(?:(?i:gồm|trong\s+đó)\s*:?\s*)?")
 _MAX_GAP = 300
+_DIGITS = regex.compile(r"\d{1,2}")
 # between two items of one list: anything up to the next "tiêu chí N" on the line ...
 _NEXT_ITEM = regex.compile(r".*?(?=(?i:tiêu\s+chí|nội\s+dung)\s+(?:số\s+)?\d)")
 # ... unless the gap says something was reached: then the list has ended
@@ -29,7 +30,7 @@ _GAP_STOP = regex.compile(r"\d\s*/\s*\d+\s+(?:tiêu|chỉ|nội)|(?i:đã\s+đ�
 
 
 def _nums(s: str) -> list[int]:
-    return [int(x) for x in regex.findall(r"\d{1,2}", s)]
+    return [int(x) for x in _DIGITS.findall(s)]
 
 
 def _text_name(ctx: Context, end: int) -> tuple[Optional[str], int]:
@@ -109,7 +110,7 @@ def find(ctx: Context) -> list[Unmet]:
         ))
 
     covered: list[tuple[int, int]] = []
-    refs = list(P.CRIT_REF.finditer(f))
+    refs = P.CRIT_REF_A.finditer(ctx)
     # 1. district-wide counts: "Tiêu chí số 2- Giao thông có 5 xã chưa đạt"
     for m in refs:
         name, name_end = _text_name(ctx, m.end())
@@ -122,7 +123,7 @@ def find(ctx: Context) -> list[Unmet]:
             add(unit, n, name, int(k.group("k")), m.start(), k.end(), m.group("word"))
         covered.append((m.start(), k.end()))
     # 2. lists after "còn N tiêu chí chưa đạt (gồm ...)"; they may run over sentences on one line
-    for h in P.UNMET_HEAD.finditer(f):
+    for h in P.UNMET_HEAD_A.finditer(ctx):
         _, line_end = ctx.line_span(h.start())
         pos = h.end()
         unit = None
