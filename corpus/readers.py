@@ -1,12 +1,14 @@
-"""Read uploaded files (plain text, HTML, Markdown) into raw text.
+"""Read uploaded files (plain text, HTML, Markdown, Word, PDF, zip archives) into raw text.
 
 A reader only decodes and strips markup; normalization, sentence splitting and
 date finding are later stages. Every failure is an ``IngestError`` that names
-the file and says what is wrong with it.
+the file (or the archive member, "archive.zip!/inside/file.txt") and says what
+is wrong with it. Word and PDF live in ``corpus.office``, zip archives in
+``corpus.archives``, the legacy Vietnamese encodings (TCVN3, VNI) in
+``corpus.legacy``.
 """
 from __future__ import annotations
 
-import codecs
 import os
 import re
 import unicodedata
@@ -17,9 +19,18 @@ from typing import Iterable, Iterator, Optional, Union
 
 from pipeline.errors import IngestError
 
-__all__ = ["RawDocument", "SUPPORTED_SUFFIXES", "decode_bytes", "iter_inputs", "read_file"]
+from corpus import legacy
+from corpus.archives import ArchiveMember, is_archive, list_members, read_member, skipped_part
+from corpus.encodings import convert_legacy, legacy_reason, decode_bytes, decode_html
 
-SUPPORTED_SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".md": "md"}
+__all__ = ["ArchiveMember", "Input", "RawDocument", "SUPPORTED_SUFFIXES", "decode_bytes", "decode_html",
+           "iter_inputs", "read_file"]
+
+SUPPORTED_SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".md": "md", ".docx": "docx",
+                      ".pdf": "pdf"}
+
+# What iter_inputs yields and read_file reads: a file, or a file inside a zip.
+Input = Union[Path, ArchiveMember]
 
 # A plain-text title is the first line, if it is this short.
 _MAX_TITLE = 200
@@ -29,51 +40,72 @@ _MAX_TITLE = 200
 class RawDocument:
     """A decoded input file, before normalization."""
 
-    source: str  # the path as given
+    source: str  # the path as given; "archive.zip!/inside/file.txt" for a zip member
     text: str
     title: Optional[str]
     published: Optional[str]  # ISO date where the file says it (HTML metadata)
-    format: str  # "txt" | "html" | "md"
+    format: str  # "txt" | "html" | "md" | "docx" | "pdf"
 
 
 # -- files ----------------------------------------------------------------------
 
 
-def iter_inputs(paths: Iterable[Union[str, os.PathLike]]) -> Iterator[Path]:
-    """Expand files and folders into the files to read.
+def iter_inputs(paths: Iterable[Union[str, os.PathLike]]) -> Iterator[Input]:
+    """Expand files, folders and zip archives into the inputs to read.
 
     Folders are walked recursively in sorted order, keeping only supported
-    suffixes and skipping hidden files and folders (".git", ".DS_Store").
-    Paths named explicitly are yielded as given, even with another suffix or
-    when missing, so that ``read_file`` reports them instead of them vanishing
-    silently. Each file is yielded once.
+    suffixes and skipping hidden files and folders (".git", ".DS_Store") and
+    the ``NAME_files`` folder a browser saves beside ``NAME.html``. A zip
+    archive (named or found in a folder) yields an ``ArchiveMember`` for each
+    supported file inside it, with the same skipping (and ``__MACOSX``). Paths
+    named explicitly are yielded as given, even with another suffix or when
+    missing, and so is an archive that cannot be opened, so that ``read_file``
+    reports them instead of them vanishing silently. Each input is yielded once.
 
     Args:
-        paths: files and folders, in the order the user gave them.
+        paths: files, folders and archives, in the order the user gave them.
+
+    Yields:
+        ``Path`` for a file, ``ArchiveMember`` for a file inside a zip;
+        ``read_file`` takes either.
     """
-    seen: set[Path] = set()
+    seen: set = set()
     for p in map(Path, paths):
         if p.is_dir():
+            files = [f for f in p.rglob("*") if f.is_file()]
+            siblings = {f.relative_to(p).as_posix().lower() for f in files}
             found = sorted(
-                f for f in p.rglob("*")
-                if f.suffix.lower() in SUPPORTED_SUFFIXES
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                and f.is_file()
+                f for f in files
+                if (f.suffix.lower() in SUPPORTED_SUFFIXES or is_archive(f))
+                and not skipped_part(f.relative_to(p).parts, siblings)
             )
         else:
             found = [p]
         for f in found:
             key = f.resolve()
-            if key not in seen:
-                seen.add(key)
+            if key in seen:
+                continue
+            seen.add(key)
+            if is_archive(f) and f.is_file():
+                try:
+                    members = list_members(f, SUPPORTED_SUFFIXES)
+                except IngestError:
+                    yield f  # read_file gives the reason
+                    continue
+                for m in members:
+                    if (key, m.member) not in seen:
+                        seen.add((key, m.member))
+                        yield m
+            else:
                 yield f
 
 
-def read_file(path: Union[str, os.PathLike]) -> RawDocument:
-    """Read one input file into a RawDocument.
+def read_file(path: Union[str, os.PathLike, ArchiveMember]) -> RawDocument:
+    """Read one input into a RawDocument.
 
     Args:
-        path: a .txt, .html/.htm or .md file.
+        path: a .txt, .html/.htm, .md, .docx or .pdf file, or an
+            ``ArchiveMember`` from ``iter_inputs`` (a file inside a zip).
 
     Returns:
         RawDocument with the decoded text, the title where one is evident, and
@@ -81,37 +113,60 @@ def read_file(path: Union[str, os.PathLike]) -> RawDocument:
 
     Raises:
         IngestError: the file is missing, unreadable, empty, binary, in an
-            encoding we cannot identify, has an unsupported suffix, or has no
-            text once the markup is stripped.
+            encoding we cannot identify (or a legacy one that does not convert
+            cleanly), has an unsupported suffix, is a damaged or encrypted
+            Word/PDF/zip file, a scanned PDF without text, or has no text once
+            the markup is stripped.
     """
-    p = Path(path)
-    source = str(path)
-    if not p.exists():
-        raise IngestError(source, "file not found: check the path")
-    if p.is_dir():
-        raise IngestError(source, "is a folder, not a file: pass its files or use iter_inputs()")
-    fmt = SUPPORTED_SUFFIXES.get(p.suffix.lower())
-    if fmt is None:
-        supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
-        raise IngestError(
-            source, f"unsupported file type {p.suffix or '(no suffix)'!r}: supported are {supported}"
-        )
-    try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise IngestError(source, f"cannot read file: {e.strerror or e}") from e
+    if isinstance(path, ArchiveMember):
+        source = path.source
+        fmt = _format(path.suffix, source)
+        data = read_member(path)
+    else:
+        p = Path(path)
+        source = str(path)
+        if not p.exists():
+            raise IngestError(source, "file not found: check the path")
+        if p.is_dir():
+            raise IngestError(source, "is a folder, not a file: pass its files or use iter_inputs()")
+        if is_archive(p):
+            list_members(p, SUPPORTED_SUFFIXES)  # raises for a damaged archive
+            raise IngestError(source, "is a zip archive: ingest it with `ntm ingest` (iter_inputs() reads "
+                                      "the files inside), or unpack it")
+        fmt = _format(p.suffix, source)
+        try:
+            data = p.read_bytes()
+        except OSError as e:
+            raise IngestError(source, f"cannot read file: {e.strerror or e}") from e
     if not data:
         raise IngestError(source, "empty file (0 bytes)")
-    text = decode_bytes(data, source)
-    if not text.strip():
-        raise IngestError(source, "empty file (only whitespace)")
-    if fmt == "html":
-        body, title, published = _from_html(text)
-    elif fmt == "md":
-        body, title = _from_markdown(text)
-        published = None
+    published = None
+    if fmt == "docx":
+        from corpus.office import from_docx
+
+        body, title = from_docx(data, source)
+        # a legacy font whose name from_docx did not recognize
+        sniffed = legacy.sniff(body)
+        if sniffed is not None:
+            if not sniffed.accepted:
+                raise IngestError(source, legacy_reason(sniffed))
+            body, title = sniffed.text, legacy.to_unicode(title, sniffed.encoding) if title else None
+    elif fmt == "pdf":
+        from corpus.office import from_pdf
+
+        body, title = from_pdf(data, source)
+        body = convert_legacy(body, source)
+        title = _first_line_title(body) if title else None
     else:
-        body, title, published = text, _first_line_title(text), None
+        text = decode_html(data, source) if fmt == "html" else decode_bytes(data, source)
+        if not text.strip():
+            raise IngestError(source, "empty file (only whitespace)")
+        if fmt == "html":
+            body, title, published = _from_html(text)
+        elif fmt == "md":
+            body, title = _from_markdown(text)
+        else:
+            body, title = text, _first_line_title(text)
     if not body.strip():
         raise IngestError(source, f"no text found in the {fmt.upper()} file once markup is removed")
     if title:
@@ -121,154 +176,16 @@ def read_file(path: Union[str, os.PathLike]) -> RawDocument:
     return RawDocument(source=source, text=body, title=title, published=published, format=fmt)
 
 
-# -- decoding -------------------------------------------------------------------
-
-_BOMS = (
-    # UTF-32 first: its LE BOM begins with the UTF-16 LE one
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-
-_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
-# Windows-1258 keeps tone marks as combining characters after the vowel.
-_VI_TONED_VOWEL = re.compile(f"[aeiouyâêôăơưAEIOUYÂÊÔĂƠƯ][{_TONE_MARKS}]")
-# Letters only Vietnamese uses; â ê ô are left out since French has them too.
-_VI_LETTERS = re.compile("[ơưăđƠƯĂĐ]")
-# A mark after a non-vowel: what cp1258 makes of text in another encoding.
-_STRAY_MARK = re.compile(f"[^aeiouyâêôăơưAEIOUYÂÊÔĂƠƯ][{_TONE_MARKS}]")
-_LETTER = re.compile(r"[^\W\d_]")
-# Characters that do not occur in text: C0/C1 controls, private use, U+FFFD.
-_GARBAGE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
-
-
-def decode_bytes(data: bytes, source: str) -> str:
-    """Decode file bytes to text.
-
-    Order: a BOM (UTF-8, UTF-16, UTF-32); UTF-16 without a BOM (NUL bytes at
-    alternating positions); strict UTF-8; Windows-1258 when the result reads as
-    Vietnamese; charset-normalizer for anything else, unless its guess looks
-    like mojibake.
-
-    Args:
-        data: the raw bytes.
-        source: the path, for error messages.
-
-    Raises:
-        IngestError: NUL bytes outside UTF-16/32 (a binary file), or no
-            encoding that gives readable text.
-
-    >>> decode_bytes(b"Ho\\xe0 Bi\\xccnh", "x.txt") == "Hoà Bi\\u0300nh"  # Windows-1258
-    True
-    """
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data[len(bom):].decode(enc)
-            except UnicodeDecodeError as e:
-                raise IngestError(source, f"cannot decode: starts with a {enc} byte-order mark "
-                                          f"but is not valid {enc} ({e.reason} at byte {e.start})") from e
-            if not _mostly_latin(text):
-                raise IngestError(source, f"cannot decode: {enc} byte-order mark, but the text is not "
-                                          "Vietnamese or Latin script (a binary file?)")
-            return text
-    if b"\x00" in data:
-        enc = _sniff_utf16(data)
-        if enc is None:
-            raise IngestError(source, "binary file (contains NUL bytes): expected a text, HTML or Markdown file")
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError as e:
-            raise IngestError(source, f"binary file (NUL bytes, but not valid {enc})") from e
-        if not _mostly_latin(text):
-            # "\x00\xff\x00\xfe..." decodes as UTF-16 to symbols: binary, not text
-            raise IngestError(source, f"binary file (NUL bytes; as {enc} it is not readable text)")
-        return text
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    tried = ["UTF-8", "UTF-16", "Windows-1258"]
-    try:
-        text = data.decode("cp1258")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and _looks_vietnamese_cp1258(text):
-        return text
-    text, guess = _charset_normalizer(data)
-    if text is not None and _looks_garbled(text):
-        text = None
-    tried.append(f"charset-normalizer: {guess} looks garbled" if guess else "charset-normalizer: no match")
-    if text is None:
+def _format(suffix: str, source: str) -> str:
+    fmt = SUPPORTED_SUFFIXES.get(suffix.lower())
+    if fmt is None:
+        supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        hint = "; save it as .docx" if suffix.lower() in (".doc", ".rtf", ".odt") else ""
         raise IngestError(
-            source,
-            "cannot decode: not UTF-8, UTF-16 or Windows-1258 (tried " + ", ".join(tried)
-            + "); if it is text, save it as UTF-8",
+            source, f"unsupported file type {suffix or '(no suffix)'!r}: supported are {supported} "
+                    f"and .zip archives of them{hint}"
         )
-    return text
-
-
-def _sniff_utf16(data: bytes) -> Optional[str]:
-    """'utf-16-le'/'utf-16-be' if NULs sit at alternating positions, else None."""
-    half = len(data) // 2
-    if half < 2 or len(data) % 2:
-        return None
-    sample = data[:4096]
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    pairs = len(sample) // 2
-    # ASCII letters, digits and spaces are most of Vietnamese text: their high
-    # byte is NUL; the Vietnamese block (U+1EA0..) and Latin-1 letters are not.
-    if odd >= 0.3 * pairs and even <= 0.02 * pairs:
-        return "utf-16-le"
-    if even >= 0.3 * pairs and odd <= 0.02 * pairs:
-        return "utf-16-be"
-    return None
-
-
-def _looks_vietnamese_cp1258(text: str) -> bool:
-    """True if cp1258-decoded text reads as Vietnamese, not as mojibake."""
-    letters = len(_LETTER.findall(text))
-    if not letters or _GARBAGE.search(text):
-        return False
-    hits = len(_VI_TONED_VOWEL.findall(text)) + len(_VI_LETTERS.findall(text))
-    stray = len(_STRAY_MARK.findall(text))
-    return hits >= max(1, 0.02 * letters) and stray <= 0.1 * hits
-
-
-def _charset_normalizer(data: bytes) -> tuple[Optional[str], Optional[str]]:
-    """charset-normalizer's best guess: (text, encoding) or (None, None)."""
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        return None, None
-    # chaos is charset-normalizer's own mess ratio: 0 clean .. 1 noise
-    if best.chaos > 0.2:
-        return None, best.encoding
-    return str(best), best.encoding
-
-
-_LATIN_OR_COMMON = re.compile(r"[\s0-9A-Za-z\u00c0-\u024f\u0300-\u0323\u1ea0-\u1ef9\u2000-\u206f"
-                              r"!-/:-@\[-`{-~\u00a0-\u00bf]")
-
-
-def _mostly_latin(text: str, share: float = 0.9) -> bool:
-    """True when nearly all characters are Latin (Vietnamese included), digits, spaces or punctuation."""
-    sample = text[:20000]
-    if not sample.strip():
-        return True
-    return len(_LATIN_OR_COMMON.findall(sample)) >= share * len(sample)
-
-
-def _looks_garbled(text: str) -> bool:
-    """Too many controls or replacement characters, or too few letters."""
-    if not text.strip():
-        return False
-    garbage = len(_GARBAGE.findall(text))
-    letters = len(_LETTER.findall(text))
-    return garbage > 0.01 * len(text) or letters < 0.3 * len(text.strip())
+    return fmt
 
 
 # -- plain text -----------------------------------------------------------------

@@ -273,16 +273,16 @@ def test_iter_inputs(tmp_path):
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text("Xã đạt chuẩn.", encoding="utf-8")
     got = [p.relative_to(tmp_path).as_posix() for p in iter_inputs([tmp_path])]
-    assert got == ["a.html", "b.txt", "sub/c.md", "sub/d.htm", "sub/deeper/e.TXT"]
+    assert got == ["a.html", "b.txt", "f.pdf", "sub/c.md", "sub/d.htm", "sub/deeper/e.TXT"]
     # explicit files come as given and once, in argument order
-    explicit = [tmp_path / "f.pdf", tmp_path / "b.txt", tmp_path]
+    explicit = [tmp_path / "anh.png", tmp_path / "b.txt", tmp_path]
     got = [p.relative_to(tmp_path).as_posix() for p in iter_inputs(explicit)]
-    assert got == ["f.pdf", "b.txt", "a.html", "sub/c.md", "sub/d.htm", "sub/deeper/e.TXT"]
+    assert got == ["anh.png", "b.txt", "a.html", "f.pdf", "sub/c.md", "sub/d.htm", "sub/deeper/e.TXT"]
     assert list(iter_inputs([str(tmp_path / "missing.txt")])) == [tmp_path / "missing.txt"]
 
 
 def test_supported_suffixes():
-    assert set(SUPPORTED_SUFFIXES) == {".txt", ".html", ".htm", ".md"}
+    assert set(SUPPORTED_SUFFIXES) == {".txt", ".html", ".htm", ".md", ".docx", ".pdf"}
 
 
 # -- errors ----------------------------------------------------------------------
@@ -299,9 +299,12 @@ ERROR_CASES = {
     "binary-zip": ("nen.md", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00" + bytes(range(256)), "binary file"),
     "random-bytes": ("ngau-nhien.html", RANDOM_BYTES, "cannot decode"),
     "high-bytes": ("cao.txt", bytes(range(128, 256)) * 8, "cannot decode"),
-    "unsupported-suffix": ("baocao.pdf", b"%PDF-1.4", "unsupported file type '.pdf'"),
+    "unsupported-suffix": ("bang.xlsx", b"PK\x03\x04", "unsupported file type '.xlsx'"),
+    "old-word": ("baocao.doc", b"\xd0\xcf\x11\xe0", "save it as .docx"),
+    "truncated-pdf": ("baocao.pdf", b"%PDF-1.4", "cannot read PDF"),
     "no-suffix": ("README", b"Xa dat chuan", "unsupported file type '(no suffix)'"),
-    "docx": ("baocao.docx", b"PK\x03\x04", "supported are .htm, .html, .md, .txt"),
+    "docx": ("baocao.docx", b"PK\x03\x04", "not a readable Word .docx file"),
+    "supported-list": ("baocao.rtf", b"{\\rtf1}", "supported are .docx, .htm, .html, .md, .pdf, .txt and .zip"),
 }
 
 
