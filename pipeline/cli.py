@@ -84,6 +84,54 @@ def _progressbar(items):
 
 
 @cli.command()
+@click.option("--sources", "sources_path", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="TOML file listing feeds, sitemaps and listing pages (see corpus/sources.example.toml).")
+@db_option
+@click.option("-s", "--silent", is_flag=True, help="No progress bar.")
+def crawl(sources_path, db_path, silent):
+    """Fetch articles from provincial feeds, sitemaps and listing pages, politely.
+
+    robots.txt is obeyed, one request at a time per host with a delay; only new
+    or changed articles are fetched (conditional GET). Every URL's outcome goes
+    to the table crawl_log; failures are reported on stderr and the run goes on.
+    Interrupted (Ctrl-C, kill), it leaves the database consistent: run it again.
+
+    \b
+    Example:
+        ntm crawl --sources corpus/sources.example.toml --db db/ntm.db
+    """
+    from pipeline.crawl import crawl as run_crawl
+    from pipeline.sources import SourcesError
+
+    def on_error(url, reason):
+        click.echo(f"error: {url}: {reason}", err=True)
+
+    def progress(items, label):
+        if silent or len(items) < 2:
+            return items
+        return _progressbar_labelled(items, label)
+
+    try:
+        summary = run_crawl(sources_path, db_path, on_error=on_error, progress=progress)
+    except SourcesError as e:
+        raise click.BadParameter(str(e), param_hint="--sources")
+    except KeyboardInterrupt:
+        click.echo("interrupted: what was stored is consistent; run the command again to resume", err=True)
+        sys.exit(130)
+    click.echo(summary.line(), err=True)
+    if summary.nothing_done:
+        sys.exit(EXIT_NOTHING)
+    if summary.failed:
+        sys.exit(EXIT_PARTIAL)
+
+
+def _progressbar_labelled(items, label):
+    with click.progressbar(items, label=label, file=sys.stderr, show_pos=True,
+                           item_show_func=lambda link: link.url[-50:] if link else "") as bar:
+        yield from bar
+
+
+@cli.command()
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
 @click.option("--province", default=None, help="Province to assume when the text names none.")
