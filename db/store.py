@@ -113,25 +113,31 @@ def _table_columns(table: str) -> tuple[list[str], frozenset, str]:
 def _fact_rows(doc_id: str, table: str, facts: Iterable[Fact]) -> list[tuple]:
     """Rows (tuples in the order of ``_table_columns``: id, document_id, then the fact columns)."""
     columns, colset, _ = _table_columns(table)
+    cls = FACT_TYPES[table]
     seen: dict[tuple[int, int], int] = {}
     rows = []
     plain = _PLAIN
     prefix = f"{doc_id}|{table}|"
     sha = hashlib.sha256
     for fact in facts:
-        row = fact.to_row()
-        if row.keys() != colset:
-            extra = set(row) - colset
-            if extra:
-                raise ValueError(f"{table}: to_row() gave columns the schema lacks: {sorted(extra)}")
+        if type(fact) is cls:
+            # the table's own class: its row_values() are to_row()'s values, in column order
+            values = fact.row_values()
+        else:  # a subclass may override to_row(): go through the dict and check its columns
+            row = fact.to_row()
+            if row.keys() != colset:
+                extra = set(row) - colset
+                if extra:
+                    raise ValueError(f"{table}: to_row() gave columns the schema lacks: {sorted(extra)}")
+            values = [v if type(v) in plain else _cell(v) for v in map(row.get, columns)]
         ev = fact.evidence
-        span = (ev.start, ev.end)
+        start, end = ev.start, ev.end
+        span = (start, end)
         ordinal = seen.get(span, 0)
         seen[span] = ordinal + 1
         # fact_id(), inlined
-        fid = sha(f"{prefix}{ev.start}|{ev.end}|{ordinal}".encode("utf-8")).hexdigest()[:16]
-        get = row.get
-        rows.append((fid, doc_id, *[v if type(v) in plain else _cell(v) for v in map(get, columns)]))
+        fid = sha(f"{prefix}{start}|{end}|{ordinal}".encode("utf-8")).hexdigest()[:16]
+        rows.append((fid, doc_id, *values))
     return rows
 
 

@@ -125,6 +125,40 @@ class Fact:
         )
         return row
 
+    def row_values(self) -> tuple:  # overridden per type
+        """The values of ``to_row()`` in ``row_columns`` order, as database cells, without the dict.
+
+        Every fact class of ``FACT_TYPES`` defines it (the loader's fast path); the base
+        version goes through ``to_row()``.
+        """
+        return tuple(_cell(v) for v in self.to_row().values())
+
+    def _tail(self) -> tuple:
+        ev = self.evidence
+        return (self.quote, ev.sentence, ev.start, ev.end, self.extractor)
+
+
+def _cell(value):
+    """A database cell: enums by value, booleans as 0/1."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+_NO_UNIT = (None,) * 9
+
+
+def _unit_vals(unit: Optional[Unit]) -> tuple:
+    """The values of ``_unit_cols`` in order."""
+    if unit is None:
+        return _NO_UNIT
+    return (
+        _val(unit.level), unit.name, unit.district, unit.province, unit.code, unit.status,
+        " ".join(unit.candidates) if unit.candidates else None, unit.successor, unit.successor_province,
+    )
+
 
 def _unit_cols(prefix: str, unit: Optional[Unit]) -> dict:
     return {
@@ -177,6 +211,11 @@ class Progress(Fact):
             "modality": _val(self.modality),
         }
 
+    def row_values(self) -> tuple:
+        return (*_unit_vals(self.unit), _val(self.standard), _val(self.measure), _cell(self.met),
+                _cell(self.met_max), _cell(self.total), int(self.total_implied), _val(self.modality),
+                *self._tail())
+
 
 @dataclass
 class Tally(Fact):
@@ -213,6 +252,10 @@ class Tally(Fact):
             "increment": int(self.increment),
         }
 
+    def row_values(self) -> tuple:
+        return (*_unit_vals(self.parent), _val(self.child_level), _val(self.standard), _cell(self.count),
+                _cell(self.total), _val(self.modality), int(self.increment), *self._tail())
+
 
 @dataclass
 class Unmet(Fact):
@@ -233,6 +276,10 @@ class Unmet(Fact):
             "count_units": self.count_units,
             "standard": _val(self.standard),
         }
+
+    def row_values(self) -> tuple:
+        return (*_unit_vals(self.unit), _cell(self.criterion), _cell(self.name), _cell(self.count_units),
+                _val(self.standard), *self._tail())
 
     def row_fields(self) -> dict:
         return {
@@ -267,6 +314,9 @@ class Official(Fact):
             **_unit_cols("unit", self.unit),
         }
 
+    def row_values(self) -> tuple:
+        return (_cell(self.name), "; ".join(self.titles), *_unit_vals(self.unit), *self._tail())
+
 
 @dataclass
 class DateFact(Fact):
@@ -281,6 +331,9 @@ class DateFact(Fact):
 
     def row_fields(self) -> dict:
         return {"text": self.text, "value": self.value}
+
+    def row_values(self) -> tuple:
+        return (_cell(self.text), _cell(self.value), *self._tail())
 
 
 @dataclass
@@ -298,6 +351,9 @@ class LegalRef(Fact):
 
     def row_fields(self) -> dict:
         return {"text": self.text, "kind": self.doc_kind, "number": self.number, "date": self.date}
+
+    def row_values(self) -> tuple:
+        return (_cell(self.text), _cell(self.doc_kind), _cell(self.number), _cell(self.date), *self._tail())
 
 
 FACT_TYPES: dict[str, type[Fact]] = {

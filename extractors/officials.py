@@ -55,7 +55,7 @@ _LINE = regex.compile(r"[^\n]+")
 def _head_anchored() -> P.Anchored:
     """The title-head pattern, tried only where a head's first word starts."""
     head, _, _ = compiled()
-    return P.Anchored(head, [h.split()[0] for h in title_heads()])
+    return P.Anchored(head, title_heads())
 
 
 def _is_surname(word: str) -> bool:
@@ -296,8 +296,18 @@ def find(ctx: Context) -> list[Official]:
     head_a = _head_anchored()
     sentences = ctx.doc.sentences
     NER_STATS["sentences"] += len(sentences)
+    # only sentences where a title head may start are worth a look
+    starts = head_a.starts(ctx) if ctx.lowered else None
+    k, nstarts = 0, (len(starts) if starts is not None else 0)
     for sent in sentences:
         s0, s1 = sent.start, sent.end
+        if starts is not None:
+            while k < nstarts and starts[k] < s0:
+                k += 1
+            if k == nstarts:
+                break
+            if starts[k] >= s1:
+                continue
         heads = head_a.finditer(ctx, s0, s1)
         if not heads:
             continue

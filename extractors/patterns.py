@@ -234,6 +234,72 @@ CRIT_JOIN = regex.compile(r"\s*(?:,|;|\bvà\b)\s*(?:,\s*)?")
 UNITS_UNMET = regex.compile(r"\s*,?\s*(?:(?i:có)\s+)?(?P<k>\d{1,3})\s+(?P<child>(?i:xã|huyện))\s+(?i:chưa\s+đạt)")
 
 
+def _follows(low: str, j: int, words: tuple) -> int:
+    """End of ``words`` after ``low[j:]``, each after at least one space; -1 if they do not follow."""
+    n = len(low)
+    for w in words:
+        k = j
+        while k < n and low[k].isspace():
+            k += 1
+        if k == j or not low.startswith(w, k):
+            return -1
+        j = k + len(w)
+    return j
+
+
+def _skip_space(low: str, j: int) -> int:
+    """Offset after the spaces at ``j``; -1 when there is none (``\\s+`` cannot match)."""
+    n = len(low)
+    k = j
+    while k < n and low[k].isspace():
+        k += 1
+    return k if k > j else -1
+
+
+def _name_follows(ctx, i: int, j: int) -> bool:
+    """UNIT_MENTION: after the level word ("tp" may take a "."), spaces, then a capital or a digit."""
+    f = ctx.folded
+    if j < len(f) and f[j] == "." and ctx.low.startswith("tp", i) and j == i + 2:
+        k = _skip_space(f, j + 1)
+        if k >= 0 and k < len(f) and not f[k].islower():
+            return True
+    k = _skip_space(f, j)
+    return k >= 0 and k < len(f) and not f[k].islower()
+
+
+def _number_follows(ctx, i: int, j: int) -> bool:
+    """COUNT_NO_TOTAL: "đạt" / "hoàn thành", spaces, maybe "được" and spaces, then a digit."""
+    low = ctx.low
+    k = _skip_space(low, j)
+    if k < 0 or k >= len(low):
+        return False
+    if low.startswith("được", k):
+        k2 = _skip_space(low, k + 4)
+        if k2 >= 0 and k2 < len(low) and low[k2].isdigit():
+            return True
+    return low[k].isdigit()
+
+
+def _numbers_before(ctx, starts: list) -> list:
+    """UNMET_HEAD: a match may start at a number ("04 tiêu chí chưa đạt"): the digits of up to
+    five characters of digits and "/" right before spaces before "tiêu chí" / "nội dung"."""
+    low = ctx.low
+    out = []
+    for p in starts:
+        if not (low.startswith("tiêu", p) or low.startswith("nội", p)):
+            continue
+        j = p
+        while j > 0 and low[j - 1].isspace():
+            j -= 1
+        if j == p:
+            continue
+        k = j
+        while k > 0 and j - k < 5 and (low[k - 1].isdigit() or low[k - 1] == "/"):
+            k -= 1
+        out.extend(q for q in range(k, j) if low[q].isdigit())
+    return out
+
+
 # --- literal-anchored scanning ------------------------------------------------------
 # The ``regex`` module tries a pattern that opens with a look-behind or a case-insensitive
 # alternation at every offset of the text (~0.1-0.6 ms for a 4 KB article). When every match
@@ -242,13 +308,30 @@ UNITS_UNMET = regex.compile(r"\s*,?\s*(?:(?i:có)\s+)?(?P<k>\d{1,3})\s+(?P<child
 # matches, in the same order, as ``finditer`` (``match`` at an offset sees the text before it,
 # so look-behinds behave the same; ``endpos`` truncates as it does for ``finditer``).
 class Anchored:
-    """``rx`` whose every match starts with one of ``firsts`` (lower-case literals)."""
+    """``rx`` whose every match starts with one of ``firsts`` (lower-case literals).
 
-    __slots__ = ("rx", "firsts")
+    A literal may be a phrase ("quyết định"): its words stand for words separated by ``\\s+`` in
+    the pattern, and an offset counts only where the whole phrase follows (any run of
+    ``str.isspace`` characters, a superset of ``\\s``, between the words). ``check(ctx, i, j)``
+    may refuse an offset ``i`` whose phrase ends at ``j`` when the pattern cannot match there;
+    ``extra(ctx, starts)`` may add offsets (where a match starts with something other than a
+    literal, e.g. a number before one). Both must only ever leave out offsets where
+    ``rx.match`` fails: the matches stay exactly those of ``rx.finditer``.
+    """
 
-    def __init__(self, rx, firsts):
+    __slots__ = ("rx", "firsts", "phrases", "check", "extra")
+
+    def __init__(self, rx, firsts, check=None, extra=None):
         self.rx = rx
-        self.firsts = tuple(sorted({w.lower() for w in firsts if w}))
+        phrases: dict = {}
+        for p in {w.lower() for w in firsts if w}:
+            words = p.split()
+            phrases.setdefault(words[0], set()).add(tuple(words[1:]))
+        # first word -> the rests that may follow it; () alone: the first word is enough
+        self.phrases = {w: (() if () in rests else tuple(sorted(rests))) for w, rests in phrases.items()}
+        self.firsts = tuple(sorted(self.phrases))
+        self.check = check
+        self.extra = extra
 
     def starts(self, ctx) -> list:
         """Offsets in ``ctx`` where a match may start (sorted; computed once per document)."""
@@ -256,17 +339,43 @@ class Anchored:
         got = cache.get(self)
         if got is None:
             low = ctx.low
+            check = self.check
             got = []
-            for w in self.firsts:
-                i = low.find(w)
+            append = got.append
+            find = low.find
+            for w, rests in self.phrases.items():
+                n = len(w)
+                i = find(w)
                 while i >= 0:
-                    got.append(i)
-                    i = low.find(w, i + 1)
-            got.sort()
+                    if not rests:
+                        if check is None or check(ctx, i, i + n):
+                            append(i)
+                    else:
+                        for rest in rests:
+                            j = _follows(low, i + n, rest)
+                            if j >= 0 and (check is None or check(ctx, i, j)):
+                                append(i)
+                                break
+                    i = find(w, i + 1)
+            if self.extra is not None:
+                got.extend(self.extra(ctx, got))
+                got = sorted(set(got))
+            else:
+                got.sort()
             cache[self] = got
         return got
 
     def finditer(self, ctx, pos: int = 0, endpos=None) -> list:
+        if pos == 0 and endpos is None:
+            # the whole document: several readers ask (mentions, the document's province); once
+            cache = ctx.__dict__.setdefault("_anchor_all", {})
+            got = cache.get(self)
+            if got is None:
+                got = cache[self] = self._finditer(ctx, 0, None)
+            return list(got)
+        return self._finditer(ctx, pos, endpos)
+
+    def _finditer(self, ctx, pos: int, endpos) -> list:
         text = ctx.folded
         if not ctx.lowered:  # a letter whose lower case has another length: no offsets to trust
             return list(self.rx.finditer(text, pos) if endpos is None else self.rx.finditer(text, pos, endpos))
@@ -304,12 +413,20 @@ class Anchored:
         return None
 
 
-LEGAL_REF_A = Anchored(LEGAL_REF, [k.split()[0] for k in DOC_KINDS] + list(DOC_KIND_ABBR))
+LEGAL_REF_A = Anchored(LEGAL_REF, list(DOC_KINDS) + list(DOC_KIND_ABBR))
 DAY_MONTH_A = Anchored(DAY_MONTH, "ngày sáng chiều tối trưa đêm hôm từ đến trước sau nay".split())
-UNIT_MENTION_A = Anchored(UNIT_MENTION, ["thị", "thành", "tp", "phường", "quận", "huyện", "tỉnh", "xã"])
-TARGET_CUE_A = Anchored(TARGET_CUE, "phấn kế mục dự phương sẽ đến trước trong phải cố đặt đăng".split())
-REPORTED_CUE_A = Anchored(REPORTED_CUE, "đến tính hiện đã qua tự kết đạt vẫn".split())
-UNMET_HEAD_A = Anchored(UNMET_HEAD, ["còn", "tiêu", "nội"] + list("0123456789"))
-CRIT_REF_A = Anchored(CRIT_REF, ["tiêu", "nội"])
-COUNT_NO_TOTAL_A = Anchored(COUNT_NO_TOTAL, ["đạt", "hoàn"])
+UNIT_MENTION_A = Anchored(
+    UNIT_MENTION, ["thị trấn", "thị xã", "thành phố", "tp", "phường", "quận", "huyện", "tỉnh", "xã"],
+    check=_name_follows,
+)
+TARGET_CUE_A = Anchored(TARGET_CUE, [
+    "phấn đấu", "kế hoạch", "mục tiêu", "dự kiến", "phương hướng", "sẽ", "đến cuối", "đến năm",
+    "trước năm", "trong năm", "phải hoàn thành", "cố gắng", "đặt ra", "đăng ký",
+])
+REPORTED_CUE_A = Anchored(REPORTED_CUE, [
+    "đến nay", "tính đến", "hiện", "đã", "qua rà soát", "tự đánh giá", "kết quả", "đạt được", "vẫn",
+])
+UNMET_HEAD_A = Anchored(UNMET_HEAD, ["còn", "tiêu chí", "nội dung"], extra=_numbers_before)
+CRIT_REF_A = Anchored(CRIT_REF, ["tiêu chí", "nội dung"])
+COUNT_NO_TOTAL_A = Anchored(COUNT_NO_TOTAL, ["đạt", "hoàn thành"], check=_number_follows)
 TALLY_ZERO_A = Anchored(TALLY_ZERO, ["chưa"])

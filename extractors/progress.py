@@ -32,10 +32,15 @@ class Count:
     measure: Optional[Measure]
 
 
+_MEASURES = {m.value: m for m in Measure}
+
+
 def _measure(text: Optional[str]) -> Optional[Measure]:
     if not text:
         return None
-    return Measure(" ".join(text.lower().split()))
+    key = " ".join(text.lower().split())
+    got = _MEASURES.get(key)
+    return got if got is not None else Measure(key)
 
 
 def find_counts(ctx: Context) -> list[Count]:

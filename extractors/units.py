@@ -45,6 +45,7 @@ def province_name(name: str) -> Optional[str]:
     return provinces().get(fold_tones(name).lower().strip())
 
 
+@lru_cache(maxsize=8192)
 def level_of(level_word: str, name: str) -> Level:
     lw = " ".join(level_word.lower().split()).rstrip(".")
     if lw in ("thành phố", "tp") and province_name(name):

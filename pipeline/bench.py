@@ -98,6 +98,11 @@ def main(argv=None) -> int:
            "scan": 0.0, "scan_calls": 0}
     for name in ("resolve", "infer_province", "scan"):
         _timed(Gazetteer, name, gaz, name)
+    import db.store as store_mod
+
+    load = {"rows": 0.0, "rows_calls": 0, "document_row": 0.0, "document_row_calls": 0}
+    _timed(store_mod, "_fact_rows", load, "rows")
+    _timed(store_mod, "_document_row", load, "document_row")
 
     t0 = time.perf_counter()
     docs = [make_document(f"bench/{i}.txt", t) for i, t in enumerate(texts)]
@@ -135,6 +140,9 @@ def main(argv=None) -> int:
           f"infer_province {gaz['infer_province_calls']} calls {gaz['infer_province'] * 1e3 / n:.3f} ms/article, "
           f"scan {gaz['scan_calls']} calls {gaz['scan'] * 1e3 / n:.3f} ms/article "
           f"({100 * (gaz['resolve'] + gaz['infer_province'] + gaz['scan']) / (t2 - t1):.1f}% of extract)")
+    py_load = load["rows"] + load["document_row"]
+    print(f"load split: Python rows {py_load * 1e3 / n:.3f} ms/article, "
+          f"SQLite (inserts, indexes, FTS, commits) {(t3 - t2 - py_load) * 1e3 / n:.3f} ms/article")
     print(f"peak RSS: {rss:.0f} MB")
     return 0
 

@@ -85,10 +85,10 @@ def test_indexes_on_filter_columns(db):
     def indexed(table):
         return {c for i in db[table].indexes for c in i.columns}
 
-    assert {"unit_name", "unit_level", "unit_province", "standard", "modality", "document_id"} <= (
+    assert {"unit_name", "unit_province", "standard", "document_id"} <= (
         indexed("progress")
     )
-    assert {"parent_name", "standard", "modality"} <= indexed("tallies")
+    assert {"parent_name", "standard"} <= indexed("tallies")
     assert "published" in indexed("documents")
     assert "value" in indexed("dates")
     assert "number" in indexed("legal_refs")
