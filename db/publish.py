@@ -72,6 +72,8 @@ _FACT_COMMON = {
     "start": "Start offset of the quote in the document's normalized text.",
     "end": "End offset of the quote in the document's normalized text.",
     "extractor": "Name of the extractor rule that produced the fact.",
+    "extractor_version": "The extractor and its version that made the fact (\"progress@1\"); `ntm reprocess` "
+                         "re-runs documents made by other versions.",
 }
 
 
@@ -107,6 +109,7 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "published": "Publication date (ISO YYYY-MM-DD, or YYYY-MM) where known.",
         "format": "Source format (txt, html, docx, pdf, ...).",
         "province_hint": "Province assumed for the document when the text names none.",
+        "extracted_with": "Extractors and versions that made this document's facts (\"dates@1 legal_refs@1 ...\").",
         "chars": "Length of the normalized text in characters.",
         "text": "Normalized text; fact offsets point into it.",
         "source_text": "Text as read from the source, before normalization.",

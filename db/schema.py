@@ -302,6 +302,13 @@ def _crawl(db: sqlite_utils.Database) -> None:
         _create_index(db, "crawl_log", col)
 
 
+@migration("0008_extracted_with")
+def _extracted_with(db: sqlite_utils.Database) -> None:
+    # Which extractors (and versions) made a document's facts, so that `ntm reprocess`
+    # can re-run exactly the documents made by other versions.
+    db.execute("ALTER TABLE documents ADD COLUMN extracted_with TEXT")
+
+
 def applied_migrations(db: sqlite_utils.Database) -> list[str]:
     """Names of the migrations already applied to ``db``, in order."""
     if not db["_migrations"].exists():

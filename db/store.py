@@ -14,7 +14,7 @@ import time
 import json
 from enum import Enum
 from pathlib import Path
-from typing import Iterable, Union
+from typing import Iterable, Optional, Union
 
 import sqlite_utils
 
@@ -196,7 +196,8 @@ def _clear_failure(db: sqlite_utils.Database, source: str) -> None:
     db.conn.execute("DELETE FROM ingest_failures WHERE source = ?", [source])
 
 
-def store_document(db: sqlite_utils.Database, doc: Document, facts: dict[str, list[Fact]]) -> str:
+def store_document(db: sqlite_utils.Database, doc: Document, facts: dict[str, list[Fact]],
+                   extracted_with: Optional[str] = None) -> str:
     """Store ``doc`` and its facts unless the database already has this content for its source.
 
     Args:
@@ -236,6 +237,7 @@ def store_document(db: sqlite_utils.Database, doc: Document, facts: dict[str, li
             _detach_source(db, old_id, doc.source)
         if not content_known:
             drow = _document_row(doc)
+            drow["extracted_with"] = extracted_with
             conn.execute(
                 "INSERT INTO documents ({}) VALUES ({})".format(
                     ", ".join(f"[{c}]" for c in drow), ", ".join("?" for _ in drow)
@@ -253,6 +255,27 @@ def store_document(db: sqlite_utils.Database, doc: Document, facts: dict[str, li
     if old_id is not None:
         return REPLACED
     return UNCHANGED if content_known else NEW
+
+
+def replace_facts(db: sqlite_utils.Database, doc_id: str, facts: dict[str, list[Fact]],
+                  extracted_with: Optional[str] = None) -> tuple[int, int]:
+    """Replace a stored document's facts with ``facts`` in one transaction (``ntm reprocess``).
+
+    Returns (facts before, facts after). The document row keeps its id, text and
+    sources; only ``extracted_with`` is updated.
+    """
+    unknown = set(facts) - set(FACT_TYPES)
+    if unknown:
+        raise ValueError(f"unknown fact types {sorted(unknown)}; expected {list(FACT_TYPES)}")
+    conn = db.conn
+    before = sum(conn.execute(f"SELECT count(*) FROM [{t}] WHERE document_id = ?", [doc_id]).fetchone()[0]
+                 for t in FACT_TYPES)
+    with db.atomic():
+        for table in FACT_TYPES:
+            conn.execute(f"DELETE FROM [{table}] WHERE document_id = ?", [doc_id])
+            _insert_rows(db, table, _fact_rows(doc_id, table, facts.get(table, [])))
+        conn.execute("UPDATE documents SET extracted_with = ? WHERE id = ?", [extracted_with, doc_id])
+    return before, sum(len(v) for v in facts.values())
 
 
 def record_failure(db: sqlite_utils.Database, source: str, reason: str) -> None:

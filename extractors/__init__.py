@@ -16,7 +16,7 @@ from typing import Callable, Sequence
 
 from extractors.models import FACT_TYPES, Fact
 
-__all__ = ["Extractor", "registry", "extract", "FACT_TYPES"]
+__all__ = ["Extractor", "registry", "extract", "signature", "FACT_TYPES"]
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,11 @@ def registry() -> list[Extractor]:
     return _REGISTRY
 
 
+def signature() -> str:
+    """The extractors and versions in force: "dates@1 legal_refs@1 ..." (stored per document)."""
+    return " ".join(f"{e.name}@{e.version}" for e in registry())
+
+
 def extract(doc, only: Sequence[str] | None = None) -> dict[str, list[Fact]]:
     """Run every registered extractor over ``doc``.
 
@@ -77,7 +82,11 @@ def extract(doc, only: Sequence[str] | None = None) -> dict[str, list[Fact]]:
             continue
         if ex.triggers and not any(t in low for t in ex.triggers):
             continue
-        out[ex.fact_type].extend(ex.find(ctx))
+        found = ex.find(ctx)
+        stamp = f"{ex.name}@{ex.version}"
+        for f in found:
+            f.extractor_version = stamp
+        out[ex.fact_type].extend(found)
     for facts in out.values():
         facts.sort(key=lambda f: (f.evidence.start, f.evidence.end))
     return out

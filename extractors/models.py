@@ -99,6 +99,7 @@ class Fact:
     evidence: Evidence
     quote: str
     extractor: str
+    extractor_version: str = ""  # set by extractors.extract(): "progress@2"
 
     def spec_fields(self) -> dict:  # overridden per type
         raise NotImplementedError
@@ -122,6 +123,7 @@ class Fact:
             start=self.evidence.start,
             end=self.evidence.end,
             extractor=self.extractor,
+            extractor_version=self.extractor_version,
         )
         return row
 
@@ -135,7 +137,7 @@ class Fact:
 
     def _tail(self) -> tuple:
         ev = self.evidence
-        return (self.quote, ev.sentence, ev.start, ev.end, self.extractor)
+        return (self.quote, ev.sentence, ev.start, ev.end, self.extractor, self.extractor_version)
 
 
 def _cell(value):

@@ -77,9 +77,8 @@ def ingest(paths, db_path, province, silent):
         sys.exit(EXIT_PARTIAL)
 
 
-def _progressbar(items):
-    with click.progressbar(items, label="ingesting", file=sys.stderr, show_pos=True,
-                           item_show_func=lambda p: p.name if p else "") as bar:
+def _progressbar(items, label="ingesting", show=lambda p: p.name if p else ""):
+    with click.progressbar(items, label=label, file=sys.stderr, show_pos=True, item_show_func=show) as bar:
         yield from bar
 
 
@@ -126,9 +125,7 @@ def crawl(sources_path, db_path, silent):
 
 
 def _progressbar_labelled(items, label):
-    with click.progressbar(items, label=label, file=sys.stderr, show_pos=True,
-                           item_show_func=lambda link: link.url[-50:] if link else "") as bar:
-        yield from bar
+    return _progressbar(items, label=label, show=lambda link: link.url[-50:] if link else "")
 
 
 @cli.command()
@@ -175,6 +172,38 @@ def _brief(spec: dict) -> str:
             continue
         parts.append(f"{k}={v}")
     return " ".join(parts)
+
+
+@cli.command()
+@db_option
+@click.option("--all", "everything", is_flag=True, help="Re-run every document, not only those made by "
+              "other extractor versions.")
+@click.option("-s", "--silent", is_flag=True, help="No progress bar.")
+def reprocess(db_path, everything, silent):
+    """Re-run the current extractors over stored documents.
+
+    Each document's facts are replaced in one transaction; facts record the
+    extractor version that made them (column extractor_version), and documents
+    already made by the current versions are skipped unless --all is given.
+    Nothing is fetched or read from disk again.
+
+    \b
+    Example:
+        ntm reprocess --db db/ntm.db
+    """
+    from pipeline.run import reprocess as run_reprocess
+
+    if not Path(db_path).exists():
+        click.echo(f"error: {db_path}: no such database; run `ntm ingest` first", err=True)
+        sys.exit(EXIT_NOTHING)
+
+    def progress(items):
+        if silent or len(items) < 2:
+            return items
+        return _progressbar(items, label="reprocessing", show=lambda d: d or "")
+
+    summary = run_reprocess(db_path, everything=everything, progress=progress)
+    click.echo(summary.line(), err=True)
 
 
 @cli.command()

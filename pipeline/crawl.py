@@ -533,6 +533,7 @@ class _Run:
         """Fetch, extract and store one article; every outcome is logged."""
         from db.store import store_document
         from pipeline.document import make_document
+        from extractors import signature
         from pipeline.errors import IngestError
         from pipeline.run import analyse
 
@@ -607,7 +608,7 @@ class _Run:
         with self.db.atomic():
             held = conn.execute("SELECT document_id FROM document_sources WHERE source = ?", [url]).fetchone()
             known = conn.execute("SELECT 1 FROM documents WHERE id = ?", [doc.id]).fetchone()
-            status = store_document(self.db, doc, facts)
+            status = store_document(self.db, doc, facts, extracted_with=signature())
             self._save_raw(url, "article", resp, doc.id)
             if known and not (held and held[0] == doc.id):
                 action, reason = "skipped", "duplicate"

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from extractors import FACT_TYPES, extract
+from extractors import FACT_TYPES, extract, signature
 from extractors.models import Fact
 from pipeline.document import Document, make_document
 from pipeline.errors import IngestError
@@ -91,6 +91,7 @@ def ingest_paths(
     db = open_db(db_path)
     load_units(db)  # the register facts point to; writes nothing when it is current
     summary = IngestSummary()
+    versions = signature()
     inputs: list[Path] = []
     for p in paths:
         try:
@@ -112,7 +113,7 @@ def ingest_paths(
                 on_error(e.source, e.reason)
                 batch.tick()
                 continue
-            status = store_document(db, doc, facts)
+            status = store_document(db, doc, facts, extracted_with=versions)
             batch.tick()
             if status == "new":
                 summary.new += 1
@@ -123,3 +124,84 @@ def ingest_paths(
             if status != "unchanged":
                 summary.facts += sum(len(v) for v in facts.values())
     return summary
+
+
+@dataclass
+class ReprocessSummary:
+    documents: int = 0
+    changed: int = 0  # documents whose facts differ from before
+    skipped: int = 0  # already made by the current extractors
+    facts_before: int = 0
+    facts_after: int = 0
+
+    def line(self) -> str:
+        return (
+            f"documents: {self.documents} reprocessed ({self.changed} with different facts), "
+            f"{self.skipped} already current; facts: {self.facts_before} -> {self.facts_after}"
+        )
+
+
+def reprocess(
+    db_path: str | Path,
+    everything: bool = False,
+    progress: Callable[[list], Iterable] = lambda items: items,
+    batch_size: int = 100,
+) -> ReprocessSummary:
+    """Re-run the current extractors over stored documents; each document's facts are replaced atomically.
+
+    Args:
+        db_path: the SQLite file.
+        everything: re-run every document, not only those made by other extractor versions.
+        progress: wraps the list of document ids (e.g. in a progress bar).
+        batch_size: documents per commit (each document is still all-or-nothing).
+
+    Returns:
+        Counts of documents and facts before and after.
+    """
+    from db.store import Batch, open_db, replace_facts, store_document
+
+    db = open_db(db_path)
+    versions = signature()
+    where = "" if everything else "WHERE extracted_with IS NOT ?"
+    params = [] if everything else [versions]
+    ids = [r[0] for r in db.execute(f"SELECT id FROM documents {where} ORDER BY id", params).fetchall()]
+    summary = ReprocessSummary(skipped=db.execute("SELECT count(*) FROM documents").fetchone()[0] - len(ids))
+    with Batch(db, batch_size) as batch:
+        for doc_id in progress(ids):
+            row = db.execute(
+                "SELECT source, source_text, title, published, province_hint, meta FROM documents WHERE id = ?",
+                [doc_id],
+            ).fetchone()
+            if row is None:  # removed meanwhile
+                continue
+            source, source_text, title, published, hint, meta = row
+            doc = make_document(source, source_text, title=title, published=published, province_hint=hint)
+            facts = analyse(doc)
+            summary.documents += 1
+            if doc.id == doc_id:
+                old = _fact_keys(db, doc_id)
+                before, after = replace_facts(db, doc_id, facts, extracted_with=versions)
+                if old != _fact_keys(db, doc_id):
+                    summary.changed += 1
+            else:
+                # normalization itself changed: the document gets a new id, its old row and facts go
+                before = sum(db.execute(f"SELECT count(*) FROM [{t}] WHERE document_id = ?", [doc_id]).fetchone()[0]
+                             for t in FACT_TYPES)
+                store_document(db, doc, facts, extracted_with=versions)
+                after = sum(len(v) for v in facts.values())
+                summary.changed += 1
+            summary.facts_before += before
+            summary.facts_after += after
+            batch.tick()
+    return summary
+
+
+def _fact_keys(db, doc_id: str) -> list:
+    """Everything but ids and versions of a document's facts, to tell whether a re-run changed them."""
+    out = []
+    for table in FACT_TYPES:
+        rows = db.execute(f"SELECT * FROM [{table}] WHERE document_id = ? ORDER BY start, end, id", [doc_id])
+        cols = [d[0] for d in rows.description]
+        keep = [i for i, c in enumerate(cols) if c not in ("extractor_version",)]
+        out.append([tuple(r[i] for i in keep) for r in rows.fetchall()])
+    return out
