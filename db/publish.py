@@ -331,6 +331,42 @@ from documents d join progress p on p.document_id = d.id
 group by d.id
 order by d.published desc nulls last, d.id""",
     },
+    "counts_that_do_not_add_up": {
+        "title": "Counts that do not add up",
+        "description": "A unit reported at met/total criteria in a document that also lists its unmet "
+        "criteria, where met + unmet listed differs from total (\"đạt 18/19 tiêu chí\" with two unmet "
+        "criteria named).",
+        "sql": """select * from (
+  select d.published, p.unit_level, p.unit_name, p.unit_province, p.standard, p.met, p.total,
+    (select count(distinct u.criterion) from unmet u
+       where u.document_id = p.document_id and u.unit_level = p.unit_level
+         and u.unit_name = p.unit_name and u.count_units is null) as unmet_listed,
+    p.quote, p.document_id, d.title
+  from progress p join documents d on d.id = p.document_id
+  where p.measure = 'tiêu chí' and p.modality = 'reported' and p.met_max is null and p.total is not null
+)
+where unmet_listed > 0 and met + unmet_listed != total
+order by published desc nulls last, unit_name""",
+    },
+    "figures_that_went_down": {
+        "title": "Figures that went down between reports",
+        "description": "A unit's reported criteria count lower than in its previous report on the same "
+        "criteria set (a district at 08/09 in one article and 06/07 in the next): a regression, a "
+        "different set, or an error in one of the two.",
+        "sql": """select * from (
+  select coalesce(p.unit_code, p.unit_level || ' ' || p.unit_name) as unit_key,
+    p.unit_level, p.unit_name, p.unit_province, p.standard, p.measure,
+    lag(d.published) over w as previous_published, lag(p.met) over w as previous_met,
+    lag(p.total) over w as previous_total,
+    d.published, p.met, p.total, p.quote, p.document_id
+  from progress p join documents d on d.id = p.document_id
+  where p.modality = 'reported' and d.published is not null
+  window w as (partition by coalesce(p.unit_code, p.unit_level || ' ' || p.unit_name), p.standard, p.measure
+               order by d.published, p.id)
+)
+where previous_met is not null and (met < previous_met or total != previous_total)
+order by published desc, unit_name""",
+    },
     "search_documents": {
         "title": "Search documents",
         "description": "Full-text search; every word must appear. Diacritics are optional "
