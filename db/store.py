@@ -12,7 +12,6 @@ import hashlib
 import sqlite3
 import time
 import json
-from enum import Enum
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
@@ -20,7 +19,7 @@ import sqlite_utils
 
 from db.schema import migrate, sync_fact_tables
 from db.search import register_functions
-from extractors.models import FACT_TYPES, Fact, row_columns
+from extractors.models import FACT_TYPES, Fact, _cell, row_columns
 from pipeline.document import Document
 
 __all__ = ["open_db", "store_document", "record_failure", "fact_id"]
@@ -85,12 +84,6 @@ def fact_id(document_id: str, table: str, start: int, end: int, ordinal: int) ->
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _cell(value):
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, bool):
-        return int(value)
-    return value
 
 
 _PLAIN = frozenset({str, int, float, type(None)})
