@@ -7,8 +7,10 @@ import re
 import pytest
 from fakesite import STORIES, article_html, atom, rss, sitemap, sitemap_index
 
+import pipeline.articles
 import pipeline.crawl
 import pipeline.fetch
+import pipeline.links
 import pipeline.sources
 from pipeline.crawl import (
     Malformed,
@@ -23,7 +25,10 @@ from pipeline.crawl import (
 BASE = "https://example.gov.vn"
 
 
-@pytest.mark.parametrize("module", [pipeline.crawl, pipeline.fetch, pipeline.sources], ids=lambda m: m.__name__)
+@pytest.mark.parametrize(
+    "module", [pipeline.articles, pipeline.crawl, pipeline.fetch, pipeline.links, pipeline.sources],
+    ids=lambda m: m.__name__,
+)
 def test_doctests(module):
     result = doctest.testmod(module)
     assert result.failed == 0
