@@ -110,20 +110,39 @@ class Context:
         return cache[key]
 
     def _resolve(self, level: Level, name: str, district: Optional[str]) -> Unit:
+        from extractors.gazetteer import Gazetteer
+
+        g = Gazetteer.default()
+        # A unit whose resolution does not depend on the document's hints is the same in every
+        # document of the same province: resolved once per process.
+        shared = g.__dict__.get("_context_units")
+        if shared is None:
+            shared = g.__dict__["_context_units"] = {}
+        skey = (level, name, self.province, district)
+        got = shared.get(skey)
+        if got is not None:
+            return got
         base = make_unit(level, name, self.province, district)
         if level == Level.QUOC_GIA:
             return base
-        from extractors.gazetteer import Gazetteer
-
-        r = Gazetteer.default().resolve(level.value, base.name, province=self.province if level != Level.TINH else None,
-                                        district=district, context=self.hints)
+        province = self.province if level != Level.TINH else None
+        r = g.resolve_without_hints(level.value, base.name, province, district)
+        fixed = r is not None
+        if r is None:
+            r = g.resolve(level.value, base.name, province=province, district=district, context=self.hints)
         if r.entry is not None:
             e = r.entry
-            return Unit(level, e.name, e.province if level != Level.TINH else None, district or e.district,
+            unit = Unit(level, e.name, e.province if level != Level.TINH else None, district or e.district,
                         code=e.code, status=r.status, candidates=(),
                         successor=e.successor, successor_province=e.successor_province)
-        return Unit(base.level, base.name, base.province, base.district, code=None, status=r.status,
-                    candidates=tuple(c.code for c in r.candidates[:20]))
+        else:
+            unit = Unit(base.level, base.name, base.province, base.district, code=None, status=r.status,
+                        candidates=tuple(c.code for c in r.candidates[:20]))
+        if fixed:
+            if len(shared) > 100_000:
+                shared.clear()
+            shared[skey] = unit
+        return unit
 
     def heading_unit(self, offset: int) -> Optional[Unit]:
         """The unit a heading line names ("* Huyện Trà Cú: ...") for facts on that line."""

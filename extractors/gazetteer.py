@@ -237,6 +237,8 @@ class Gazetteer:
         }
         self._automaton = None
         self._scan_info: dict[str, tuple[tuple[Entry, ...], tuple[int, ...]]] = {}
+        # resolve()'s first steps (name, level, province, district) depend on the register only
+        self._pre_cache: dict = {}
 
     # -- construction --------------------------------------------------------------
     @classmethod
@@ -353,30 +355,11 @@ class Gazetteer:
             remaining ``candidates`` and ``status`` "resolved", "ambiguous" or
             "unknown" (nothing of that name in the register).
         """
-        key, levels, typ = self._split(name, level)
-        cands: list[Entry] = []
-        for lv in levels:
-            cands.extend(self._by_name.get((lv, key), ()))
-        if not cands:
-            return Resolution(None, [], UNKNOWN, "not in register")
-        if len(levels) == 1 and levels[0] == TINH or all(c.level == TINH for c in cands):
-            cands = list(dict.fromkeys(cands))  # an alias and the name give the same province
-        reason = "name"
-        if province:
-            pname = self.province_name(province) or province
-            inside = [c for c in cands if c.province_name == pname]
-            if inside:
-                cands, reason = inside, "province"
-            else:
-                # named in another province's article: trust only a unique, non-commune name
-                if len(cands) == 1 and cands[0].level != XA:
-                    return Resolution(cands[0], cands, RESOLVED, "unique outside province")
-                return Resolution(None, cands, AMBIGUOUS, "not in the given province")
-        if district and len(cands) > 1:
-            dk = name_key(district)
-            inside = [c for c in cands if c.district and name_key(c.district) == dk]
-            if inside:
-                cands, reason = inside, "district"
+        pre = self._pre_resolve(level, name, province, district)
+        if isinstance(pre, Resolution):
+            return Resolution(pre.entry, list(pre.candidates), pre.status, pre.reason)
+        cands, reason, levels, typ, key = pre
+        cands = list(cands)
         hints = _hints(context)
         if hints and len(cands) > 1:
             if hints._district_keys:
@@ -409,6 +392,57 @@ class Gazetteer:
         if len(cands) == 1:
             return Resolution(cands[0], cands, RESOLVED, "unique" if reason == "name" else reason)
         return Resolution(None, cands, AMBIGUOUS, reason)
+
+    def resolve_without_hints(self, level, name: str, province: Optional[str] = None,
+                              district: Optional[str] = None) -> Optional[Resolution]:
+        """``resolve(level, name, province, district, context)`` when its outcome cannot depend
+        on ``context`` (one candidate, or none, is left before the hints are read), else None."""
+        pre = self._pre_resolve(level, name, province, district)
+        if isinstance(pre, Resolution):
+            return Resolution(pre.entry, list(pre.candidates), pre.status, pre.reason)
+        return None
+
+    def _pre_resolve(self, level, name: str, province: Optional[str], district: Optional[str]):
+        """The steps of :meth:`resolve` before the context hints, cached: a final ``Resolution``,
+        or ``(candidates, reason, levels, type, key)`` to go on with (never to be mutated)."""
+        ck = (level, name, province, district)
+        got = self._pre_cache.get(ck)
+        if got is None:
+            got = self._pre_resolve_uncached(level, name, province, district)
+            if len(self._pre_cache) > 200_000:
+                self._pre_cache.clear()
+            self._pre_cache[ck] = got
+        return got
+
+    def _pre_resolve_uncached(self, level, name: str, province: Optional[str], district: Optional[str]):
+        key, levels, typ = self._split(name, level)
+        cands: list[Entry] = []
+        for lv in levels:
+            cands.extend(self._by_name.get((lv, key), ()))
+        if not cands:
+            return Resolution(None, [], UNKNOWN, "not in register")
+        if len(levels) == 1 and levels[0] == TINH or all(c.level == TINH for c in cands):
+            cands = list(dict.fromkeys(cands))  # an alias and the name give the same province
+        reason = "name"
+        if province:
+            pname = self.province_name(province) or province
+            inside = [c for c in cands if c.province_name == pname]
+            if inside:
+                cands, reason = inside, "province"
+            else:
+                # named in another province's article: trust only a unique, non-commune name
+                if len(cands) == 1 and cands[0].level != XA:
+                    return Resolution(cands[0], cands, RESOLVED, "unique outside province")
+                return Resolution(None, cands, AMBIGUOUS, "not in the given province")
+        if district and len(cands) > 1:
+            dk = name_key(district)
+            inside = [c for c in cands if c.district and name_key(c.district) == dk]
+            if inside:
+                cands, reason = inside, "district"
+        if len(cands) == 1:
+            # nothing after this point changes a single candidate
+            return Resolution(cands[0], cands, RESOLVED, "unique" if reason == "name" else reason)
+        return (tuple(cands), reason, levels, typ, key)
 
     def infer_province(self, mentions: Iterable) -> Optional[str]:
         """The province that explains most unit mentions of a document, or None.

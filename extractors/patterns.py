@@ -280,6 +280,27 @@ def _number_follows(ctx, i: int, j: int) -> bool:
     return low[k].isdigit()
 
 
+def _unmet_head_may_start(ctx, i: int, j: int) -> bool:
+    """UNMET_HEAD: "còn" [spaces "lại"] spaces, then a digit or "tiêu"/"nội"; "tiêu chí" /
+    "nội dung" then "," or spaces and "chưa"."""
+    low = ctx.low
+    if low.startswith("còn", i) and j == i + 3:
+        k = _skip_space(low, j)
+        if k < 0 or k >= len(low):
+            return False
+        if low[k].isdigit() or low.startswith("tiêu", k) or low.startswith("nội", k):
+            return True
+        if low.startswith("lại", k):
+            k = _skip_space(low, k + 3)
+            return k >= 0 and k < len(low) and (
+                low[k].isdigit() or low.startswith("tiêu", k) or low.startswith("nội", k))
+        return False
+    if low.startswith(",", j):
+        return True
+    k = _skip_space(low, j)
+    return k >= 0 and low.startswith("chưa", k)
+
+
 def _numbers_before(ctx, starts: list) -> list:
     """UNMET_HEAD: a match may start at a number ("04 tiêu chí chưa đạt"): the digits of up to
     five characters of digits and "/" right before spaces before "tiêu chí" / "nội dung"."""
@@ -301,6 +322,52 @@ def _numbers_before(ctx, starts: list) -> list:
 
 
 # --- literal-anchored scanning ------------------------------------------------------
+# Every first word of every Anchored pattern goes into one Aho-Corasick automaton: one pass
+# over a document's lower-cased text finds every occurrence of every word (overlapping ones
+# and those inside other words included, exactly the offsets ``str.find`` would give), and
+# each pattern then reads the offsets of its own words.
+_ANCHORED: list = []
+_AUTOMATON = None  # word -> (len - 1, word); None when it has to be (re)built
+
+
+def _register(a) -> None:
+    global _AUTOMATON
+    _ANCHORED.append(a)
+    _AUTOMATON = None
+
+
+def _automaton():
+    global _AUTOMATON
+    if _AUTOMATON is None:
+        import ahocorasick
+
+        words = sorted({w for a in _ANCHORED for w in a.phrases})
+        auto = ahocorasick.Automaton()
+        for w in words:
+            auto.add_word(w, (len(w) - 1, w))
+        auto.make_automaton()
+        _AUTOMATON = auto
+    return _AUTOMATON
+
+
+def _occurrences(ctx) -> dict:
+    """Word -> sorted start offsets in ``ctx.low`` of every first word of every Anchored pattern."""
+    auto = _automaton()
+    got = ctx.__dict__.get("_anchor_occ")
+    if got is not None and got[0] is auto:
+        return got[1]
+    occ: dict = {}
+    get = occ.get
+    for end, (n1, w) in auto.iter(ctx.low):
+        lst = get(w)
+        if lst is None:
+            occ[w] = [end - n1]
+        else:
+            lst.append(end - n1)
+    ctx.__dict__["_anchor_occ"] = (auto, occ)
+    return occ
+
+
 # The ``regex`` module tries a pattern that opens with a look-behind or a case-insensitive
 # alternation at every offset of the text (~0.1-0.6 ms for a 4 KB article). When every match
 # must start with one of a few literal words, str.find over the lower-cased text finds the
@@ -319,10 +386,12 @@ class Anchored:
     ``rx.match`` fails: the matches stay exactly those of ``rx.finditer``.
     """
 
-    __slots__ = ("rx", "firsts", "phrases", "check", "extra")
+    __slots__ = ("rx", "firsts", "phrases", "check", "extra", "word_start")
 
     def __init__(self, rx, firsts, check=None, extra=None):
         self.rx = rx
+        # a pattern that opens with "no letter before": offsets inside a word are no starts
+        self.word_start = rx.pattern.startswith(r"(?<![\p{L}])")
         phrases: dict = {}
         for p in {w.lower() for w in firsts if w}:
             words = p.split()
@@ -332,6 +401,7 @@ class Anchored:
         self.firsts = tuple(sorted(self.phrases))
         self.check = check
         self.extra = extra
+        _register(self)
 
     def starts(self, ctx) -> list:
         """Offsets in ``ctx`` where a match may start (sorted; computed once per document)."""
@@ -342,21 +412,30 @@ class Anchored:
             check = self.check
             got = []
             append = got.append
-            find = low.find
+            occ = _occurrences(ctx)
+            f = ctx.folded
             for w, rests in self.phrases.items():
+                found = occ.get(w)
+                if not found:
+                    continue
+                if self.word_start:
+                    # (?<![\p{L}]): str.isalpha is the Unicode category L, as \p{L}
+                    found = [i for i in found if i == 0 or not f[i - 1].isalpha()]
                 n = len(w)
-                i = find(w)
-                while i >= 0:
-                    if not rests:
-                        if check is None or check(ctx, i, i + n):
-                            append(i)
+                if not rests:
+                    if check is None:
+                        got.extend(found)
                     else:
+                        for i in found:
+                            if check(ctx, i, i + n):
+                                append(i)
+                else:
+                    for i in found:
                         for rest in rests:
                             j = _follows(low, i + n, rest)
                             if j >= 0 and (check is None or check(ctx, i, j)):
                                 append(i)
                                 break
-                    i = find(w, i + 1)
             if self.extra is not None:
                 got.extend(self.extra(ctx, got))
                 got = sorted(set(got))
@@ -367,13 +446,16 @@ class Anchored:
 
     def finditer(self, ctx, pos: int = 0, endpos=None) -> list:
         if pos == 0 and endpos is None:
-            # the whole document: several readers ask (mentions, the document's province); once
-            cache = ctx.__dict__.setdefault("_anchor_all", {})
-            got = cache.get(self)
-            if got is None:
-                got = cache[self] = self._finditer(ctx, 0, None)
-            return list(got)
+            return list(self._all(ctx))
         return self._finditer(ctx, pos, endpos)
+
+    def _all(self, ctx) -> list:
+        # the whole document: several readers ask (mentions, the document's province); once
+        cache = ctx.__dict__.setdefault("_anchor_all", {})
+        got = cache.get(self)
+        if got is None:
+            got = cache[self] = self._finditer(ctx, 0, None)
+        return got
 
     def _finditer(self, ctx, pos: int, endpos) -> list:
         text = ctx.folded
@@ -419,14 +501,18 @@ UNIT_MENTION_A = Anchored(
     UNIT_MENTION, ["thị trấn", "thị xã", "thành phố", "tp", "phường", "quận", "huyện", "tỉnh", "xã"],
     check=_name_follows,
 )
-TARGET_CUE_A = Anchored(TARGET_CUE, [
+TARGET_CUE_A = Anchored(TARGET_CUE, firsts=[
     "phấn đấu", "kế hoạch", "mục tiêu", "dự kiến", "phương hướng", "sẽ", "đến cuối", "đến năm",
     "trước năm", "trong năm", "phải hoàn thành", "cố gắng", "đặt ra", "đăng ký",
 ])
-REPORTED_CUE_A = Anchored(REPORTED_CUE, [
+REPORTED_CUE_A = Anchored(REPORTED_CUE, firsts=[
     "đến nay", "tính đến", "hiện", "đã", "qua rà soát", "tự đánh giá", "kết quả", "đạt được", "vẫn",
 ])
-UNMET_HEAD_A = Anchored(UNMET_HEAD, ["còn", "tiêu chí", "nội dung"], extra=_numbers_before)
+UNMET_HEAD_A = Anchored(UNMET_HEAD, ["còn", "tiêu chí", "nội dung"], check=_unmet_head_may_start,
+                        extra=_numbers_before)
 CRIT_REF_A = Anchored(CRIT_REF, ["tiêu chí", "nội dung"])
 COUNT_NO_TOTAL_A = Anchored(COUNT_NO_TOTAL, ["đạt", "hoàn thành"], check=_number_follows)
 TALLY_ZERO_A = Anchored(TALLY_ZERO, ["chưa"])
+STANDARD_A = Anchored(STANDARD, ["nông thôn mới", "ntm", "xdntm", "nâng cao", "kiểu mẫu", "hoàn thành nhiệm vụ"])
+BARE_LEVEL_A = Anchored(BARE_LEVEL, ["tỉnh", "huyện", "xã"])
+NATIONAL_A = Anchored(NATIONAL, ["cả nước", "toàn quốc"])

@@ -16,7 +16,7 @@ from extractors import Extractor
 from extractors import patterns as P
 from extractors.context import Context
 from extractors.models import Level, Measure, Modality, Progress, Standard, Unit
-from extractors.units import clean_name, find_lists, level_of, province_regex
+from extractors.units import clean_name, find_lists, level_of, province_anchored
 
 # Plausible set sizes per measure; anything larger is some other ratio.
 MAX_TOTAL = {Measure.TIEU_CHI: 30, Measure.CHI_TIEU: 120, Measure.NOI_DUNG: 12}
@@ -179,7 +179,7 @@ def _units_for_group(
     last_list_end = lists[-1][1] if lists else -1
     bare_name = P.BARE_NAME_BEFORE_VERB.search(f, max(seg_start, last_list_end), g_start)
     bare_level = None
-    for m in P.BARE_LEVEL.finditer(f, max(seg_start, last_list_end), g_start):
+    for m in P.BARE_LEVEL_A.finditer(ctx, max(seg_start, last_list_end), g_start):
         if not _QUANTIFIED.search(f, max(0, m.start() - 8), m.start()):
             bare_level = m
     # "huyện An Biên đạt 4/9 tiêu chí và Kiên Lương đạt 4/9": the level carries over
@@ -195,7 +195,7 @@ def _units_for_group(
                 return units, a.start(), g_end
     # "đến nay Đồng Tháp đạt 05/08 nội dung": a province named without its level word
     prov = None
-    for pm in province_regex().finditer(f, max(seg_start, last_list_end), g_start):
+    for pm in province_anchored().finditer(ctx, max(seg_start, last_list_end), g_start):
         prov = pm
     if prov is not None and bare_level is None:
         return [ctx.unit(Level.TINH, prov.group())], prov.start(), g_end
@@ -231,13 +231,13 @@ def standard_for(ctx: Context, group: list[Count], unit: Optional[Unit], seg_sta
     clause_end = end_m.start() if end_m else len(f)
     comma = f.find(",", group[-1].end, clause_end)
     window_end = comma if comma >= 0 else clause_end
-    m = P.STANDARD.search(f, group[-1].end, min(window_end, group[-1].end + 60))
+    m = P.STANDARD_A.search(ctx, group[-1].end, min(window_end, group[-1].end + 60))
     if m:
         return _standard(m, unit)
     p_start, _ = ctx.paragraph_span(group[0].start)
     line_start, _ = ctx.line_span(group[0].start)
     best = None
-    for m in P.STANDARD.finditer(f, min(p_start, line_start), group[0].start):
+    for m in P.STANDARD_A.finditer(ctx, min(p_start, line_start), group[0].start):
         best = m
     return _standard(best, unit) if best else None
 

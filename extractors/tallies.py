@@ -16,7 +16,7 @@ from extractors import Extractor
 from extractors import patterns as P
 from extractors.context import Context
 from extractors.models import Level, Modality, Standard, Tally, Unit
-from extractors.units import clean_name, level_of, province_name, province_regex
+from extractors.units import clean_name, level_of, province_anchored, province_name
 
 _RANK = {Level.XA: 0, Level.HUYEN: 1, Level.TINH: 2, Level.QUOC_GIA: 3}
 _WINDOW = 140
@@ -43,7 +43,7 @@ def _window_end(ctx: Context, start: int) -> int:
 
 def _standard(ctx: Context, start: int, end: int) -> Optional[Standard]:
     """The standard named after the count; None where one count mixes standards."""
-    m = P.STANDARD.search(ctx.folded, start, end)
+    m = P.STANDARD_A.search(ctx, start, end)
     if not m:
         return None
     if m.group("done"):
@@ -99,13 +99,13 @@ def _candidates(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool
         if u:
             out.append((m.start(), u))
     if _RANK[Level.TINH] > _RANK[child]:
-        for m in province_regex().finditer(f, lo, hi):
+        for m in province_anchored().finditer(ctx, lo, hi):
             if skip_reached and _REACHED_NEXT.match(f, m.end(), hi):
                 continue
             if any(s <= m.start() < s + 60 and u.level == Level.TINH for s, u in out):
                 continue
             out.append((m.start(), ctx.unit(Level.TINH, m.group())))
-    for m in P.BARE_LEVEL.finditer(f, lo, hi):
+    for m in P.BARE_LEVEL_A.finditer(ctx, lo, hi):
         level = level_of(m.group("lw").lower(), "")
         if _RANK[level] <= _RANK[child] or _NOT_PARENT_BEFORE.search(f, max(0, m.start() - 10), m.start()):
             continue
@@ -115,7 +115,7 @@ def _candidates(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool
             u = ctx.section_unit(m.start()) or ctx.last_unit_of_level(Level.HUYEN, m.start())
             if u and u.level == Level.HUYEN:
                 out.append((m.start(), u))
-    for m in P.NATIONAL.finditer(f, lo, hi):
+    for m in P.NATIONAL_A.finditer(ctx, lo, hi):
         out.append((m.start(), Unit(Level.QUOC_GIA, "Việt Nam", None)))
     out.sort(key=lambda t: t[0])
     return out
@@ -148,7 +148,7 @@ def parent_for(ctx: Context, start: int, child: Level, prev: Optional[Unit] = No
         return sec
     if ctx.province:
         return ctx.unit(Level.TINH, ctx.province)
-    if P.NATIONAL.search(f):
+    if P.NATIONAL_A.search(ctx):
         return Unit(Level.QUOC_GIA, "Việt Nam", None)
     return None
 
@@ -237,7 +237,7 @@ def find(ctx: Context) -> list[Tally]:
         else:
             std_end = min(wend, nxt if not reached else wend)
             standard = _standard(ctx, std_start, std_end)
-            s_m = P.STANDARD.search(f, std_start, std_end)
+            s_m = P.STANDARD_A.search(ctx, std_start, std_end)
             if s_m:
                 end = max(end, s_m.end())
         prev = facts[-1].parent if facts and facts[-1].evidence.sentence_start == sent.start else None
@@ -256,7 +256,7 @@ def find(ctx: Context) -> list[Tally]:
         parent = parent_for(ctx, m.start(), child)
         if parent is None:
             continue
-        s_m = P.STANDARD.search(f, m.end(), wend)
+        s_m = P.STANDARD_A.search(ctx, m.end(), wend)
         end = s_m.end() if s_m else m.end()
         facts.append(Tally(
             evidence=ctx.evidence(m.start(), end), quote=ctx.quote(m.start(), end), extractor="tallies",

@@ -41,6 +41,13 @@ def province_regex() -> regex.Pattern:
     return regex.compile(rf"(?<![\p{{L}}])(?:{alt})(?![\p{{L}}])")
 
 
+@lru_cache(maxsize=1)
+def province_anchored() -> P.Anchored:
+    """:func:`province_regex`, tried only where a province's name starts (lower-cased phrase)."""
+    names = {fold_tones(n) for n in provinces().values()} | {"Huế"}
+    return P.Anchored(province_regex(), [n.lower() for n in names])
+
+
 def province_name(name: str) -> Optional[str]:
     return provinces().get(fold_tones(name).lower().strip())
 
@@ -192,7 +199,9 @@ def document_province(text: str, hint: Optional[str] = None, ctx=None) -> Option
             if p:
                 counts[p] += 3
     # bare names in titles and datelines ("Trà Vinh, ngày ..."): one pass of one regex
-    for m in province_regex().finditer(text):
+    found = province_anchored().finditer(ctx) if ctx is not None and ctx.folded is text \
+        else province_regex().finditer(text)
+    for m in found:
         canon = province_name(m.group())
         if canon:
             counts[canon] += 1

@@ -74,7 +74,7 @@ def _standard(ctx: Context, at: int, unit: Optional[Unit], word: str) -> Optiona
     p_start, _ = ctx.paragraph_span(at)
     l_start, _ = ctx.line_span(at)
     best = None
-    for m in P.STANDARD.finditer(ctx.folded, min(p_start, l_start), at):
+    for m in P.STANDARD_A.finditer(ctx, min(p_start, l_start), at):
         best = m
     if not best:
         return None
