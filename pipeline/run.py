@@ -105,7 +105,12 @@ def ingest_paths(
         for path in progress(inputs):
             try:
                 doc = document_from_file(path, province_hint=province_hint)
-                facts = analyse(doc)
+                try:
+                    facts = analyse(doc)
+                except Exception as e:  # an extractor bug must not stop the batch: report it, go on
+                    log.exception("extracting %s", doc.source)
+                    raise IngestError(doc.source, f"extractor error ({type(e).__name__}: {e}); "
+                                                  "please report it with this file") from e
             except IngestError as e:
                 summary.failed += 1
                 summary.failures.append((e.source, e.reason))

@@ -128,3 +128,25 @@ def test_extract_table_and_bad_file(tmp_path):
 def test_serve_refuses_a_missing_database(tmp_path):
     proc = run("serve", "--db", tmp_path / "none.db", "--port", "1")
     assert proc.returncode == 3 and "none.db" in proc.stderr
+
+
+def test_an_extractor_error_is_reported_and_the_batch_goes_on(tmp_path, monkeypatch):
+    import dataclasses
+
+    import extractors
+    from pipeline.run import ingest_paths
+
+    def boom(ctx):
+        if "Càng Long" in ctx.text:
+            raise IndexError("list index out of range")
+        return []
+
+    reg = [dataclasses.replace(e, find=boom) if e.name == "dates" else e for e in extractors.registry()]
+    monkeypatch.setattr(extractors, "_REGISTRY", reg)
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Huyện Tiểu Cần đạt 09/09 tiêu chí huyện nông thôn mới.\n", encoding="utf-8")
+    errors = []
+    s = ingest_paths([tmp_path], tmp_path / "x.db", on_error=lambda src, why: errors.append((src, why)))
+    assert (s.new, s.failed) == (1, 1)
+    ((src, why),) = errors
+    assert src.endswith("a.txt") and "extractor error" in why and "IndexError" in why
