@@ -149,7 +149,13 @@ def extract(file, fmt, province):
     except IngestError as e:
         click.echo(f"error: {e.source}: {e.reason}", err=True)
         sys.exit(EXIT_NOTHING)
-    facts = analyse(doc)
+    try:
+        facts = analyse(doc)
+    except Exception as e:  # an extractor bug: say which file, keep the traceback for -v
+        logging.getLogger(__name__).debug("extracting %s", doc.source, exc_info=True)
+        click.echo(f"error: {doc.source}: extractor error ({type(e).__name__}: {e}); please report it "
+                   "with this file", err=True)
+        sys.exit(EXIT_NOTHING)
     if fmt == "json":
         click.echo(json.dumps(document_json(doc, facts), ensure_ascii=False, indent=2))
         return
