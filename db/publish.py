@@ -261,6 +261,8 @@ TABLE_OPTIONS: dict[str, dict] = {
     "document_sources": {"hidden": True},
     "ingest_failures": {"sort": "source"},
     "_migrations": {"hidden": True},
+    # compressed page bodies: of use to `ntm reprocess`, not to read in a browser
+    "raw_responses": {"hidden": True},
     "progress": {
         "sort": "unit_name",
         "facets": ["unit_level", "standard", "measure", "modality", "unit_province"],
