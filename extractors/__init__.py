@@ -12,9 +12,12 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from extractors.models import FACT_TYPES, Fact
+
+if TYPE_CHECKING:  # the context imports the extractors' helpers; only its type is needed here
+    from extractors.context import Context
 
 __all__ = ["Extractor", "registry", "extract", "signature", "FACT_TYPES"]
 
@@ -23,7 +26,7 @@ __all__ = ["Extractor", "registry", "extract", "signature", "FACT_TYPES"]
 class Extractor:
     name: str
     fact_type: str  # a key of FACT_TYPES
-    find: Callable[["Context"], Sequence[Fact]]  # noqa: F821
+    find: Callable[["Context"], Sequence[Fact]]
     triggers: tuple[str, ...] = ()
     version: str = "1"
     description: str = ""

@@ -7,7 +7,7 @@ dict for the database, always with the full set of columns.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import ClassVar, Optional
 

@@ -341,13 +341,11 @@ def find(ctx: Context) -> list[Official]:
                 list_titles = [own]
             elif pm.start() in group_at:
                 list_titles = [group_at[pm.start()]]
-            elif list_titles and list_end >= 0 and (
+            elif not (list_titles and list_end >= 0 and (
                 _LIST_JOIN.fullmatch(f, list_end, pm.start()) or
                 (_REMARK_JOIN.fullmatch(f, list_end, pm.start()) and not head.search(f, list_end, pm.start()))
-            ):
-                pass
-            else:
-                list_titles = None
+            )):
+                list_titles = None  # not a continuation of the list before: no shared title
             after, after_end = _titles_after(f, pm.end())
             titles = (list_titles or []) + after
             if titles:

@@ -15,7 +15,7 @@ import regex
 from extractors import Extractor
 from extractors import patterns as P
 from extractors.context import Context
-from extractors.models import Level, Measure, Modality, Progress, Standard, Unit
+from extractors.models import Level, Measure, Progress, Standard, Unit
 from extractors.units import clean_name, find_lists, level_of, province_anchored
 
 # Plausible set sizes per measure; anything larger is some other ratio.

@@ -91,7 +91,6 @@ def parse_list(text: str, pos: int, endpos: int) -> tuple[list[Mention], int]:
         return [], pos
     lw = head.group("lw")
     opened = head.group("open")
-    counted = head.group("n") is not None
     items: list[Mention] = []
     i = head.end()
     while True:
@@ -127,7 +126,6 @@ def parse_list(text: str, pos: int, endpos: int) -> tuple[list[Mention], int]:
         nxt = P.LIST_ITEM.match(text, sep.end(), endpos)
         if not nxt:
             break
-        # A new level word that differs in kind ends the list only if the list is counted.
         i = sep.end()
     if not items:
         return [], pos
@@ -136,9 +134,6 @@ def parse_list(text: str, pos: int, endpos: int) -> tuple[list[Mention], int]:
         close = _CLOSE.match(text, end, endpos)
         if close:
             end = close.end()
-    if counted and head.group("n") and len(items) == 1 and int(head.group("n")) > 1 and opened != "(":
-        # "2 xã Xuân Trường" with one name only: the rest were not parsed; keep what we have.
-        pass
     return [Mention(head.start(), end, it.level, it.name, it.district) for it in items], end
 
 
