@@ -11,13 +11,14 @@ PORT ?= 8001
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: help install demo ingest serve test eval bench chromium clean lint
+.PHONY: help install demo ingest serve test eval bench data chromium clean
 
 help:
 	@echo "make demo   - set up, ingest corpus/samples into $(DB), serve it on http://127.0.0.1:$(PORT)"
 	@echo "make test   - set up (incl. headless chromium) and run the whole test suite"
 	@echo "make eval   - score 'ntm extract' on $(SHARED)/seeds against $(SHARED)/eval/gold"
 	@echo "make bench  - throughput and memory figures of the pipeline"
+	@echo "make data   - regenerate extractors/data/units.jsonl (and criteria.json from $(SHARED)/reference)"
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -56,6 +57,13 @@ eval: install
 
 bench: install
 	$(PY) -m pipeline.bench
+
+# The generated data files; tests/extractors/test_gazetteer.py checks units.jsonl is current.
+data: install
+	$(PY) scripts/build_units.py
+	@if [ -f $(SHARED)/reference/criteria.json ]; then \
+	  $(PY) scripts/build_criteria.py $(SHARED)/reference/criteria.json extractors/data/criteria.json; \
+	else echo "criteria.json kept: $(SHARED)/reference not found" >&2; fi
 
 clean:
 	rm -rf out build *.egg-info $(DB) $(DB)-wal $(DB)-shm
