@@ -13,7 +13,14 @@ from extractors.units import document_province, level_of, make_unit, clean_name
 
 
 _PUB_LABEL = regex.compile(r"(?i:đăng\s+lúc|đăng\s+ngày|ngày\s+đăng|cập\s+nhật|xuất\s+bản)\s*:?")
-_PUB_DMY = regex.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?!\d)")
+# "30/11/2022", "06-01-2024" (Nhân Dân), "21.11.2019" (Báo Hải Dương): one separator both sides
+_PUB_DMY = regex.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d)(?!\d)")
+# The issuing body of an official document, in capitals on a header line of its own:
+# "UBND XÃ VIỆT CƯỜNG", "ỦY BAN NHÂN DÂN HUYỆN SÓC SƠN" (the last such line is the issuer).
+_ISSUER = regex.compile(
+    r"(?m)^[ \t]*(?:UBND|ỦY\s+BAN\s+NHÂN\s+DÂN)\s+(?P<lw>THỊ\s+TRẤN|THỊ\s+XÃ|THÀNH\s+PHỐ|PHƯỜNG|QUẬN|HUYỆN|TỈNH|XÃ)"
+    r"\s+(?P<name>[\p{Lu}\d'’ -]{2,40}?)[ \t]*$"
+)
 _PUB_LONG = regex.compile(r"(?i:ngày\s+(\d{1,2})\s+)?tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)")
 
 
@@ -159,6 +166,19 @@ class Context:
         i = bisect.bisect_left(starts, before) - 1
         return self.unit(level, names[i]) if i >= 0 else None
 
+    @cached_property
+    def issuer(self) -> Optional[Unit]:
+        """The unit that issued the document, from its capitalised header ("UBND XÃ VIỆT
+        CƯỜNG"): a bare "xã" in a commune's own report means that commune."""
+        head = self.folded[:600]
+        last = None
+        for m in _ISSUER.finditer(head):
+            last = m
+        if last is None:
+            return None
+        name = " ".join(w.capitalize() if not w.isdigit() else w for w in last.group("name").split())
+        return self.unit(level_of(last.group("lw").lower(), name), name)
+
     def section_unit(self, offset: int, max_lines: int = 2) -> Optional[Unit]:
         """The unit of the nearest heading on this line or up to ``max_lines`` lines above."""
         i = bisect.bisect_right(self.line_starts, offset) - 1
@@ -204,7 +224,7 @@ class Context:
                 continue
             m = _PUB_DMY.search(ln)
             if m:
-                d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+                d, mo, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
                 if 1 <= d <= 31 and 1 <= mo <= 12:
                     return f"{y:04d}-{mo:02d}-{d:02d}"
             m = _PUB_LONG.search(ln)

@@ -128,6 +128,8 @@ def parse_title_ex(f: str, pos: int) -> tuple[int, Optional[int], Optional[tuple
             words += ["chỉ", "đạo"]
             n += 2
             continue
+        elif low == "thành" and f[wm.end():wm.end() + 4].lower() == " phố":
+            pass  # "Phó Chủ tịch UBND thành phố Hà Nội ...", not "thành lập"
         elif low == "phát" and f[wm.end():wm.end() + 6].lower() == " triển":
             pass  # "Nông nghiệp và phát triển nông thôn", not "phát biểu"
         elif low == "và":

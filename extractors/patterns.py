@@ -12,7 +12,8 @@ import regex
 
 # --- letters and numbers -------------------------------------------------
 # A capitalised syllable: "Trà", "Cú", "Đông". Digits allowed for "Phường 3".
-CAP_SYL = r"(?:\p{Lu}\p{Ll}*|\d{1,2})(?![\p{L}\d])"
+# Highland names keep an apostrophe: "Liêng S'rônh", "Đạ M'rông".
+CAP_SYL = r"(?:\p{Lu}\p{Ll}*(?:['’]\p{Ll}+)?|\d{1,2})(?![\p{L}\d])"
 # Zero-padded small integers: "08", "9", "056".
 NUM = r"\d{1,3}"
 # Vietnamese thousands use dots ("5.775") and decimals use commas ("81,93").
@@ -116,10 +117,10 @@ LONG_DATE = regex.compile(r"(?i:ngày)\s+(?P<d>\d{1,2})\s+(?i:tháng)\s+(?P<m>\d
 MONTH_YEAR = regex.compile(r"(?<![\p{L}])(?i:tháng)\s+(?P<m>\d{1,2})\s*(?:/|-|\s+(?i:năm)\s+)(?P<y>(?:19|20)\d\d)(?![\d/])")
 # "ngày 26/11", "sáng 19/5": a day and month with no year, after a word that makes it a date
 # "ngày 26-11", "tối 3-9" (dashes after a word that can only open a date; "từ 5-7 xã" is a range);
-# "Sáng nay (26/11)", "hôm nay (ngày 26/11)".
+# "Tối 20.11" (dotted, same words only: "đạt 9.5" is no date); "Sáng nay (26/11)", "hôm nay (ngày 26/11)".
 DAY_MONTH = regex.compile(
     r"(?<![\p{L}])(?:(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|trước|sau)\s+(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})"
-    r"|(?i:ngày|sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?(?P<d>\d{1,2})-(?P<m>\d{1,2})"
+    r"|(?i:ngày|sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?(?P<d>\d{1,2})[-.](?P<m>\d{1,2})"
     r"|(?i:nay)\s*\(\s*(?i:ngày\s+)?(?P<d>\d{1,2})[/-](?P<m>\d{1,2})(?=\s*\)))"
     r"(?![\d/]|[.-]\d|\s*(?:tiêu|chỉ|nội|xã|huyện|đơn|người|hộ|ha|km|tỷ|triệu)(?![\p{L}]))"
 )
@@ -170,15 +171,26 @@ CHILD = (
     r"(?P<child>(?i:đơn\s+vị\s+(?:hành\s+chính\s+)?cấp\s+huyện|huyện,\s*thị\s+xã,\s*thành\s+phố|"
     r"huyện,\s*thị\s+xã|xã,\s*phường,\s*thị\s+trấn|xã,\s*thị\s+trấn|huyện|xã|"
     # "2 thị xã hoàn thành nhiệm vụ xây dựng NTM", "1 thành phố đạt chuẩn" (not "trực thuộc")
-    r"thị\s+xã|thành\s+phố(?!\s+trực\s+thuộc)))(?![\p{L}])"
+    r"thị\s+xã|thành\s+phố(?!\s+trực\s+thuộc)|"
+    # a bare "đơn vị": a tally only where the sentence names the level ("Ở cấp huyện, ... 28 đơn vị")
+    r"đơn\s+vị(?!\s+(?:hành\s+chính\s+)?cấp)))(?![\p{L}])"
 )
+# The level a bare "đơn vị" counts, named earlier in its sentence: "Ở cấp huyện, ...".
+CHILD_LEVEL_LEAD = regex.compile(r"(?<![\p{L}])(?i:cấp\s+(?P<lv>huyện|xã))(?![\p{L}])")
+# The parent right after the counted units: "25/25 xã của huyện", "12 xã của tỉnh Nam Định".
+PARENT_AFTER = regex.compile(
+    rf"\s*(?i:của|thuộc)\s+(?:(?P<lw>{LEVEL})\s+(?P<name>{NAME})|(?P<bare>(?i:tỉnh|huyện|thị\s+xã|quận))(?![\p{{L}}])(?!\s+\p{{Lu}}))"
+)
+# A bare district-level word standing for the district of the article: "đến nay thị xã có 5/5 xã".
+BARE_TOWN = regex.compile(r"(?<![\p{L}])(?P<lw>(?i:thị\s+xã|quận))(?![\p{L}])(?!\s+\p{Lu})")
 # "85/85 xã", "5.775/8.227 xã", "48 xã"; not "100% xã", not "2.500 người".
 TALLY_COUNT = regex.compile(
     rf"(?<![\d/.,%])(?P<count>{BIG_NUM})(?:\s*/\s*(?P<total>{BIG_NUM}))?(?![\d%])\s+{CHILD}"
 )
 # What makes the counted units a tally: they reached (or are to reach) a standard.
 REACHED = regex.compile(
-    r"(?i:đạt\s+chuẩn|đạt\s+chuẩn|được\s+công\s+nhận|về\s+đích|hoàn\s+thành\s+nhiệm\s+vụ|"
+    # "được Thủ tướng Chính phủ công nhận": the recogniser may stand between
+    r"(?i:đạt\s+chuẩn|được\s+(?:(?:Thủ\s+tướng|Chính\s+phủ|UBND|Ủy\s+ban|tỉnh|Trung\s+ương|thành\s+phố)\s+){0,3}công\s+nhận|về\s+đích|hoàn\s+thành\s+nhiệm\s+vụ|"
     r"(?:đã\s+)?có\s+quyết\s+định\s+công\s+nhận\s+đạt|hoàn\s+thành\s+nâng\s+chất)"
 )
 # "chưa có huyện đạt chuẩn huyện NTM nâng cao": a count of zero
@@ -232,6 +244,20 @@ UNMET_AFTER = regex.compile(
 CRIT_JOIN = regex.compile(r"\s*(?:,|;|\bvà\b)\s*(?:,\s*)?")
 # "Tiêu chí số 2- Giao thông có 5 xã chưa đạt": a district-wide count of communes
 UNITS_UNMET = regex.compile(r"\s*,?\s*(?:(?i:có)\s+)?(?P<k>\d{1,3})\s+(?P<child>(?i:xã|huyện))\s+(?i:chưa\s+đạt)")
+
+
+# "vẫn còn 6 xã chưa đạt tiêu chí số 13 ...": the count of units before the criterion
+UNITS_UNMET_BEFORE = regex.compile(
+    r"(?<![\d/.,])(?P<k>\d{1,3})\s+(?P<child>(?i:xã|huyện))\s+(?i:(?:vẫn\s+|còn\s+)?chưa\s+(?:đạt|hoàn\s+thành))\s+$")
+# A report table row marked unmet: "| 10. Thu nhập | Chưa đạt |"
+UNMET_ROW = regex.compile(
+    r"(?m)^[ \t]*\|?[ \t]*(?:(?i:tiêu\s+chí)\s+(?:(?i:số)\s+)?)?(?P<n>\d{1,2})[.)]?[ \t]+(?P<name>[^|\n]{2,80}?)[ \t]*\|"
+    r"[ \t]*(?i:chưa\s+đạt)[ \t]*(?:\|[^\n]*)?$"
+)
+# Name first, number in parentheses: "là Giao thông (tiêu chí 2), Kinh tế (tiêu chí 6) và ..."
+NAME_FIRST_ITEM = regex.compile(
+    r"\s*(?:,|;|\bvà\b)?\s*(?P<name>[^();\n,]{2,80}?)\s*\(\s*(?P<word>(?i:tiêu\s+chí|nội\s+dung))\s+(?:(?i:số)\s+)?(?P<n>\d{1,2})\s*\)"
+)
 
 
 def _follows(low: str, j: int, words: tuple) -> int:
@@ -516,3 +542,4 @@ TALLY_ZERO_A = Anchored(TALLY_ZERO, ["chưa"])
 STANDARD_A = Anchored(STANDARD, ["nông thôn mới", "ntm", "xdntm", "nâng cao", "kiểu mẫu", "hoàn thành nhiệm vụ"])
 BARE_LEVEL_A = Anchored(BARE_LEVEL, ["tỉnh", "huyện", "xã"])
 NATIONAL_A = Anchored(NATIONAL, ["cả nước", "toàn quốc"])
+BARE_TOWN_A = Anchored(BARE_TOWN, ["thị xã", "quận"])

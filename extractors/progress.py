@@ -60,8 +60,15 @@ def find_counts(ctx: Context) -> list[Count]:
     for i, c in enumerate(counts):
         if c.measure is None:
             nxt = counts[i + 1] if i + 1 < len(counts) else None
+            prv = kept[-1] if kept else None
             if nxt and nxt.measure == Measure.CHI_TIEU and P.GROUP_JOIN.match(f[c.end:nxt.start]):
                 c.measure = Measure.TIEU_CHI
+            elif prv is not None and prv.total == c.total and prv.measure is not None \
+                    and _BARE_REACHED.search(f, max(0, c.start - 12), c.start) \
+                    and _BARE_END.match(f, c.end) and c.start - prv.end < 120 \
+                    and not regex.search(r"[.;\n]", f[prv.end:c.start]):
+                # "xã A có 15/19 tiêu chí đạt, xã B đạt 14/19": the measure of the count before
+                c.measure = prv.measure
             else:
                 continue
         if c.total is not None:
@@ -89,6 +96,8 @@ def group_counts(ctx: Context, counts: list[Count]) -> list[list[Count]]:
     return groups
 
 
+_BARE_REACHED = regex.compile(r"(?<![\p{L}])(?i:đạt|hoàn\s+thành)\s+(?:được\s+)?$")
+_BARE_END = regex.compile(r"\s*(?:[,;.)]|$)|\s+(?i:và)(?![\p{L}])")
 _AFTER_LIST = regex.compile(r"\s*,?\s*(?:thì\s+)?(?:có|gồm|là)\s+")
 _AFTER_LEVEL = regex.compile(r"\s*(?P<lw>tỉnh|huyện|xã)(?![\p{L}])", regex.I)
 # A level word that is no subject: counted or generic ("các xã", "mỗi xã"), or a modifier of
@@ -112,6 +121,9 @@ def _bare_level_units(ctx: Context, lw: str, at: int) -> Optional[Unit]:
     head = ctx.heading_unit(at)
     if head and head.level == level:
         return head
+    # "xã tự đánh giá đạt 17/19 tiêu chí" in the report of UBND XÃ VIỆT CƯỜNG
+    if ctx.issuer is not None and ctx.issuer.level == level:
+        return ctx.issuer
     return ctx.last_unit_of_level(level, at)
 
 
@@ -219,6 +231,9 @@ def _units_for_group(
     # 5. the 8 nội dung are a province's: "Phấn đấu đến cuối năm đạt 08/08 nội dung"
     if group[0].measure == Measure.NOI_DUNG and ctx.province:
         return [ctx.unit(Level.TINH, ctx.province)], g_start, g_end
+    # 6. a commune's own report: "Phấn đấu ... hoàn thành 19/19 tiêu chí" (subject: the issuer)
+    if ctx.issuer is not None and ctx.issuer.level == Level.XA and group[0].total in (None, 19):
+        return [ctx.issuer], g_start, g_end
     return [], g_start, g_end
 
 

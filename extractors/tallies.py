@@ -24,6 +24,7 @@ _WINDOW_END = regex.compile(r"[;\n]|\.(?:\s|$)")
 _COMMA = regex.compile(r"\s*,\s*")
 _HAS_BEFORE = regex.compile(r"(?i:có|thêm|công\s+nhận|đạt)\s*(?:thêm\s+)?(?:ít\s+nhất\s+|khoảng\s+|trên\s+)?$")
 _NEGATED = regex.compile(r"(?<![\p{L}])(?i:chưa|không|chưa\s+được)\s+$")
+_RECOGNISED = regex.compile(r"(?i:được)\s")
 _LIST_JOIN = regex.compile(r"\s*(?:,|và)\s*$")
 
 
@@ -36,16 +37,29 @@ def _child_level(child: str) -> Level:
     return Level.XA if child.lower().startswith("xã") else Level.HUYEN
 
 
+def _bare_unit_level(ctx: Context, start: int, sent_start: int) -> Optional[Level]:
+    """The level of a bare "đơn vị" count, named earlier in the sentence ("Ở cấp huyện, ...
+    có thêm 28 đơn vị"); None where the sentence does not say (then it is no tally)."""
+    last = None
+    for m in P.CHILD_LEVEL_LEAD.finditer(ctx.folded, sent_start, start):
+        last = m
+    if last is None:
+        return None
+    return Level.XA if last.group("lv").lower() == "xã" else Level.HUYEN
+
+
 def _window_end(ctx: Context, start: int) -> int:
     m = _WINDOW_END.search(ctx.folded, start, start + _WINDOW)
     return m.start() if m else min(len(ctx.folded), start + _WINDOW)
 
 
-def _standard(ctx: Context, start: int, end: int) -> Optional[Standard]:
+def _standard(ctx: Context, start: int, end: int, default_ntm: bool = False) -> Optional[Standard]:
     """The standard named after the count; None where one count mixes standards."""
     m = P.STANDARD_A.search(ctx, start, end)
     if not m:
-        return None
+        # "382/382 xã đạt chuẩn", "nâng tổng số xã đạt chuẩn lên 101/116 xã": in NTM news
+        # "đạt chuẩn" alone is the NTM standard
+        return Standard.NTM if default_ntm else None
     if m.group("done"):
         return Standard.NTM
     q = (m.group("q") or m.group("q2") or "").lower()
@@ -115,6 +129,14 @@ def _candidates(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool
             u = ctx.section_unit(m.start()) or ctx.last_unit_of_level(Level.HUYEN, m.start())
             if u and u.level == Level.HUYEN:
                 out.append((m.start(), u))
+    if _RANK[Level.HUYEN] > _RANK[child]:
+        # "đến nay thị xã có 5/5 xã": the district-level unit of the article
+        for m in P.BARE_TOWN_A.finditer(ctx, lo, hi):
+            if _NOT_PARENT_BEFORE.search(f, max(0, m.start() - 10), m.start()):
+                continue
+            u = ctx.section_unit(m.start()) or ctx.last_unit_of_level(Level.HUYEN, m.start())
+            if u and u.level == Level.HUYEN:
+                out.append((m.start(), u))
     for m in P.NATIONAL_A.finditer(ctx, lo, hi):
         out.append((m.start(), Unit(Level.QUOC_GIA, "Việt Nam", None)))
     out.sort(key=lambda t: t[0])
@@ -124,7 +146,40 @@ def _candidates(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool
 _REACHED_NEXT = regex.compile(r"(?:\s*\([^)]*\))?\s*(?:đã\s+|sẽ\s+)?(?:được\s+công\s+nhận\s+)?(?i:đạt\s+chuẩn|về\s+đích)")
 
 
-def parent_for(ctx: Context, start: int, child: Level, prev: Optional[Unit] = None) -> Optional[Unit]:
+def _parent_after(ctx: Context, end: int, child: Level) -> Optional[Unit]:
+    """ "25/25 xã của huyện", "12 xã thuộc tỉnh Nam Định": the parent named after the units."""
+    m = P.PARENT_AFTER.match(ctx.folded, end)
+    if not m:
+        return None
+    if m.group("bare"):
+        level = level_of(m.group("bare").lower(), "")
+        if _RANK[level] <= _RANK[child]:
+            return None
+        if level == Level.TINH:
+            return ctx.unit(Level.TINH, ctx.province) if ctx.province else None
+        u = ctx.section_unit(end) or ctx.last_unit_of_level(level, end)
+        return u if u and u.level == level else None
+    name = clean_name(m.group("name"))
+    level = level_of(m.group("lw"), name)
+    if _RANK[level] <= _RANK[child]:
+        return None
+    return _tinh_unit(ctx, name) if level == Level.TINH else ctx.unit(level, name)
+
+
+def _carried_parent(ctx: Context, start: int, facts: list[Tally]) -> Optional[Unit]:
+    """The parent of the last tally of this or the previous paragraph: a national review
+    ("cả nước có 6.101/8.177 xã ...") goes on in the next paragraph ("Ở cấp huyện, ... 277 đơn
+    vị cấp huyện") without naming the country again."""
+    if not facts:
+        return None
+    p_start, _ = ctx.paragraph_span(start)
+    prev_start, _ = ctx.paragraph_span(max(0, p_start - 3))
+    last = facts[-1]
+    return last.parent if last.evidence.start >= prev_start else None
+
+
+def parent_for(ctx: Context, start: int, child: Level, prev: Optional[Unit] = None,
+               carried: Optional[Unit] = None) -> Optional[Unit]:
     """The unit the counted units lie in.
 
     Read in this order: the clause of the count (since the last ";"), the parent of the
@@ -146,6 +201,8 @@ def parent_for(ctx: Context, start: int, child: Level, prev: Optional[Unit] = No
     sec = ctx.section_unit(start)
     if sec and _RANK[sec.level] > _RANK[child]:
         return sec
+    if carried is not None and _RANK[carried.level] > _RANK[child]:
+        return carried
     if ctx.province:
         return ctx.unit(Level.TINH, ctx.province)
     if P.NATIONAL_A.search(ctx):
@@ -184,7 +241,7 @@ def _running_total(ctx: Context, m, facts: list[Tally], sent_start: int):
         return None
     mid_s, mid_e = r.span("mid")
     if P.REACHED.search(f, mid_s, mid_e):
-        return _standard(ctx, mid_s, mid_e), r.start()
+        return _standard(ctx, mid_s, mid_e, default_ntm=True), r.start()
     # "có thêm 20 xã đạt chuẩn NTM, nâng tổng số lên 300/411 xã": the figure just given
     same = [t for t in facts if t.evidence.sentence_start == sent_start and t.evidence.start < r.start()]
     if same and mid_e - mid_s < 25:
@@ -220,12 +277,22 @@ def find(ctx: Context) -> list[Tally]:
             continues = accepted_ends and _LIST_JOIN.fullmatch(f, accepted_ends[-1], m.start())
             if running is None and (not direct or not (_HAS_BEFORE.search(before) or continues)):
                 continue
-        child = _child_level(m.group("child"))
+        if m.group("child").lower().startswith("đơn") and "cấp" not in m.group("child").lower():
+            child = _bare_unit_level(ctx, m.start(), sent.start)
+            if child is None:
+                continue
+        else:
+            child = _child_level(m.group("child"))
         modality = ctx.modality(m.start(), sent.start)
         if modality == Modality.REPORTED and reached and P.TARGET_VERB.search(f, m.end(), reached.start()) \
                 and not P.REPORTED_CUE_A.search(ctx, m.end(), reached.start()):
             # "03 xã còn lại phấn đấu đạt chuẩn NTM trong năm 2022": the goal is the count's own verb
             modality = Modality.TARGET
+        if modality == Modality.TARGET and reached and _RECOGNISED.match(reached.group()) \
+                and not P.TARGET_VERB.search(f, sent.start, reached.start()):
+            # "riêng trong năm nay có thêm 2 huyện được Thủ tướng Chính phủ công nhận": a
+            # recognition received is reported, "trong năm nay" only dates it
+            modality = Modality.REPORTED
         before = f[max(sent.start, m.start() - 30):m.start()]
         increment = bool(P.INCREMENT_CUE.search(before)) or (
             modality == Modality.TARGET and not P.RUNNING_TOTAL_CUE.search(before))
@@ -235,13 +302,18 @@ def find(ctx: Context) -> list[Tally]:
             standard, quote_start = running
             increment = False
         else:
-            std_end = min(wend, nxt if not reached else wend)
-            standard = _standard(ctx, std_start, std_end)
+            # the standard of a count with its own verb ends before the next count: "382/382 xã
+            # đạt chuẩn, trong đó 173 xã đạt chuẩn nâng cao" (the 382 are NTM)
+            std_end = min(wend, nxt)
+            standard = _standard(ctx, std_start, std_end, default_ntm=reached is not None)
             s_m = P.STANDARD_A.search(ctx, std_start, std_end)
             if s_m:
                 end = max(end, s_m.end())
         prev = facts[-1].parent if facts and facts[-1].evidence.sentence_start == sent.start else None
-        parent = parent_for(ctx, m.start(), child, prev)
+        parent = _parent_after(ctx, m.end(), child)
+        if parent is None:
+            carried = _carried_parent(ctx, m.start(), facts)
+            parent = parent_for(ctx, m.start(), child, prev, carried)
         if parent is None:
             continue
         accepted_ends.append(end)

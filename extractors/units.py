@@ -55,8 +55,11 @@ def province_name(name: str) -> Optional[str]:
 @lru_cache(maxsize=8192)
 def level_of(level_word: str, name: str) -> Level:
     lw = " ".join(level_word.lower().split()).rstrip(".")
-    if lw in ("thành phố", "tp") and province_name(name):
-        return Level.TINH
+    if lw in ("thành phố", "tp") and name:
+        # "thành phố Hà Nội Nguyễn Mạnh Quyền": a name may run on into a person's name
+        words = name.split()
+        if any(province_name(" ".join(words[:k])) for k in range(min(len(words), 3), 0, -1)):
+            return Level.TINH
     return Level(P.LEVEL_WORDS.get(lw, P.LEVEL_WORDS.get(lw + ".", "xã")))
 
 

@@ -19,6 +19,7 @@ from extractors.context import Context
 from extractors.criteria import criterion_name
 from extractors.models import Level, Standard, Unit, Unmet
 from extractors.progress import Count, units_for_group
+from extractors.tallies import parent_for
 
 _ITEM_GAP = regex.compile(r"\s*(?:[;,]|\bvà\b|\.|\(|:)?\s*(?:(?i:gồm|trong\s+đó)\s*:?\s*)?")
 _MAX_GAP = 300
@@ -122,6 +123,19 @@ def find(ctx: Context) -> list[Unmet]:
         for n in _nums(m.group("nums")):
             add(unit, n, name, int(k.group("k")), m.start(), k.end(), m.group("word"))
         covered.append((m.start(), k.end()))
+    # 1b. the count first: "vẫn còn 6 xã chưa đạt tiêu chí số 13 về ..." (the parent of the count)
+    for m in refs:
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        k = P.UNITS_UNMET_BEFORE.search(f, max(0, m.start() - 40), m.start())
+        if not k:
+            continue
+        child = Level.XA if k.group("child").lower() == "xã" else Level.HUYEN
+        unit = parent_for(ctx, k.start(), child)
+        name, name_end = _text_name(ctx, m.end())
+        for n in _nums(m.group("nums")):
+            add(unit, n, name, int(k.group("k")), k.start(), max(m.end(), name_end), m.group("word"))
+        covered.append((m.start(), max(m.end(), name_end)))
     # 2. lists after "còn N tiêu chí chưa đạt (gồm ...)"; they may run over sentences on one line
     for h in P.UNMET_HEAD_A.finditer(ctx):
         _, line_end = ctx.line_span(h.start())
@@ -132,6 +146,17 @@ def find(ctx: Context) -> list[Unmet]:
             if not m:
                 gap = _ITEM_GAP.match(f, pos, line_end)
                 m = P.CRIT_REF.match(f, gap.end(), line_end) if gap else None
+            if not m and pos == h.end():
+                # "còn 4 tiêu chí chưa đạt là Giao thông (tiêu chí 2), Kinh tế (tiêu chí 6) và ..."
+                nf = P.NAME_FIRST_ITEM.match(f, pos, line_end)
+                while nf:
+                    if unit is None:
+                        unit = _unit(ctx, h.start(), nf.group("word"))
+                    add(unit, int(nf.group("n")), ctx.quote(nf.start("name"), nf.end("name")).strip(),
+                        None, nf.start("name"), nf.end(), nf.group("word"))
+                    covered.append((nf.start(), nf.end()))
+                    nf = P.NAME_FIRST_ITEM.match(f, nf.end(), line_end)
+                break
             if not m or any(a <= m.start() < b for a, b in covered):
                 break
             if unit is None:
@@ -164,6 +189,12 @@ def find(ctx: Context) -> list[Unmet]:
             for n in nums:
                 add(unit, n, name if len(nums) == 1 else None, None, ref.start(), after.end(), ref.group("word"))
         covered.append((m.start(), after.end()))
+    # 4. report tables: "| 10. Thu nhập | Chưa đạt |" -- the unit the report is about
+    rows = P.UNMET_ROW.finditer(f) if "|" in f else ()
+    for r in rows:
+        unit = ctx.section_unit(r.start()) or ctx.issuer or _unit(ctx, r.start(), "tiêu chí")
+        add(unit, int(r.group("n")), ctx.quote(r.start("name"), r.end("name")).strip(), None,
+            r.start(), r.end(), "tiêu chí")
     out.sort(key=lambda u: u.evidence.start)
     return out
 

@@ -28,6 +28,8 @@ POSITIVE = {
     "day-month-same-month-context": (
         "Ngày 26/11, tỉnh đánh giá kết quả tháng 11/2024.", ["2024-11-26", "2024-11"]),
     "one-per-value": ("Ngày 20/11/2023 và sáng 20/11/2023 lại họp.", ["2023-11-20"]),
+    "day-month-dotted": ("Chiều 14.3, xã Phú Thịnh tổ chức lễ đón bằng công nhận.", ["2023-03-14"]),
+    "day-month-dash-morning": ("Sáng 8-4, huyện Yên Lạc tổng kết phong trào.", ["2023-04-08"]),
 }
 
 JANUARY = ("Ngày 28/12, huyện Hải Hà tổng kết năm.", "2025-01-08", ["2024-12-28"])
@@ -40,6 +42,8 @@ NEGATIVE = {
     "fraction": "Xã Long Hòa đạt 18/19 tiêu chí.",
     "symbol": "Theo Nghị định số 27/2022/NĐ-CP của Chính phủ.",
     "invalid": "Ngày 31/02/2023 không có thật.",
+    "quarter": "Hồ sơ trình thẩm định trong quý II/2024.",
+    "decimal-after-word": "Tối đa 2.5 điểm cho tiêu chí này; sáng kiến 3.4 được chọn.",
 }
 
 
@@ -81,3 +85,11 @@ def test_page_date_from_html_metadata_has_a_span(tmp_path):
 def test_page_date_not_repeated_when_in_text():
     doc = make_document("p.txt", "14/07/2022 10:20\nSáng 13/7, Bộ tổ chức hội nghị.", published="2022-07-14")
     assert [f.value for f in dates.find(Context(doc))] == ["2022-07-14", "2022-07-13"]
+
+
+def test_published_from_dashed_or_dotted_date_line():
+    """A dateline "Chủ Nhật, 14-04-2024, 07:30" or "09.05.2021 | 10:10" gives the article year to
+    a day without one."""
+    for line, want in (("Chủ Nhật, 14-04-2024, 07:30", "2024-04-13"), ("09.05.2021 | 10:10", "2021-05-08")):
+        doc = make_document("p.txt", f"{line}\n\nSáng {want[8:].lstrip('0')}/{want[5:7].lstrip('0')}, huyện họp.")
+        assert want in [f.value for f in dates.find(Context(doc))]

@@ -71,6 +71,10 @@ CASES = {
         "Đồng chí Lâm Văn Mẫn, Bí thư Tỉnh ủy dự họp. Sau đó, đồng chí Lâm Văn Mẫn, Trưởng đoàn công tác, phát biểu.",
         {"Lâm Văn Mẫn": ["Bí thư Tỉnh ủy", "Trưởng đoàn công tác"]},
     ),
+    "title-with-city-then-name": (
+        "Phó Chủ tịch UBND thành phố Hải Phòng Lê Khắc Nam cho biết kết quả.",
+        {"Lê Khắc Nam": ["Phó Chủ tịch UBND thành phố Hải Phòng"]},
+    ),
 }
 
 NEGATIVE = {

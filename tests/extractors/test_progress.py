@@ -150,6 +150,20 @@ POSITIVE = {
         "Xã Ngọc Biên đạt 09/19 tiêu chí.",
         [P("xã", "Ngọc Biên", "tiêu chí", 9, 19)],
     ),
+    "bare-fraction-after-count-with-measure": (
+        "Xã Ea Tul có 16/19 tiêu chí đạt, xã Cư Pui đạt 13/19, xã Hòa Phong mới đạt 11/19.",
+        [P("xã", "Ea Tul", "tiêu chí", 16, 19), P("xã", "Cư Pui", "tiêu chí", 13, 19),
+         P("xã", "Hòa Phong", "tiêu chí", 11, 19)],
+    ),
+    "apostrophe-name": (
+        "Xã Đắk R'moan hiện đạt 17/19 tiêu chí nông thôn mới.",
+        [P("xã", "Đắk R'Moan", "tiêu chí", 17, 19)],  # the register's spelling
+    ),
+    "bare-commune-in-commune-report": (
+        "UBND HUYỆN YÊN LẬP\nUBND XÃ MỸ LUNG\nSố: 21/BC-UBND\n\nBÁO CÁO\n\n"
+        "Đến nay, xã tự đánh giá đạt 16/19 tiêu chí xã nông thôn mới.",
+        [P("xã", "Mỹ Lung", "tiêu chí", 16, 19)],
+    ),
 }
 
 NEGATIVE = {
@@ -167,6 +181,9 @@ NEGATIVE = {
     "standard-without-count": "Xã Phước Thạnh đạt chuẩn nông thôn mới năm 2023.",
     "average": "Bình quân toàn tỉnh đạt 17,6 tiêu chí/xã.",
     "average-per-commune": "Bình quân mỗi xã đạt 18 tiêu chí/xã.",
+    "bare-fraction-of-things": "Xã Ea Tul có 4/4 trường học đạt chuẩn và đã cứng hóa 12,4/12,4 km đường trục xã.",
+    "villages-schools": "Xã Minh Quân có 9/9 thôn có nhà văn hóa; 3/3 trường đạt chuẩn.",
+    "quarter": "Hồ sơ hoàn thiện trong quý I/2025 trình huyện thẩm tra.",
 }
 
 

@@ -92,6 +92,30 @@ POSITIVE = {
         "Trong năm 2023, tỉnh Phú Thọ có thêm 15 xã đạt chuẩn nông thôn mới.",
         [T("Phú Thọ", "xã", "ntm", 15)],
     ),
+    "bare-unit-with-level-lead": (
+        "Ở cấp huyện, năm 2023 tỉnh Nghệ An có thêm 2 đơn vị được Thủ tướng Chính phủ công nhận đạt chuẩn.",
+        [T("Nghệ An", "huyện", "ntm", 2)],
+    ),
+    "reached-without-standard-word-is-ntm": (
+        "Toàn tỉnh Hà Nam hiện có 83/83 xã đạt chuẩn, trong đó 40 xã đạt chuẩn nâng cao.",
+        [T("Hà Nam", "xã", "ntm", 83, 83), T("Hà Nam", "xã", "ntm_nang_cao", 40)],
+    ),
+    "parent-after-units": (
+        "Huyện Đông Hưng đã hoàn thành phong trào. Hiện nay 38/38 xã của huyện đạt chuẩn nông thôn mới.",
+        [T("Đông Hưng", "xã", "ntm", 38, 38)],
+    ),
+    "bare-town-parent": (
+        "Thị xã Ngã Năm có 5 xã và 3 phường. Đến nay thị xã có 5/5 xã đạt chuẩn nông thôn mới.",
+        [T("Ngã Năm", "xã", "ntm", 5, 5)],
+    ),
+    "recognised-this-year-is-reported": (
+        "Tỉnh Sơn La riêng trong năm nay có thêm 1 huyện được Thủ tướng Chính phủ công nhận đạt chuẩn nông thôn mới.",
+        [T("Sơn La", "huyện", "ntm", 1)],
+    ),
+    "national-carried-to-next-paragraph": (
+        "Cả nước có 6.000/8.100 xã đạt chuẩn nông thôn mới.\n\nỞ cấp huyện, có 270 đơn vị cấp huyện đạt chuẩn.",
+        [T("Việt Nam", "xã", "ntm", 6000, 8100), T("Việt Nam", "huyện", "ntm", 270)],
+    ),
 }
 
 NEGATIVE = {
@@ -102,6 +126,10 @@ NEGATIVE = {
     "no-standard": "Huyện Cái Bè có 24 xã và 1 thị trấn.",
     "building-not-reached": "Huyện Châu Thành chọn 3 xã xây dựng NTM kiểu mẫu.",
     "not-reached": "Tỉnh Điện Biên còn 20 xã chưa đạt chuẩn nông thôn mới.",
+    "bare-unit-without-level": "Hội nghị có sự tham dự của 45 đơn vị được mời.",
+    "composition": "Thị xã Duyên Hải có 2 xã và 5 phường.",
+    "not-yet-reached": "Cả 3 xã chưa về đích của huyện đều là xã đặc biệt khó khăn.",
+    "villages": "Xã Tân Phú có 8/8 thôn đạt chuẩn khu dân cư kiểu mẫu.",
 }
 
 

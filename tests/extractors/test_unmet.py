@@ -45,12 +45,29 @@ POSITIVE = {
         "Tỉnh Bạc Liêu đạt 05/08 nội dung; còn 03/08 nội dung chưa đạt gồm nội dung 02, 04 và 07.",
         [("Bạc Liêu", 2, None), ("Bạc Liêu", 4, None), ("Bạc Liêu", 7, None)],
     ),
+    "count-first-province-wide": (
+        "Toàn tỉnh Bạc Liêu vẫn còn 4 xã chưa đạt tiêu chí số 17 về Môi trường.",
+        [("Bạc Liêu", 17, 4)],
+    ),
+    "name-first-number-in-parens": (
+        "Huyện Mường Lát đạt 6/9 tiêu chí; còn 3 tiêu chí chưa đạt là Thủy lợi (tiêu chí 3), "
+        "Kinh tế (tiêu chí 6) và Môi trường (tiêu chí 7).",
+        [("Mường Lát", 3, None), ("Mường Lát", 6, None), ("Mường Lát", 7, None)],
+    ),
+    "report-table-rows": (
+        "UBND HUYỆN HẠ HÒA\nUBND XÃ ẤM HẠ\nSố: 45/BC-UBND\n\nBÁO CÁO\n\n"
+        "| Tiêu chí | Kết quả |\n| 1. Quy hoạch | Đạt |\n| 8. Thông tin và Truyền thông | Chưa đạt |\n"
+        "| 12. Lao động | Đạt |\n| 18. Chất lượng môi trường sống | Chưa đạt |\n",
+        [("Ấm Hạ", 8, None), ("Ấm Hạ", 18, None)],
+    ),
 }
 
 NEGATIVE = {
     "topic-only": "Các tiêu chí xã Phú Mỹ còn thiếu chủ yếu về giao thông, thủy lợi và môi trường.",
     "met": "Huyện Cái Nước đã đạt tiêu chí 6 về Kinh tế.",
     "count-without-number": "Xã Tân Lập còn 2 tiêu chí chưa đạt.",
+    "table-rows-met": "| Tiêu chí | Kết quả |\n| 4. Điện | Đạt |\n| 9. Nhà ở dân cư | Đạt |\n",
+    "name-first-without-head": "Xã Yên Lạc làm tốt Giao thông (tiêu chí 2) và Điện (tiêu chí 4).",
 }
 
 
