@@ -12,6 +12,7 @@ import corpus.legacy
 from corpus.legacy import LEGACY_ENCODINGS, from_unicode, sniff, to_unicode
 from corpus.readers import decode_bytes, read_file
 from pipeline.errors import IngestError
+from encoders import cp1258_bytes
 
 DATA = Path(corpus.legacy.__file__).parent / "data"
 SAMPLES = Path(corpus.legacy.__file__).parent / "samples"
@@ -183,14 +184,6 @@ def test_badly_converting_legacy_text_is_refused_by_name(encoding, name):
     assert f"legacy {name}" in e.value.reason and "save it as UTF-8" in e.value.reason
 
 
-def cp1258_bytes(s: str) -> bytes:
-    tones = "\u0300\u0301\u0303\u0309\u0323"
-    out = []
-    for ch in s:
-        d = unicodedata.normalize("NFD", ch)
-        base = unicodedata.normalize("NFC", "".join(c for c in d if c not in tones))
-        out.append(base + "".join(c for c in d if c in tones))
-    return "".join(out).encode("cp1258")
 
 
 FRENCH = ("Le comité du village a été créé à Hanoï pour être plus efficace. Les élèves étudient à l'école "

@@ -15,6 +15,7 @@ from corpus.legacy import from_unicode
 from corpus.readers import iter_inputs, read_file
 from pipeline.errors import IngestError
 from pipeline.normalize import normalize
+from encoders import cp1258_bytes
 
 docx = pytest.importorskip("docx")
 
@@ -243,14 +244,6 @@ với 19/19 tiêu chí. Đây là xã thứ năm của huyện về đích trong
 </article></body></html>"""
 
 
-def cp1258_bytes(s: str) -> bytes:
-    tones = "\u0300\u0301\u0303\u0309\u0323"
-    out = []
-    for ch in s:
-        d = unicodedata.normalize("NFD", ch)
-        base = unicodedata.normalize("NFC", "".join(c for c in d if c not in tones))
-        out.append(base + "".join(c for c in d if c in tones))
-    return "".join(out).encode("cp1258")
 
 
 @pytest.mark.parametrize("charset,encode", [
