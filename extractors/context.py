@@ -21,6 +21,15 @@ _ISSUER = regex.compile(
     r"(?m)^[ \t]*(?:UBND|ỦY\s+BAN\s+NHÂN\s+DÂN)\s+(?P<lw>THỊ\s+TRẤN|THỊ\s+XÃ|THÀNH\s+PHỐ|PHƯỜNG|QUẬN|HUYỆN|TỈNH|XÃ)"
     r"\s+(?P<name>[\p{Lu}\d'’ -]{2,40}?)[ \t]*$"
 )
+# A section heading: "III. PHƯƠNG HƯỚNG NĂM 2025", "B. Nhiệm vụ năm 2025", a short line in capitals.
+_SECTION_HEAD = regex.compile(
+    r"[ \t*#]*(?:(?:[IVX]{1,5}|[A-ZĐ])[.)][ \t]+\S[^\n]{0,100}|[\p{Lu}\d][\p{Lu}\d ,.:–-]{5,100})[ \t*]*$")
+# A heading of plans: the figures of its section are goals ("Phương hướng năm 2025",
+# "Nhiệm vụ, giải pháp năm 2025", "Kế hoạch năm 2025", "Mục tiêu").
+_PLAN_HEAD = regex.compile(
+    r"[ \t*#]*(?:(?:[IVX]{1,5}|[A-ZĐ\d]{1,2})[.)][ \t]+)?(?i:phương\s+hướng|nhiệm\s+vụ|kế\s+hoạch|mục\s+tiêu|"
+    r"định\s+hướng)(?![\p{L}])[^\n]{0,80}$")
+_PLAN_CUE_WORDS = regex.compile(r"phương\s+hướng|nhiệm\s+vụ|kế\s+hoạch|mục\s+tiêu|định\s+hướng")
 _PUB_LONG = regex.compile(r"(?i:ngày\s+(\d{1,2})\s+)?tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)")
 
 
@@ -190,6 +199,32 @@ class Context:
                 return self.unit(level_of(m.group("lw"), name), name)
         return None
 
+    @cached_property
+    def plan_sections(self) -> list[tuple[int, int]]:
+        """Spans of sections under a heading of plans, up to the next section heading."""
+        f = self.folded
+        out: list[tuple[int, int]] = []
+        if not _PLAN_CUE_WORDS.search(self.low):
+            return out
+        open_at = None
+        for k, ls in enumerate(self.line_starts):
+            le = self.line_span(ls)[1]
+            if le - ls > 110 or le == ls:
+                continue
+            if not _SECTION_HEAD.match(f, ls, le):
+                continue
+            if open_at is not None:
+                out.append((open_at, ls))
+                open_at = None
+            if _PLAN_HEAD.match(f, ls, le):
+                open_at = le
+        if open_at is not None:
+            out.append((open_at, len(f)))
+        return out
+
+    def in_plan_section(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.plan_sections)
+
     def modality(self, start: int, sent_start: int) -> Modality:
         """Target when the nearest cue before ``start`` is a goal word, else reported.
 
@@ -211,6 +246,9 @@ class Context:
                     last = (m.start(), Modality.REPORTED)
             if last:
                 return last[1]
+        # "III. PHƯƠNG HƯỚNG NĂM 2025" above: every figure of the section is a goal
+        if self.plan_sections and self.in_plan_section(start):
+            return Modality.TARGET
         return Modality.REPORTED
 
     # --- the article's own date --------------------------------------------

@@ -49,6 +49,14 @@ _CHI_DAO = regex.compile(r"[ \t]*chỉ\s+đạo", flags=regex.I)
 _BARE_END = regex.compile(r"\s*(?:[;.]|$)")
 _GROUP_COLON = regex.compile(r"[^.;:]{0,80}?[:;,]\s*")
 _LINE = regex.compile(r"[^\n]+")
+# A capitalised run right after a level word is a place, not a person: "UBND tỉnh Hà Giang, Trưởng
+# Ban ..." ("Hà" is also a surname); a name a title introduces ("Chủ tịch UBND tỉnh Lê Văn Hân") is kept.
+_PLACE_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?i:tỉnh|huyện|xã|thị\s+xã|thành\s+phố|quận|phường|thị\s+trấn)[ \t]+$")
+# A former title ("nguyên Phó Chủ tịch UBND huyện") is not one the person holds now
+_FORMER = regex.compile(r"(?i:nguyên|từng\s+là|cựu)[ \t]+")
+# "..., nguyên Phó Chủ tịch UBND huyện X, nay là Chủ tịch UBND xã X": the current titles follow
+_NOW = regex.compile(r"(?i:nay\s+là|hiện\s+là)[ \t]+")
 
 
 @lru_cache(maxsize=1)
@@ -251,12 +259,20 @@ def _titles_after(f: str, pos: int) -> tuple[list[tuple[int, int]], int]:
     spans = []
     while True:
         sep = TITLE_SEP.match(f, pos)
-        if not sep or not head.match(f, sep.end()):
+        if not sep:
             break
-        end, person = parse_title(f, sep.end())
+        at = sep.end()
+        former = _FORMER.match(f, at)
+        now = None if former else _NOW.match(f, at)
+        if former or now:
+            at = (former or now).end()
+        if not head.match(f, at):
+            break
+        end, person = parse_title(f, at)
         if person is not None:  # the title introduces the next person
             break
-        spans.append((sep.end(), end))
+        if not former:
+            spans.append((at, end))
         pos = end
     # "...; Chủ tịch HĐND tỉnh;" -- a bare title after ";" belongs to the same person
     while spans:
@@ -339,6 +355,9 @@ def find(ctx: Context) -> list[Official]:
             if any(a <= pm.start() < b for a, b in bylines):
                 continue
             own = intro.get(pm.start())
+            if own is None and _PLACE_BEFORE.search(f, max(s0, pm.start() - 12), pm.start()):
+                list_titles = None
+                continue
             if own is not None:
                 list_titles = [own]
             elif pm.start() in group_at:

@@ -42,8 +42,10 @@ NAME = rf"{NOT_LEVEL}{CAP_SYL}(?:[ \-]{NOT_LEVEL}{CAP_SYL}){{0,4}}"
 # "xã Đông Yên", "huyện Huyện Cầu Kè" (the doubled word: NAME refuses "Huyện").
 # The parenthesis may repeat the level word: "xã Tân Hòa (huyện Châu Thành)".
 PAREN_PLACE = rf"\s*\(\s*(?:{LEVEL}\s+)?(?P<paren>{NAME})\s*\)"
+# A descriptor between the level word and the name: "huyện biên giới Đức Huệ", "xã vùng cao Lũng Cú".
+UNIT_DESCRIPTOR = r"(?:(?i:biên\s+giới|miền\s+núi|vùng\s+cao|vùng\s+sâu|ven\s+biển|hải\s+đảo|đảo|thuần\s+nông|trung\s+du|nghèo)\s+(?=\p{Lu}))?"
 UNIT_MENTION = regex.compile(
-    rf"(?<![\p{{L}}])(?P<lw>{LEVEL})\s+(?P<name>{NAME})(?:{PAREN_PLACE})?"
+    rf"(?<![\p{{L}}])(?P<lw>{LEVEL})\s+{UNIT_DESCRIPTOR}(?P<name>{NAME})(?:{PAREN_PLACE})?"
 )
 # A list sharing one level word: "04 xã gồm: A, B, C và D", "2 xã A và B",
 # "02 huyện (Tiểu Cần, Cầu Kè)", "xã Xuân Phong và Quảng Phú".
@@ -225,13 +227,15 @@ CRIT_REF = regex.compile(
 # tiêu chí 7 về Môi trường"; "(Kinh tế)" names it in parentheses.
 CRIT_NAME = regex.compile(
     r"\s*(?:(?i:về)\s+|[-–:]\s*)(?P<name>[^;()\n]+?)(?=\s*(?:[;()\n]|,\s*(?:có\s+)?\d|\.\s|\.$|"
-    r"(?i:có\s+\d|\d+\s+xã|(?:vẫn\s+|còn\s+|hiện\s+)?chưa\s+đạt|(?:,|và)\s*(?:tiêu\s+chí|nội\s+dung)\s+(?:số\s+)?\d))|$)"
+    r"(?i:có\s+\d|\d+\s+xã|(?:vẫn\s+|còn\s+|hiện\s+)?chưa\s+đạt|(?:,|và)\s*(?:(?:tiêu\s+chí|nội\s+dung)\s+(?:số\s+)?\d|số\s+\d)))|$)"
     r"|\s*\((?P<pname>[^()\n]{2,60})\)"
 )
 # "còn 04 tiêu chí chưa đạt (gồm", "03/08 nội dung chưa đạt gồm:", "Các tiêu chí, chỉ tiêu chưa đạt:"
 UNMET_HEAD = regex.compile(
     r"(?i:(?:còn\s+(?:lại\s+)?)?(?:\d{1,2}(?:/\d{1,2})?\s+)?(?:tiêu\s+chí|nội\s+dung)(?:,\s*chỉ\s+tiêu)?\s+chưa\s+đạt)"
-    r"\s*(?:,\s*(?i:trong\s+đó)\s*|\(\s*(?i:gồm)?\s*:?\s*|(?i:gồm|bao\s+gồm|là)\s*:?\s*|:\s*)"
+    r"\s*(?:,\s*(?i:trong\s+đó)\s*|\(\s*(?i:gồm)?\s*:?\s*|(?i:gồm|bao\s+gồm|là)\s*:?\s*|:\s*|"
+    # "Trong 10 tiêu chí chưa đạt, khó nhất là tiêu chí số 10 ...": a short remark, then "là"
+    r",\s*(?:[\p{L}]+\s+){1,4}?(?i:là|gồm)\s+(?=(?i:tiêu\s+chí|nội\s+dung)\s+(?:số\s+)?\d))"
 )
 # "còn tiêu chí 9 về ... chưa đạt" (one criterion, unmet after its name)
 # also "... là tiêu chí duy nhất huyện chưa đạt", "... vẫn chưa đạt", "... hiện chưa đạt chuẩn"
@@ -290,7 +294,13 @@ def _name_follows(ctx, i: int, j: int) -> bool:
         if k >= 0 and k < len(f) and not f[k].islower():
             return True
     k = _skip_space(f, j)
-    return k >= 0 and k < len(f) and not f[k].islower()
+    if k < 0 or k >= len(f):
+        return False
+    # "huyện biên giới Đức Huệ": a descriptor, then the name
+    return not f[k].islower() or _DESCRIPTOR_THEN_NAME.match(f, k) is not None
+
+
+_DESCRIPTOR_THEN_NAME = regex.compile(UNIT_DESCRIPTOR.removesuffix("?") + r"\p{Lu}")
 
 
 def _number_follows(ctx, i: int, j: int) -> bool:

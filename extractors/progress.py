@@ -110,6 +110,9 @@ _QUANTIFIED = regex.compile(
 _ANAPHOR = regex.compile(
     r"(?<![\p{L}\d])(?:(?P<all>cả)\s+)?(?P<n>hai|ba|bốn|năm|\d{1,2})\s+(?P<lw>xã|huyện)"
     r"(?:\s+(?P<this>này|trên|nói\s+trên|kể\s+trên))?(?![\p{L}])", regex.I)
+# An authority in front of a bare level word: "UBND tỉnh", "Ủy ban nhân dân huyện", "HĐND xã".
+_BODY_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:UBND|HĐND|(?i:ủy\s+ban\s+nhân\s+dân|hội\s+đồng\s+nhân\s+dân|ban\s+chỉ\s+đạo|tỉnh\s+ủy|huyện\s+ủy))\s*$")
 _NUM_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5}
 _CLAUSE_END = regex.compile(r"[;.]|\n")
 
@@ -190,10 +193,18 @@ def _units_for_group(
     lists = find_lists(f, seg_start, g_start, ctx)
     last_list_end = lists[-1][1] if lists else -1
     bare_name = P.BARE_NAME_BEFORE_VERB.search(f, max(seg_start, last_list_end), g_start)
-    bare_level = None
+    bare_level = body_level = None
     for m in P.BARE_LEVEL_A.finditer(ctx, max(seg_start, last_list_end), g_start):
-        if not _QUANTIFIED.search(f, max(0, m.start() - 8), m.start()):
-            bare_level = m
+        if _QUANTIFIED.search(f, max(0, m.start() - 8), m.start()):
+            continue
+        if _BODY_BEFORE.search(f, max(0, m.start() - 20), m.start()):
+            # "xã vừa được UBND tỉnh công nhận ...": the recognising body is the subject only
+            # where no other unit is named ("Chủ tịch UBND tỉnh ... phấn đấu đạt 08/08 nội dung")
+            body_level = m
+            continue
+        bare_level = m
+    if bare_level is None:
+        bare_level = body_level
     # "huyện An Biên đạt 4/9 tiêu chí và Kiên Lương đạt 4/9": the level carries over
     level = lists[-1][2][-1].level if lists else (prev_units[-1].level if prev_units else None)
     if bare_name and level is not None:

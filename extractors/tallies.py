@@ -109,6 +109,8 @@ def _candidates(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool
             continue
         if skip_reached and _REACHED_NEXT.match(f, m.end(), hi):
             continue
+        if _COUNTED_BEFORE.search(f, max(0, m.start() - 6), m.start()):
+            continue  # "3 huyện Xuân Trường, Giao Thủy, ...": units counted, not a parent
         u = _tinh_unit(ctx, name) if level == Level.TINH else ctx.unit(level, name)
         if u:
             out.append((m.start(), u))
@@ -123,6 +125,8 @@ def _candidates(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool
         level = level_of(m.group("lw").lower(), "")
         if _RANK[level] <= _RANK[child] or _NOT_PARENT_BEFORE.search(f, max(0, m.start() - 10), m.start()):
             continue
+        if _STANDARD_NAME_AFTER.match(f, m.end()):
+            continue  # "được công nhận là huyện nông thôn mới kiểu mẫu": the name of a standard
         if level == Level.TINH and ctx.province:
             out.append((m.start(), ctx.unit(Level.TINH, ctx.province)))
         elif level == Level.HUYEN:
@@ -138,12 +142,22 @@ def _candidates(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool
             if u and u.level == Level.HUYEN:
                 out.append((m.start(), u))
     for m in P.NATIONAL_A.finditer(ctx, lo, hi):
+        if _NATIONAL_COMPARED.search(f, max(0, m.start() - 40), m.start()):
+            continue  # "huyện ... đầu tiên của cả nước", "cao nhất cả nước": a ranking, no parent
         out.append((m.start(), Unit(Level.QUOC_GIA, "Việt Nam", None)))
     out.sort(key=lambda t: t[0])
     return out
 
 
-_REACHED_NEXT = regex.compile(r"(?:\s*\([^)]*\))?\s*(?:đã\s+|sẽ\s+)?(?:được\s+công\s+nhận\s+)?(?i:đạt\s+chuẩn|về\s+đích)")
+_COUNTED_BEFORE = regex.compile(r"\d\s*$")
+_STANDARD_NAME_AFTER = regex.compile(r"\s+(?i:nông\s+thôn\s+mới|ntm)(?![\p{L}])")
+_REACHED_NEXT = regex.compile(
+    r"(?:\s*\([^)]*\))?\s*(?:đã\s+|sẽ\s+)?(?:(?i:được\s+(?:[\p{L}]+\s+){0,4}?công\s+nhận)(?:\s+là)?\s+)?"
+    r"(?i:đạt\s+chuẩn|về\s+đích|(?:huyện|xã|thị\s+xã|thành\s+phố)\s+(?:nông\s+thôn\s+mới|ntm))")
+# The country named only to rank a unit or a figure against it: "đầu tiên của cả nước",
+# "tỉnh thứ 6 của cả nước", "cao nhất cả nước", "so với cả nước".
+_NATIONAL_COMPARED = regex.compile(
+    r"(?i:của|nhất|so\s+với|dẫn\s+đầu|đứng\s+đầu|đầu\s+tiên(?:\s+của)?|thứ\s+\d+(?:\s+của)?|trong\s+tốp(?:\s+\d+)?(?:\s+của)?)\s*$")
 
 
 def _parent_after(ctx: Context, end: int, child: Level) -> Optional[Unit]:
@@ -332,7 +346,9 @@ def find(ctx: Context) -> list[Tally]:
         end = s_m.end() if s_m else m.end()
         facts.append(Tally(
             evidence=ctx.evidence(m.start(), end), quote=ctx.quote(m.start(), end), extractor="tallies",
-            parent=parent, child_level=child, standard=_standard(ctx, m.end(), wend), count=0, total=None,
+            # "chưa có huyện nào đạt chuẩn": "đạt chuẩn" alone is the NTM standard, as for counts
+            parent=parent, child_level=child, standard=_standard(ctx, m.end(), wend, default_ntm=True),
+            count=0, total=None,
             modality=Modality.REPORTED, increment=False,
         ))
     return _dedupe(facts)

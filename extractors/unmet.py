@@ -9,6 +9,7 @@ where known, else the text's.
 """
 from __future__ import annotations
 
+import bisect
 from typing import Optional
 
 import regex
@@ -25,7 +26,9 @@ _ITEM_GAP = regex.compile(r"\s*(?:[;,]|\bvà\b|\.|\(|:)?\s*(?:(?i:gồm|trong\s+
 _MAX_GAP = 300
 _DIGITS = regex.compile(r"\d{1,2}")
 # between two items of one list: anything up to the next "tiêu chí N" on the line ...
-_NEXT_ITEM = regex.compile(r".*?(?=(?i:tiêu\s+chí|nội\s+dung)\s+(?:số\s+)?\d)")
+_NEXT_ITEM = regex.compile(r".*?(?=(?i:tiêu\s+chí|nội\s+dung)\s+(?:số\s+)?\d|(?<=(?:,|\bvà)\s*)(?i:số)\s+\d)")
+# an item that leaves out the criteria word: "tiêu chí số 10 về Thu nhập và số 11 về Nghèo đa chiều"
+_BARE_ITEM = regex.compile(r"(?i:số)\s+(?P<nums>\d{1,2})(?![\d/%.,]\d)(?!\s*(?:tiêu|chỉ|nội|xã|huyện|thôn|hộ|/|%))")
 # ... unless the gap says something was reached: then the list has ended
 _GAP_STOP = regex.compile(r"\d\s*/\s*\d+\s+(?:tiêu|chỉ|nội)|(?i:đã\s+đạt|hiện\s+đạt)")
 
@@ -66,7 +69,20 @@ def _unit(ctx: Context, at: int, word: str) -> Optional[Unit]:
     units, _, _ = units_for_group(ctx, [Count(at, at, 0, None, None, None)], sent.start, at, [])
     if units:
         return units[0]
-    return ctx.section_unit(at)
+    sec = ctx.section_unit(at)
+    if sec is not None:
+        return sec
+    # "xã A mới đạt 9/19 tiêu chí. Trong 10 tiêu chí chưa đạt, ...": the complement of the
+    # figure before it, about the last commune or district named earlier in the paragraph
+    p_start, _ = ctx.paragraph_span(at)
+    mentions = ctx.mentions
+    i = bisect.bisect_left(mentions, (at,)) - 1
+    while i >= 0 and mentions[i][0] >= p_start:
+        start, level, name = mentions[i]
+        if level in (Level.XA, Level.HUYEN):
+            return ctx.unit(level, name)
+        i -= 1
+    return None
 
 
 def _standard(ctx: Context, at: int, unit: Optional[Unit], word: str) -> Optional[Standard]:
@@ -141,8 +157,11 @@ def find(ctx: Context) -> list[Unmet]:
         _, line_end = ctx.line_span(h.start())
         pos = h.end()
         unit = None
+        word = None
         while True:
             m = P.CRIT_REF.match(f, pos, line_end)
+            if not m and word is not None:
+                m = _BARE_ITEM.match(f, pos, line_end)
             if not m:
                 gap = _ITEM_GAP.match(f, pos, line_end)
                 m = P.CRIT_REF.match(f, gap.end(), line_end) if gap else None
@@ -159,13 +178,14 @@ def find(ctx: Context) -> list[Unmet]:
                 break
             if not m or any(a <= m.start() < b for a, b in covered):
                 break
+            word = m.groupdict().get("word") or word
             if unit is None:
-                unit = _unit(ctx, h.start(), m.group("word"))
+                unit = _unit(ctx, h.start(), word)
             name, name_end = _text_name(ctx, m.end())
             nums = _nums(m.group("nums"))
             for n in nums:
                 add(unit, n, name if len(nums) == 1 else None, None, m.start(), max(m.end(), name_end),
-                    m.group("word"))
+                    word)
             covered.append((m.start(), name_end))
             # the next item: after the name, skipping a parenthetical remark and the sentence end
             nxt = _NEXT_ITEM.match(f, max(m.end(), name_end), min(line_end, max(m.end(), name_end) + _MAX_GAP))

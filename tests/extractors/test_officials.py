@@ -75,6 +75,22 @@ CASES = {
         "Phó Chủ tịch UBND thành phố Hải Phòng Lê Khắc Nam cho biết kết quả.",
         {"Lê Khắc Nam": ["Phó Chủ tịch UBND thành phố Hải Phòng"]},
     ),
+    "hmong-surname-with-single-letter-syllable": (
+        "Ông Sùng A Lử, Chủ tịch UBND xã Pả Vi, cho biết xã đã làm xong đường liên thôn.",
+        {"Sùng A Lử": ["Chủ tịch UBND xã Pả Vi"]},
+    ),
+    "hmong-surname-giang": (
+        "Phó Chủ tịch UBND huyện Mèo Vạc Giàng Mí Chớ kiểm tra công trình.",
+        {"Giàng Mí Chớ": ["Phó Chủ tịch UBND huyện Mèo Vạc"]},
+    ),
+    "former-title-left-out": (
+        "Ông Phạm Văn Lực, nguyên Chủ tịch UBND huyện Nông Cống, nay là Bí thư Đảng ủy xã Trường Văn, phát biểu.",
+        {"Phạm Văn Lực": ["Bí thư Đảng ủy xã Trường Văn"]},
+    ),
+    "current-title-after-hien-la": (
+        "Bà Lò Thị Mai, hiện là Phó Chủ tịch UBND xã Mường Lạn, trình bày tham luận.",
+        {"Lò Thị Mai": ["Phó Chủ tịch UBND xã Mường Lạn"]},
+    ),
 }
 
 NEGATIVE = {
@@ -84,6 +100,8 @@ NEGATIVE = {
     "place-after-level-word": "Chủ tịch UBND huyện Châu Thành cho biết huyện đạt 8/9 tiêu chí.",
     "name-without-title": "Gia đình ông Nguyễn Văn Tư hiến 200 m2 đất làm đường.",
     "verb-is-not-title": "Bí thư Tỉnh ủy chỉ đạo các huyện tập trung nguồn lực.",
+    "province-named-like-a-person": "Buổi làm việc với UBND tỉnh Hà Nam, Trưởng Ban Chỉ đạo đã kết luận.",
+    "district-named-like-a-person": "Đoàn công tác của huyện Vũ Thư, Giám đốc Sở đã ghi nhận.",
 }
 
 

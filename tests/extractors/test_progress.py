@@ -164,6 +164,19 @@ POSITIVE = {
         "Đến nay, xã tự đánh giá đạt 16/19 tiêu chí xã nông thôn mới.",
         [P("xã", "Mỹ Lung", "tiêu chí", 16, 19)],
     ),
+    "recognising-body-is-not-the-subject": (
+        "Ông Lê Văn Tư, Chủ tịch UBND xã Bình Thành, cho biết xã vừa được UBND huyện công nhận sau khi đạt 19/19 tiêu chí.",
+        [P("xã", "Bình Thành", "tiêu chí", 19, 19)],
+    ),
+    "plan-section-makes-target": (
+        "KẾT QUẢ\nHuyện Yên Thế đạt 7/9 tiêu chí huyện NTM.\nPHƯƠNG HƯỚNG NĂM 2025\n"
+        "Huyện Yên Thế hoàn thành 9/9 tiêu chí huyện NTM.",
+        [P("huyện", "Yên Thế", "tiêu chí", 7, 9), P("huyện", "Yên Thế", "tiêu chí", 9, 9, modality="target")],
+    ),
+    "plan-word-inside-a-sentence-is-no-heading": (
+        "Theo kế hoạch của tỉnh, xã Tân Lập đến nay đã đạt 17/19 tiêu chí.",
+        [P("xã", "Tân Lập", "tiêu chí", 17, 19)],
+    ),
 }
 
 NEGATIVE = {

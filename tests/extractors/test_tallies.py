@@ -116,6 +116,30 @@ POSITIVE = {
         "Cả nước có 6.000/8.100 xã đạt chuẩn nông thôn mới.\n\nỞ cấp huyện, có 270 đơn vị cấp huyện đạt chuẩn.",
         [T("Việt Nam", "xã", "ntm", 6000, 8100), T("Việt Nam", "huyện", "ntm", 270)],
     ),
+    "zero-without-named-standard": (
+        "Đến nay tỉnh Lai Châu có 40/94 xã đạt chuẩn; chưa có huyện nào đạt chuẩn.",
+        [T("Lai Châu", "xã", "ntm", 40, 94), T("Lai Châu", "huyện", "ntm", 0)],
+    ),
+    "ranking-against-the-country-is-no-parent": (
+        "Hưng Yên là tỉnh dẫn đầu cả nước về nông thôn mới, huyện Kim Động được công nhận là huyện nông thôn mới "
+        "nâng cao đầu tiên của cả nước. Ở cấp xã, 139/139 xã đạt chuẩn nông thôn mới.",
+        [T("Hưng Yên", "xã", "ntm", 139, 139)],
+    ),
+    "counted-named-districts-are-no-parent": (
+        "Tỉnh Hà Nam có 2 huyện Kim Bảng, Thanh Liêm đạt chuẩn NTM nâng cao; toàn tỉnh có 98 xã đạt chuẩn NTM nâng cao.",
+        [T("Hà Nam", "huyện", "ntm_nang_cao", 2), T("Hà Nam", "xã", "ntm_nang_cao", 98)],
+    ),
+    "descriptor-between-level-word-and-name": (
+        "Huyện miền núi Tương Dương có thêm 2 xã đạt chuẩn nông thôn mới.",
+        [T("Tương Dương", "xã", "ntm", 2)],
+    ),
+    "plan-section-heading-makes-targets": (
+        "I. KẾT QUẢ NĂM 2024\nToàn tỉnh Bắc Ninh có 8/8 đơn vị cấp huyện đạt chuẩn NTM.\n"
+        "II. NHIỆM VỤ NĂM 2025\nCó 40 xã đạt chuẩn NTM kiểu mẫu.\nIII. TỔ CHỨC THỰC HIỆN\n"
+        "Toàn tỉnh có 20 xã đạt chuẩn NTM kiểu mẫu.",
+        [T("Bắc Ninh", "huyện", "ntm", 8, 8), T("Bắc Ninh", "xã", "ntm_kieu_mau", 40, modality="target"),
+         T("Bắc Ninh", "xã", "ntm_kieu_mau", 20)],
+    ),
 }
 
 NEGATIVE = {
@@ -130,6 +154,7 @@ NEGATIVE = {
     "composition": "Thị xã Duyên Hải có 2 xã và 5 phường.",
     "not-yet-reached": "Cả 3 xã chưa về đích của huyện đều là xã đặc biệt khó khăn.",
     "villages": "Xã Tân Phú có 8/8 thôn đạt chuẩn khu dân cư kiểu mẫu.",
+    "ranking-only": "Huyện Đông Hưng là huyện nông thôn mới kiểu mẫu đầu tiên của cả nước.",
 }
 
 

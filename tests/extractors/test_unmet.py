@@ -60,6 +60,11 @@ POSITIVE = {
         "| 12. Lao động | Đạt |\n| 18. Chất lượng môi trường sống | Chưa đạt |\n",
         [("Ấm Hạ", 8, None), ("Ấm Hạ", 18, None)],
     ),
+    "complement-then-hardest-named": (
+        "Xã Pải Lủng mới đạt 11/19 tiêu chí. Trong 8 tiêu chí chưa đạt, nổi bật nhất là tiêu chí số 2 về "
+        "Giao thông và số 17 về Môi trường.",
+        [("Pải Lủng", 2, None), ("Pải Lủng", 17, None)],
+    ),
 }
 
 NEGATIVE = {
@@ -68,6 +73,7 @@ NEGATIVE = {
     "count-without-number": "Xã Tân Lập còn 2 tiêu chí chưa đạt.",
     "table-rows-met": "| Tiêu chí | Kết quả |\n| 4. Điện | Đạt |\n| 9. Nhà ở dân cư | Đạt |\n",
     "name-first-without-head": "Xã Yên Lạc làm tốt Giao thông (tiêu chí 2) và Điện (tiêu chí 4).",
+    "complement-then-topics-only": "Xã Sơn Vĩ đạt 12/19 tiêu chí. Trong 7 tiêu chí chưa đạt, khó nhất là giao thông và thu nhập.",
 }
 
 
