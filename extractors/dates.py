@@ -79,6 +79,14 @@ def find(ctx: Context) -> list[DateFact]:
         if v:
             found.append((m.start("d"), m.end("m"), v))
             taken.append((m.start("d"), m.end("m")))
+    for m in P.PART_OF_MONTH_A.finditer(ctx):
+        if not free(m.start("t"), m.end("t")):
+            continue
+        y = _year_for_day_month(ctx, m.start(), int(m.group("m")))
+        v = iso(y, int(m.group("m"))) if y else None
+        if v:
+            found.append((m.start("t"), m.end("t"), v))
+            taken.append((m.start("t"), m.end("t")))
     found.sort()
     facts, seen = [], set()
     for s, e, v in found:

@@ -32,7 +32,7 @@ from extractors import patterns as P
 from extractors.context import Context
 from extractors.models import Level, Official, Unit
 from extractors.titles import (
-    ACRONYM, BYLINE, CAPITAL, GROUP, LEVEL_WORDS, ORG_AFTER, ORG_CAPS, ORG_LOWER, SIGNATURE_PREFIX, TITLE_SEP, WORD, compiled,
+    ACRONYM, BYLINE, CAPITAL, PREFIX, GROUP, LEVEL_WORDS, ORG_AFTER, ORG_CAPS, ORG_LOWER, SIGNATURE_PREFIX, TITLE_SEP, WORD, compiled,
     title_heads,
 )
 from extractors.units import clean_name, level_of, province_name
@@ -112,11 +112,17 @@ def parse_title_ex(f: str, pos: int) -> tuple[int, Optional[int], Optional[tuple
             place = prev_level and (len(names) == 2 or province_name(" ".join(names)) is not None)
             if _is_surname(names[0]) and 2 <= len(names) <= 4 and not place:
                 return end, ws, None
+            if PREFIX.fullmatch(names[0]) and 2 <= len(names) <= 5 and not place:
+                return end, ws, None  # "Phó Chủ tịch UBND tỉnh Y Giang Gry Niê Knơng"
             split = next((j for j in range(1, len(names) - 1) if _is_surname(names[j])
                           and 2 <= len(names) - j <= 4), None) if prev_level else None
             if split is not None and words[-1] == "tỉnh" and province_name(" ".join(names[:split])) is None:
                 split = None  # after "tỉnh" the place must be a province: "tỉnh Y Thanh Hà Niê Kđăm" is a name
             after_province_word = words[-1] == "tỉnh" and province_name(" ".join(names)) is None
+            if prev_level and (split is None or split >= 2 and PREFIX.fullmatch(names[split - 1])):
+                # "UBND huyện Lắk Y Phôn Rcăm": an Ê Đê prefix opens the name
+                split = next((j for j in range(1, len(names) - 1) if PREFIX.fullmatch(names[j])
+                              and 2 <= len(names) - j <= 5), split)
             if split is not None:
                 return run[split - 1][1], run[split][0], None
             if (not prev_level or after_province_word) and len(names) >= 2 and names[0] not in ORG_CAPS:

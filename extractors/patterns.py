@@ -117,6 +117,11 @@ FULL_DATE = regex.compile(r"(?<![\d/.-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2
 LONG_DATE = regex.compile(r"(?i:ngày)\s+(?P<d>\d{1,2})\s+(?i:tháng)\s+(?P<m>\d{1,2})\s*(?:,\s*)?(?i:năm)\s+(?P<y>(?:19|20)\d\d)(?!\d)")
 # "tháng 5/2022", "tháng 11 năm 2023", "tháng 01/2024"
 MONTH_YEAR = regex.compile(r"(?<![\p{L}])(?i:tháng)\s+(?P<m>\d{1,2})\s*(?:/|-|\s+(?i:năm)\s+)(?P<y>(?:19|20)\d\d)(?![\d/])")
+# "đầu tháng 7", "cuối tháng 12": a month without a year, only with its qualifier (a bare
+# "tháng 11" may be a count of months: "tháng 11 và 11 tháng"); it takes the article's year
+PART_OF_MONTH = regex.compile(
+    r"(?<![\p{L}])(?i:đầu|giữa|cuối)\s+(?P<t>(?i:tháng)\s+(?P<m>\d{1,2}))(?![\d/.,-]?\d)(?!\s*(?:[/-]|(?i:năm)\s+\d))"
+)
 # "ngày 26/11", "sáng 19/5": a day and month with no year, after a word that makes it a date
 # "ngày 26-11", "tối 3-9" (dashes after a word that can only open a date; "từ 5-7 xã" is a range);
 # "Tối 20.11" (dotted, same words only: "đạt 9.5" is no date); "Sáng nay (26/11)", "hôm nay (ngày 26/11)".
@@ -131,7 +136,7 @@ DAY_MONTH = regex.compile(
 DOC_KINDS = (
     "Quyết định", "Nghị quyết", "Nghị định", "Kế hoạch", "Thông báo", "Thông tư", "Chỉ thị",
     "Công văn", "Văn bản", "Kết luận", "Tờ trình", "Báo cáo", "Hướng dẫn", "Quy định", "Luật",
-    "Chương trình", "Đề án", "Công điện",
+    "Chương trình hành động", "Kế hoạch hành động", "Chương trình", "Đề án", "Công điện",
 )
 # Abbreviated kinds, upper case only: "theo QĐ số 1234/QĐ-UBND", "NQ 05-NQ/TU".
 DOC_KIND_ABBR = {"QĐ": "Quyết định", "NQ": "Nghị quyết", "KH": "Kế hoạch", "TB": "Thông báo",
@@ -227,7 +232,7 @@ CRIT_REF = regex.compile(
 # tiêu chí 7 về Môi trường"; "(Kinh tế)" names it in parentheses.
 CRIT_NAME = regex.compile(
     r"\s*(?:(?i:về)\s+|[-–:]\s*)(?P<name>[^;()\n]+?)(?=\s*(?:[;()\n]|,\s*(?:có\s+)?\d|\.\s|\.$|"
-    r"(?i:có\s+\d|\d+\s+xã|(?:vẫn\s+|còn\s+|hiện\s+)?chưa\s+đạt|(?:,|và)\s*(?:(?:tiêu\s+chí|nội\s+dung)\s+(?:số\s+)?\d|số\s+\d)))|$)"
+    r"(?i:có\s+\d|\d+\s+xã|(?:vẫn\s+|còn\s+|hiện\s+|đều\s+)?chưa\s+đạt|(?:,|và)\s*(?:(?:tiêu\s+chí|nội\s+dung)\s+(?:số\s+)?\d|số\s+\d)))|$)"
     r"|\s*\((?P<pname>[^()\n]{2,60})\)"
 )
 # "còn 04 tiêu chí chưa đạt (gồm", "03/08 nội dung chưa đạt gồm:", "Các tiêu chí, chỉ tiêu chưa đạt:"
@@ -237,12 +242,18 @@ UNMET_HEAD = regex.compile(
     # "Trong 10 tiêu chí chưa đạt, khó nhất là tiêu chí số 10 ...": a short remark, then "là"
     r",\s*(?:[\p{L}]+\s+){1,4}?(?i:là|gồm)\s+(?=(?i:tiêu\s+chí|nội\s+dung)\s+(?:số\s+)?\d))"
 )
+# "xã mới đạt 11/19 tiêu chí ... Khó nhất vẫn là tiêu chí số 11 về Hộ nghèo ...": the criteria
+# called the hardest, right after a figure short of its total (checked by the unmet extractor)
+HARDEST_HEAD = regex.compile(
+    r"(?<![\p{L}])(?i:khó\s+(?:khăn\s+)?(?:đạt\s+)?nhất|vướng\s+(?:mắc\s+)?nhất)\s+"
+    r"(?i:(?:vẫn\s+còn|vẫn|hiện|còn|hiện\s+nay)\s+)?(?i:là|ở)\s+(?=(?i:tiêu\s+chí|nội\s+dung)\s+(?:số\s+)?\d)"
+)
 # "còn tiêu chí 9 về ... chưa đạt" (one criterion, unmet after its name)
 # also "... là tiêu chí duy nhất huyện chưa đạt", "... vẫn chưa đạt", "... hiện chưa đạt chuẩn"
 UNMET_AFTER = regex.compile(
     r"\s*,?\s*(?i:(?:là\s+(?:tiêu\s+chí|nội\s+dung)(?:\s+(?:duy\s+nhất|còn\s+lại|cuối\s+cùng))?\s+"
     r"(?:mà\s+)?(?:(?:tỉnh|huyện|thị\s+xã|xã|thị\s+trấn|địa\s+phương)\s+)?(?:này\s+)?)?"
-    r"(?:vẫn\s+|còn\s+|hiện\s+|hiện\s+còn\s+)?(?:chưa\s+đạt|chưa\s+hoàn\s+thành))"
+    r"(?:vẫn\s+|còn\s+|hiện\s+|hiện\s+còn\s+|đều\s+|cũng\s+)?(?:chưa\s+đạt|chưa\s+hoàn\s+thành))"
 )
 # between two criteria of one list: "tiêu chí 6 về Sản xuất, tiêu chí 7 về Môi trường và ..."
 CRIT_JOIN = regex.compile(r"\s*(?:,|;|\bvà\b)\s*(?:,\s*)?")
@@ -532,6 +543,7 @@ class Anchored:
 
 
 LEGAL_REF_A = Anchored(LEGAL_REF, list(DOC_KINDS) + list(DOC_KIND_ABBR))
+PART_OF_MONTH_A = Anchored(PART_OF_MONTH, ["đầu tháng", "giữa tháng", "cuối tháng"])
 DAY_MONTH_A = Anchored(DAY_MONTH, "ngày sáng chiều tối trưa đêm hôm từ đến trước sau nay".split())
 UNIT_MENTION_A = Anchored(
     UNIT_MENTION, ["thị trấn", "thị xã", "thành phố", "tp", "phường", "quận", "huyện", "tỉnh", "xã"],
@@ -544,6 +556,7 @@ TARGET_CUE_A = Anchored(TARGET_CUE, firsts=[
 REPORTED_CUE_A = Anchored(REPORTED_CUE, firsts=[
     "đến nay", "tính đến", "hiện", "đã", "qua rà soát", "tự đánh giá", "kết quả", "đạt được", "vẫn",
 ])
+HARDEST_HEAD_A = Anchored(HARDEST_HEAD, ["khó", "vướng"])
 UNMET_HEAD_A = Anchored(UNMET_HEAD, ["còn", "tiêu chí", "nội dung"], check=_unmet_head_may_start,
                         extra=_numbers_before)
 CRIT_REF_A = Anchored(CRIT_REF, ["tiêu chí", "nội dung"])

@@ -80,6 +80,11 @@ def find_counts(ctx: Context) -> list[Count]:
         after = f[c.end:c.end + 40]
         if P.COMPLEMENT_BEFORE.search(before) or P.COMPLEMENT_AFTER.match(after):
             continue
+        if _REQUIRED_BEFORE.search(f, max(0, c.start - 25), c.start):
+            continue  # "cấp tỉnh ... phải đạt 8 nội dung": what a set requires, not what a unit has
+        sent = ctx.doc.sentence_at(c.start)
+        if _HYPOTHETICAL.match(f, sent.start, c.start):
+            continue  # "Ví dụ, một xã đạt 18/19 tiêu chí thì ...": an illustration
         kept.append(c)
     return kept
 
@@ -96,6 +101,10 @@ def group_counts(ctx: Context, counts: list[Count]) -> list[list[Count]]:
     return groups
 
 
+# A requirement of a criteria set ("Xã phải đạt đủ 19/19 tiêu chí mới được công nhận") and an
+# illustration ("Ví dụ, ...", "Giả sử ...") describe no unit's state.
+_REQUIRED_BEFORE = regex.compile(r"(?<![\p{L}])(?i:phải|buộc\s+phải)\s+(?i:đạt|đáp\s+ứng)\s+(?i:đủ\s+|được\s+)?$")
+_HYPOTHETICAL = regex.compile(r"\s*(?:[-–•*]\s*)?(?i:ví\s+dụ|giả\s+sử|chẳng\s+hạn)(?![\p{L}])")
 _BARE_REACHED = regex.compile(r"(?<![\p{L}])(?i:đạt|hoàn\s+thành)\s+(?:được\s+)?$")
 _BARE_END = regex.compile(r"\s*(?:[,;.)]|$)|\s+(?i:và)(?![\p{L}])")
 _AFTER_LIST = regex.compile(r"\s*,?\s*(?:thì\s+)?(?:có|gồm|là)\s+")

@@ -17,6 +17,7 @@ from extractors import patterns as P
 from extractors.context import Context
 from extractors.models import Level, Modality, Standard, Tally, Unit
 from extractors.units import clean_name, level_of, province_anchored, province_name
+from pipeline.normalize import fold_tones
 
 _RANK = {Level.XA: 0, Level.HUYEN: 1, Level.TINH: 2, Level.QUOC_GIA: 3}
 _WINDOW = 140
@@ -158,6 +159,13 @@ _REACHED_NEXT = regex.compile(
 # "tỉnh thứ 6 của cả nước", "cao nhất cả nước", "so với cả nước".
 _NATIONAL_COMPARED = regex.compile(
     r"(?i:của|nhất|so\s+với|dẫn\s+đầu|đứng\s+đầu|đầu\s+tiên(?:\s+của)?|thứ\s+\d+(?:\s+của)?|trong\s+tốp(?:\s+\d+)?(?:\s+của)?)\s*$")
+
+
+# the counted units listed with their district: "... gồm Hòa Ninh, Lộc Hòa và Thanh Đức (huyện Long Hồ)"
+_MEMBERS_IN = regex.compile(
+    r"[^.;\n]{0,40}?(?<![\p{L}])(?i:gồm|là)\s*:?\s*[^.;\n()]{2,150}?\(\s*(?i:huyện|thị\s+xã|thành\s+phố|quận)\s+"
+    r"(?P<name>[^()\n,;]{2,40})\)"
+)
 
 
 def _parent_after(ctx: Context, end: int, child: Level) -> Optional[Unit]:
@@ -328,6 +336,12 @@ def find(ctx: Context) -> list[Tally]:
         if parent is None:
             carried = _carried_parent(ctx, m.start(), facts)
             parent = parent_for(ctx, m.start(), child, prev, carried)
+            if parent is not None and parent.level == Level.HUYEN and ctx.province:
+                # "3 xã ... gồm A, B và C (huyện Long Hồ)": members placed in another district
+                # are counted at province level, not in the district named before
+                mem = _MEMBERS_IN.match(f, end, sent.end)
+                if mem and fold_tones(clean_name(mem.group("name"))).lower() != fold_tones(parent.name).lower():
+                    parent = ctx.unit(Level.TINH, ctx.province)
         if parent is None:
             continue
         accepted_ends.append(end)

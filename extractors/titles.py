@@ -40,13 +40,22 @@ def _alt(words) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+# Ê Đê / M'nông name prefixes: "Y" (men), "H'" + syllable (women: "H'Hoan", "H'Nhi")
+PREFIX_RX = r"(?-i:Y|H['’]\p{Lu}\p{Ll}+)"
+PREFIX = regex.compile(PREFIX_RX)
+
+
 @lru_cache(maxsize=1)
 def compiled():
     """(HEAD, PERSON, SURNAME) regexes, built once."""
     head = regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(title_heads())})(?![\p{{L}}])")
     # A person: a surname and 1-3 more capitalised syllables, not run into another capital.
+    # Ê Đê and M'nông names open with a gender prefix that is part of the name ("Y Giang Gry Niê
+    # Knơng", "H'Hoan") and put the clan name last; a syllable may hold an apostrophe ("H'Hoan").
+    syl = r"\p{Lu}\p{Ll}*(?:['’]\p{Lu}?\p{Ll}+)?"
     person = regex.compile(
-        rf"(?<![\p{{L}}])(?:{_alt(surnames())})(?:[ ]+\p{{Lu}}\p{{Ll}}*){{1,3}}(?![\p{{L}}])(?![ ]+\p{{Lu}}\p{{Ll}})"
+        rf"(?<![\p{{L}}'’])(?:(?:{PREFIX_RX}[ ]+)?(?:{_alt(surnames())})(?:[ ]+{syl}){{1,3}}|{PREFIX_RX}(?:[ ]+{syl}){{1,4}})"
+        rf"(?![\p{{L}}'’])(?![ ]+\p{{Lu}}\p{{Ll}})"
     )
     surname = regex.compile(rf"(?:{_alt(surnames())})")
     return head, person, surname
@@ -74,9 +83,9 @@ Khoa Thông Giao Xây Tư Nội Quốc Mặt Việt Hội Liên Cựu Đoàn Ch�
 Quy Hạ Chính Nhân Tòa Viện Quân Biên Hải Thanh Phụ Nông Ngoại Lâm Thủy Hành Thuế Thống Mục Xã Quận Phường Đô
 """.split())
 LEVEL_WORDS = {"tỉnh", "huyện", "xã", "thị xã", "thành phố", "quận", "phường", "thị trấn"}
-WORD = regex.compile(r"[ \t]*(?P<w>[\p{L}\d&]+(?:[-.&][\p{L}\d&]+)*)")
+WORD = regex.compile(r"[ \t]*(?P<w>[\p{L}\d&]+(?:[-.&'’][\p{L}\d&]+)*)")
 ACRONYM = regex.compile(r"[\p{Lu}\d&]{2,}|[\p{Lu}]{1,}&[\p{Lu}&]+")
-CAPITAL = regex.compile(r"\p{Lu}\p{Ll}*")
+CAPITAL = regex.compile(r"\p{Lu}\p{Ll}*(?:['’]\p{Lu}?\p{Ll}+)?")
 # Separators between titles of one person: "..., Chủ tịch UBND tỉnh – Trưởng Ban Chỉ đạo"
 TITLE_SEP = regex.compile(r"[ \t]*(?:,|–|—|-(?=\s))[ \t]*(?:đồng\s+thời\s+)?")
 # "các đồng chí Ủy viên Ban Thường vụ ...:" / "cùng các Phó Chủ tịch UBND tỉnh;"

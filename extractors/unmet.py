@@ -56,7 +56,11 @@ def _chain(ctx: Context, m, line_end: int) -> list:
         name, name_end = _text_name(ctx, m.end())
         out.append((m, name, name_end))
         j = P.CRIT_JOIN.match(ctx.folded, max(m.end(), name_end), line_end)
-        m = P.CRIT_REF.match(ctx.folded, j.end(), line_end) if j and j.end() > max(m.end(), name_end) else None
+        if j and j.end() > max(m.end(), name_end):
+            # the next item may leave out the criteria word: "tiêu chí số 10 về X và số 11 về Y"
+            m = P.CRIT_REF.match(ctx.folded, j.end(), line_end) or _BARE_ITEM.match(ctx.folded, j.end(), line_end)
+        else:
+            m = None
         if len(out) > 20:
             break
     return out
@@ -83,6 +87,16 @@ def _unit(ctx: Context, at: int, word: str) -> Optional[Unit]:
             return ctx.unit(level, name)
         i -= 1
     return None
+
+
+def _short_before(ctx: Context, at: int) -> bool:
+    """A figure short of its total earlier in the paragraph ("xã mới đạt 11/19 tiêu chí"): the
+    criteria named "khó nhất" after it are among those not met."""
+    p_start, _ = ctx.paragraph_span(at)
+    for m in P.COUNT.finditer(ctx.folded, max(p_start, at - 400), at):
+        if m.group("measure") and int(m.group("met")) < int(m.group("total")):
+            return True
+    return False
 
 
 def _standard(ctx: Context, at: int, unit: Optional[Unit], word: str) -> Optional[Standard]:
@@ -153,9 +167,12 @@ def find(ctx: Context) -> list[Unmet]:
             add(unit, n, name, int(k.group("k")), k.start(), max(m.end(), name_end), m.group("word"))
         covered.append((m.start(), max(m.end(), name_end)))
     # 2. lists after "còn N tiêu chí chưa đạt (gồm ...)"; they may run over sentences on one line
-    for h in P.UNMET_HEAD_A.finditer(ctx):
-        _, line_end = ctx.line_span(h.start())
-        pos = h.end()
+    heads = [(h.start(), h.end()) for h in P.UNMET_HEAD_A.finditer(ctx)]
+    heads += [(h.start(), h.end()) for h in P.HARDEST_HEAD_A.finditer(ctx) if _short_before(ctx, h.start())]
+    heads.sort()
+    for h_start, h_end in heads:
+        _, line_end = ctx.line_span(h_start)
+        pos = h_end
         unit = None
         word = None
         while True:
@@ -165,12 +182,12 @@ def find(ctx: Context) -> list[Unmet]:
             if not m:
                 gap = _ITEM_GAP.match(f, pos, line_end)
                 m = P.CRIT_REF.match(f, gap.end(), line_end) if gap else None
-            if not m and pos == h.end():
+            if not m and pos == h_end:
                 # "còn 4 tiêu chí chưa đạt là Giao thông (tiêu chí 2), Kinh tế (tiêu chí 6) và ..."
                 nf = P.NAME_FIRST_ITEM.match(f, pos, line_end)
                 while nf:
                     if unit is None:
-                        unit = _unit(ctx, h.start(), nf.group("word"))
+                        unit = _unit(ctx, h_start, nf.group("word"))
                     add(unit, int(nf.group("n")), ctx.quote(nf.start("name"), nf.end("name")).strip(),
                         None, nf.start("name"), nf.end(), nf.group("word"))
                     covered.append((nf.start(), nf.end()))
@@ -180,7 +197,7 @@ def find(ctx: Context) -> list[Unmet]:
                 break
             word = m.groupdict().get("word") or word
             if unit is None:
-                unit = _unit(ctx, h.start(), word)
+                unit = _unit(ctx, h_start, word)
             name, name_end = _text_name(ctx, m.end())
             nums = _nums(m.group("nums"))
             for n in nums:
@@ -207,7 +224,8 @@ def find(ctx: Context) -> list[Unmet]:
         for ref, name, _ in chain:
             nums = _nums(ref.group("nums"))
             for n in nums:
-                add(unit, n, name if len(nums) == 1 else None, None, ref.start(), after.end(), ref.group("word"))
+                add(unit, n, name if len(nums) == 1 else None, None, ref.start(), after.end(),
+                    ref.groupdict().get("word") or m.group("word"))
         covered.append((m.start(), after.end()))
     # 4. report tables: "| 10. Thu nhập | Chưa đạt |" -- the unit the report is about
     rows = P.UNMET_ROW.finditer(f) if "|" in f else ()

@@ -30,6 +30,9 @@ POSITIVE = {
     "one-per-value": ("Ngày 20/11/2023 và sáng 20/11/2023 lại họp.", ["2023-11-20"]),
     "day-month-dotted": ("Chiều 14.3, xã Phú Thịnh tổ chức lễ đón bằng công nhận.", ["2023-03-14"]),
     "day-month-dash-morning": ("Sáng 8-4, huyện Yên Lạc tổng kết phong trào.", ["2023-04-08"]),
+    "start-of-month-no-year": ("Huyện dự kiến đầu tháng 7 trình hồ sơ lên tỉnh.", ["2023-07"]),
+    "end-of-month-no-year": ("Cuối tháng 9 đoàn thẩm định sẽ về làm việc.", ["2023-09"]),
+    "mid-month-with-year": ("Đoàn kiểm tra về giữa tháng 8/2022.", ["2022-08"]),
 }
 
 JANUARY = ("Ngày 28/12, huyện Hải Hà tổng kết năm.", "2025-01-08", ["2024-12-28"])
@@ -43,6 +46,9 @@ NEGATIVE = {
     "symbol": "Theo Nghị định số 27/2022/NĐ-CP của Chính phủ.",
     "invalid": "Ngày 31/02/2023 không có thật.",
     "quarter": "Hồ sơ trình thẩm định trong quý II/2024.",
+    "bare-month-and-duration": "Từ tháng 11 và 11 tháng qua, xã tập trung làm đường.",
+    "duration-months": "Sau 7 tháng triển khai, xã đạt thêm 2 tiêu chí.",
+    "start-of-year": "Từ đầu năm đến nay, huyện có thêm 3 xã đạt chuẩn.",
     "decimal-after-word": "Tối đa 2.5 điểm cho tiêu chí này; sáng kiến 3.4 được chọn.",
 }
 

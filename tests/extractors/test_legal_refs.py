@@ -26,11 +26,17 @@ POSITIVE = {
     "own-header": (
         "UỶ BAN NHÂN DÂN\nTỈNH AN GIANG\n\nSố: 415/BC-UBND\n\nAn Giang, ngày 3 tháng 7 năm 2024\n\nBÁO CÁO\n\nKết quả xây dựng nông thôn mới",
         [("415/BC-UBND", "Báo cáo", "2024-07-03")]),
+    "action-programme": ("Thực hiện Chương trình hành động số 45-CTr/TU của Tỉnh ủy.",
+                         [("45-CTr/TU", "Chương trình hành động", None)]),
+    "action-plan": ("Triển khai Kế hoạch hành động số 210/KH-UBND ngày 3/4/2023.",
+                    [("210/KH-UBND", "Kế hoạch hành động", "2023-04-03")]),
+    "programme-plain": ("Theo Chương trình số 18-CTr/HU của Huyện ủy.", [("18-CTr/HU", "Chương trình", None)]),
 }
 
 NEGATIVE = {
     "no-number": "Quyết định công nhận xã đạt chuẩn nông thôn mới.",
     "blank-header-number": "Số: /TB-VP\n\nTHÔNG BÁO",
+    "action-programme-unnumbered": "Chương trình hành động của Tỉnh ủy về nông thôn mới được triển khai.",
     "lower-case-abbreviation": "Xã có kh 12/2024 hộ.",
 }
 

@@ -179,6 +179,25 @@ POSITIVE = {
     ),
 }
 
+NEGATIVE_REQUIREMENTS = {
+    "province-set-requirement": "Cấp tỉnh hoàn thành nhiệm vụ xây dựng NTM phải đạt 8 nội dung theo quy định.",
+    "named-province-requirement": "Theo quy định, tỉnh Nam Định phải đạt đủ 8/8 nội dung mới được xét công nhận.",
+    "commune-requirement": "Xã Phú Lộc phải đạt đủ 19/19 tiêu chí mới được xem xét công nhận.",
+    "illustration": "Ví dụ, xã Tân Phú đạt 18/19 tiêu chí thì vẫn chưa đủ điều kiện.",
+    "illustration-assume": "Giả sử huyện Châu Thành đạt 8/9 tiêu chí, huyện chưa được công nhận.",
+}
+
+
+@pytest.mark.parametrize("text", NEGATIVE_REQUIREMENTS.values(), ids=NEGATIVE_REQUIREMENTS.keys())
+def test_requirements_and_illustrations_are_no_progress(text):
+    assert run(text, province="Nam Định") == []
+
+
+def test_reported_figure_after_a_requirement_sentence():
+    text = ("Xã phải đạt đủ 19/19 tiêu chí mới được công nhận. Hiện xã Hải Hưng đã đạt 17/19 tiêu chí.")
+    assert [key(f) for f in run(text, province="Nam Định")] == [P("xã", "Hải Hưng", "tiêu chí", 17, 19)]
+
+
 NEGATIVE = {
     "date": "Sáng 19/5/2023, xã Tân Hiệp tổ chức hội nghị.",
     "document-number": "Thực hiện Quyết định số 262/QĐ-UBND, xã Phú Lộc triển khai kế hoạch.",

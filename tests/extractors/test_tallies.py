@@ -140,6 +140,15 @@ POSITIVE = {
         [T("Bắc Ninh", "huyện", "ntm", 8, 8), T("Bắc Ninh", "xã", "ntm_kieu_mau", 40, modality="target"),
          T("Bắc Ninh", "xã", "ntm_kieu_mau", 20)],
     ),
+    "members-in-other-district": (
+        "Ông Trần Văn A, Chủ tịch UBND huyện Mang Thít dự họp. Hội đồng thẩm định tỉnh đề nghị công nhận thêm "
+        "2 xã đạt chuẩn nông thôn mới nâng cao gồm Tân Hạnh và Phước Hậu (huyện Long Hồ).",
+        [T("Vĩnh Long", "xã", "ntm_nang_cao", 2)],
+    ),
+    "members-in-same-district": (
+        "Huyện Long Hồ có thêm 2 xã đạt chuẩn nông thôn mới nâng cao gồm Tân Hạnh và Phước Hậu (huyện Long Hồ).",
+        [T("Long Hồ", "xã", "ntm_nang_cao", 2)],
+    ),
 }
 
 NEGATIVE = {

@@ -65,6 +65,19 @@ POSITIVE = {
         "Giao thông và số 17 về Môi trường.",
         [("Pải Lủng", 2, None), ("Pải Lủng", 17, None)],
     ),
+    "second-item-without-criteria-word": (
+        "Xã Sín Chéng mới đạt 9/19 tiêu chí; tiêu chí số 2 về Giao thông và số 17 về Môi trường đều chưa đạt.",
+        [("Sín Chéng", 2, None), ("Sín Chéng", 17, None)],
+    ),
+    "hardest-after-short-figure": (
+        "Xã Ia Dom hiện đạt 12/19 tiêu chí. Khó khăn nhất là tiêu chí số 10 về Thu nhập (hộ còn thu nhập thấp) "
+        "và tiêu chí số 11 về Hộ nghèo.",
+        [("Ia Dom", 10, None), ("Ia Dom", 11, None)],
+    ),
+    "hardest-still": (
+        "Huyện Mường Tè đạt 6/9 tiêu chí, vướng nhất vẫn là tiêu chí số 5 về Y tế - Văn hóa - Giáo dục.",
+        [("Mường Tè", 5, None)],
+    ),
 }
 
 NEGATIVE = {
@@ -73,6 +86,9 @@ NEGATIVE = {
     "count-without-number": "Xã Tân Lập còn 2 tiêu chí chưa đạt.",
     "table-rows-met": "| Tiêu chí | Kết quả |\n| 4. Điện | Đạt |\n| 9. Nhà ở dân cư | Đạt |\n",
     "name-first-without-head": "Xã Yên Lạc làm tốt Giao thông (tiêu chí 2) và Điện (tiêu chí 4).",
+    "hardest-after-full-figure": "Xã Hòa Tiến đã đạt 19/19 tiêu chí; khó nhất là tiêu chí số 13 về Tổ chức sản xuất.",
+    "hardest-without-figure": "Theo cán bộ xã Tân An, khó nhất là tiêu chí số 17 về Môi trường.",
+    "both-met": "Xã Bình Thạnh có tiêu chí số 10 về Thu nhập và số 11 về Nghèo đa chiều đều đã đạt.",
     "complement-then-topics-only": "Xã Sơn Vĩ đạt 12/19 tiêu chí. Trong 7 tiêu chí chưa đạt, khó nhất là giao thông và thu nhập.",
 }
 
