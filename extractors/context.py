@@ -9,7 +9,7 @@ import regex
 
 from extractors import patterns as P
 from extractors.models import Evidence, Level, Modality, Unit
-from extractors.units import document_province, level_of, make_unit, clean_name
+from extractors.units import document_province, level_of, make_unit, clean_name, person_like
 
 
 _PUB_LABEL = regex.compile(r"(?i:đăng\s+lúc|đăng\s+ngày|ngày\s+đăng|cập\s+nhật|xuất\s+bản)\s*:?")
@@ -28,8 +28,12 @@ _SECTION_HEAD = regex.compile(
 # "Nhiệm vụ, giải pháp năm 2025", "Kế hoạch năm 2025", "Mục tiêu").
 _PLAN_HEAD = regex.compile(
     r"[ \t*#]*(?:(?:[IVX]{1,5}|[A-ZĐ\d]{1,2})[.)][ \t]+)?(?i:phương\s+hướng|nhiệm\s+vụ|kế\s+hoạch|mục\s+tiêu|"
-    r"định\s+hướng)(?![\p{L}])[^\n]{0,80}$")
-_PLAN_CUE_WORDS = regex.compile(r"phương\s+hướng|nhiệm\s+vụ|kế\s+hoạch|mục\s+tiêu|định\s+hướng")
+    r"định\s+hướng|chỉ\s+tiêu(?!\s+(?:đạt\s+được|đã\s+đạt|thực\s+hiện|kết\s+quả)))(?![\p{L}])[^\n]{0,80}$")
+# A short mixed-case plan heading line: "Chỉ tiêu năm 2025", "Phương hướng năm 2025:"
+_PLAN_SHORT = regex.compile(
+    r"[ \t*#]*(?i:chỉ\s+tiêu|phương\s+hướng|mục\s+tiêu)(?:\s+(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)?"
+    r"\s*:?[ \t*]*$")
+_PLAN_CUE_WORDS = regex.compile(r"chỉ\s+tiêu|phương\s+hướng|nhiệm\s+vụ|kế\s+hoạch|mục\s+tiêu|định\s+hướng")
 _PUB_LONG = regex.compile(r"(?i:ngày\s+(\d{1,2})\s+)?tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)")
 
 
@@ -83,6 +87,8 @@ class Context:
         out = []
         for m in P.UNIT_MENTION_A.finditer(self):
             name = clean_name(m.group("name"))
+            if person_like(name):
+                continue  # "UBND thành phố Nguyễn Mạnh Quyền": the name is a person's
             out.append((m.start(), level_of(m.group("lw"), name), name))
         return out
 
@@ -211,7 +217,7 @@ class Context:
             le = self.line_span(ls)[1]
             if le - ls > 110 or le == ls:
                 continue
-            if not _SECTION_HEAD.match(f, ls, le):
+            if not _SECTION_HEAD.match(f, ls, le) and not _PLAN_SHORT.match(f, ls, le):
                 continue
             if open_at is not None:
                 out.append((open_at, ls))

@@ -35,7 +35,7 @@ from extractors.titles import (
     ACRONYM, BYLINE, CAPITAL, PREFIX, GROUP, LEVEL_WORDS, ORG_AFTER, ORG_CAPS, ORG_LOWER, SIGNATURE_PREFIX, TITLE_SEP, WORD, compiled,
     title_heads,
 )
-from extractors.units import clean_name, level_of, province_name
+from extractors.units import clean_name, join_words, level_of, province_name
 from pipeline.normalize import fold_tones
 
 # sentences: examined by find(); title_sentences: of those, with a title head; ner_asked: times
@@ -197,7 +197,7 @@ class _Collector:
 
     def add(self, start: int, end: int, titles: list[tuple[int, int]], quote_end: int):
         ctx = self.ctx
-        name = clean_name(ctx.text[start:end])
+        name = join_words(ctx.text[start:end])
         key = fold_tones(name).lower()
         texts = [_title_text(ctx, s, e) for s, e in titles]
         texts = [t for t in texts if t]
@@ -210,7 +210,10 @@ class _Collector:
             self.people[key] = off
         have = {fold_tones(t).lower() for t in off.titles}
         for t in texts:
-            if fold_tones(t).lower() not in have:
+            k = fold_tones(t).lower()
+            if any(h.startswith(k + " ") for h in have):
+                continue  # "Phó Chủ tịch UBND thành phố" after "... thành phố Hà Nội": the same title
+            if k not in have:
                 off.titles.append(t)
                 have.add(fold_tones(t).lower())
         if off.unit is None:

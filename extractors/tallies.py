@@ -16,7 +16,7 @@ from extractors import Extractor
 from extractors import patterns as P
 from extractors.context import Context
 from extractors.models import Level, Modality, Standard, Tally, Unit
-from extractors.units import clean_name, level_of, province_anchored, province_name
+from extractors.units import clean_name, level_of, person_like, province_anchored, province_name
 from pipeline.normalize import fold_tones
 
 _RANK = {Level.XA: 0, Level.HUYEN: 1, Level.TINH: 2, Level.QUOC_GIA: 3}
@@ -105,6 +105,8 @@ def _candidates(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool
     out: list[tuple[int, Unit]] = []
     for m in P.UNIT_MENTION_A.finditer(ctx, lo, hi):
         name = clean_name(m.group("name"))
+        if person_like(name):
+            continue  # "Phó Chủ tịch UBND thành phố Nguyễn Mạnh Quyền": a person, no unit
         level = level_of(m.group("lw"), name)
         if _RANK[level] <= _RANK[child]:
             continue
@@ -271,12 +273,59 @@ def _running_total(ctx: Context, m, facts: list[Tally], sent_start: int):
     return None
 
 
+# A bullet line "- Số xã đạt chuẩn NTM nâng cao: 98/133 xã (73,7%); trong năm có thêm 12 xã":
+# the label names the counted level and the standard, the value the figure.
+_BULLET = regex.compile(
+    r"^[ \t]*[-–•+*][ \t]*(?P<label>(?i:(?:tổng\s+)?số)\s+(?P<child>xã|huyện)\s+(?:đã\s+)?(?:được\s+công\s+nhận\s+)?"
+    r"đạt\s+chuẩn(?P<std>[^:\n\d]{0,40})):[ \t]*(?P<count>\d{1,5})(?:[ \t]*/[ \t]*(?P<total>\d{1,5}))?"
+    r"(?:[ \t]+(?:xã|huyện))?(?![\d/.,]\d)(?P<rest>[^\n]*)$", regex.M)
+_BULLET_MORE = regex.compile(r"(?i:thêm)\s+(\d{1,4})\s+(xã|huyện)(?![\p{L}])")
+
+
+def _bullets(ctx: Context) -> tuple[list[Tally], list[tuple[int, int]]]:
+    """Tallies of "Label: value" bullet lines, with the spans of those lines."""
+    f = ctx.folded
+    if "đạt chuẩn:" not in ctx.low and not _BULLET.search(f):
+        return [], []
+    facts: list[Tally] = []
+    spans: list[tuple[int, int]] = []
+    province = ctx.province
+    for m in _BULLET.finditer(f):
+        if not province:
+            break
+        count = _int(m.group("count"))
+        total = _int(m.group("total")) if m.group("total") else None
+        if total is not None and (total == 0 or count > total):
+            continue
+        parent = ctx.unit(Level.TINH, province)
+        child = _child_level(m.group("child"))
+        standard = _standard(ctx, m.start("std"), m.end("std"), default_ntm=True)
+        modality = Modality.TARGET if ctx.in_plan_section(m.start()) else Modality.REPORTED
+        end = m.end("total") if m.group("total") else m.end("count")
+        spans.append((m.start(), m.end()))
+        facts.append(Tally(
+            evidence=ctx.evidence(m.start("label"), end), quote=ctx.quote(m.start("label"), end),
+            extractor="tallies", parent=parent, child_level=child, standard=standard, count=count,
+            total=total, modality=modality, increment=False,
+        ))
+        more = _BULLET_MORE.search(f, m.start("rest"), m.end())
+        if more and _child_level(more.group(2)) == child:
+            facts.append(Tally(
+                evidence=ctx.evidence(more.start(), more.end()), quote=ctx.quote(more.start(), more.end()),
+                extractor="tallies", parent=parent, child_level=child, standard=standard,
+                count=_int(more.group(1)), total=None, modality=modality, increment=True,
+            ))
+    return facts, spans
+
+
 def find(ctx: Context) -> list[Tally]:
     f = ctx.folded
-    facts: list[Tally] = []
+    facts, bullet_spans = _bullets(ctx)
     accepted_ends: list[int] = []
     matches = list(P.TALLY_COUNT.finditer(f))
     for i, m in enumerate(matches):
+        if bullet_spans and any(a <= m.start() < b for a, b in bullet_spans):
+            continue
         count = _int(m.group("count"))
         total = _int(m.group("total")) if m.group("total") else None
         if total is not None and (total == 0 or count > total):

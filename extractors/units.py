@@ -80,7 +80,54 @@ _CLOSE = regex.compile(r"\s*\)")
 
 
 def clean_name(name: str) -> str:
-    return " ".join(name.split()).strip(" -")
+    """A unit name as written, cut before a person's name it runs into
+    ("huyện Mê Linh Nguyễn Trọng Thắng" -> "Mê Linh")."""
+    return _cut_person(" ".join(name.split()).strip(" -"))
+
+
+def join_words(text: str) -> str:
+    """Whitespace-normalised text, nothing cut (a person's name)."""
+    return " ".join(text.split()).strip(" -")
+
+
+@lru_cache(maxsize=8192)
+def person_like(name: str) -> bool:
+    """A "unit name" that is a person's ("UBND thành phố Nguyễn Mạnh Quyền"): three to five
+    words from a surname, and no register unit or province of that name."""
+    words = name.split()
+    if not 3 <= len(words) <= 5 or fold_tones(words[0]).lower() not in _surnames():
+        return False
+    from extractors.gazetteer import Gazetteer
+
+    return not (province_name(name) or Gazetteer.default().lookup(name))
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset:
+    data = json.loads((DATA / "person_names.json").read_text(encoding="utf-8"))
+    return frozenset(fold_tones(s).lower() for s in data.get("surnames", ()))
+
+
+@lru_cache(maxsize=16384)
+def _cut_person(name: str) -> str:
+    """When ``name`` is no register unit but a prefix of it is, and the rest reads as a
+    person's name (a surname and at least one more word), keep the longest such prefix."""
+    words = name.split()
+    if len(words) < 3:
+        return name
+    from extractors.gazetteer import Gazetteer
+
+    g = Gazetteer.default()
+    if province_name(name) or g.lookup(name):
+        return name
+    surnames = _surnames()
+    for k in range(len(words) - 2, 0, -1):
+        if fold_tones(words[k]).lower() not in surnames:
+            continue
+        head = " ".join(words[:k])
+        if province_name(head) or g.lookup(head):
+            return head
+    return name
 
 
 def parse_list(text: str, pos: int, endpos: int) -> tuple[list[Mention], int]:

@@ -1,0 +1,55 @@
+"""Unit names running into a person's name; bullet-line summaries; short plan headings."""
+from extractors import officials, tallies
+from extractors.context import Context
+from extractors.units import clean_name, person_like
+from pipeline.document import make_document
+
+
+def ctx(text, province=None):
+    return Context(make_document("test.txt", text, published="2024-09-01", province_hint=province))
+
+
+def test_unit_name_cut_before_person():
+    assert clean_name("Thọ Xuân Lê Văn Bình") == "Thọ Xuân"
+    assert clean_name("Hà Nội Trần Thị Hoa") == "Hà Nội"
+
+
+def test_unit_name_kept_when_registered_or_not_a_person():
+    assert clean_name("Thọ Xuân") == "Thọ Xuân"
+    assert clean_name("Trà Cú") == "Trà Cú"
+    assert clean_name("Thọ Xuân Mới Đẹp") == "Thọ Xuân Mới Đẹp"  # no surname after the prefix
+
+
+def test_person_like():
+    assert person_like("Phạm Quốc Hùng")
+    assert not person_like("Trà Cú")
+    assert not person_like("Lê Lợi")  # two words: could be a commune
+
+
+def test_official_keeps_full_name_with_place_like_surname():
+    c = ctx("Dự hội nghị có Phó Chủ tịch UBND huyện Thọ Xuân Lâm Hoàng Phúc phát biểu.", "Thanh Hóa")
+    names = {o.name for o in officials.find(c)}
+    assert "Lâm Hoàng Phúc" in names
+
+
+def test_bullet_lines_give_province_tallies():
+    text = ("Bình Định tổng kết năm 2024.\n\nKẾT QUẢ NĂM 2024\n"
+            "- Số xã đạt chuẩn NTM: 90/120 xã (75%)\n"
+            "- Số xã đạt chuẩn NTM nâng cao: 30/120 xã; có thêm 5 xã được công nhận\n"
+            "- Số huyện đạt chuẩn: 6/11\n"
+            "- Thu nhập bình quân: 60 triệu đồng\n\n"
+            "Chỉ tiêu năm 2025\n"
+            "- Số xã đạt chuẩn NTM nâng cao: 40/120 xã\n")
+    got = {(f.parent.name, f.child_level.value, f.standard.value if f.standard else None, f.count, f.total,
+            f.modality.value, f.increment) for f in tallies.find(ctx(text, "Bình Định"))}
+    assert ("Bình Định", "xã", "ntm", 90, 120, "reported", False) in got
+    assert ("Bình Định", "xã", "ntm_nang_cao", 30, 120, "reported", False) in got
+    assert ("Bình Định", "xã", "ntm_nang_cao", 5, None, "reported", True) in got
+    assert ("Bình Định", "huyện", "ntm", 6, 11, "reported", False) in got
+    assert ("Bình Định", "xã", "ntm_nang_cao", 40, 120, "target", False) in got
+    assert not any(g[3] == 60 for g in got)
+
+
+def test_non_bullet_label_gives_nothing():
+    text = "Số xã đạt chuẩn NTM: chưa thống kê xong.\n- Tỷ lệ hộ nghèo: 2%\n"
+    assert tallies.find(ctx(text, "Bình Định")) == []
