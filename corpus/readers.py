@@ -233,6 +233,7 @@ def _from_html(html: str) -> tuple[str, Optional[str], Optional[str]]:
             text = "\n\n".join(b for b in blocks if b)
         if not text and doc.text:
             text = doc.text
+        text = _tidy_table_rows(text)
     if not text.strip():
         text, fallback_title = _html_body_text(html)
         title = title or fallback_title
@@ -249,6 +250,25 @@ def _from_html(html: str) -> tuple[str, Optional[str], Optional[str]]:
         # trafilatura leaves it out of the body
         text = title + "\n\n" + text
     return text, title, published
+
+
+# trafilatura writes a table as Markdown ("| Xã A | 17/19 |" rows under a "|---|---|" rule);
+# the Markdown reader gives rows as "Xã A | 17/19", one a line, and so does the HTML path.
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_TABLE_ROW = re.compile(r"^\s*\|(?P<cells>.*\|)\s*$")
+
+
+def _tidy_table_rows(text: str) -> str:
+    out: list[str] = []
+    for line in text.split("\n"):
+        if _TABLE_RULE.match(line) and "|" in line:
+            continue
+        m = _TABLE_ROW.match(line)
+        if m:
+            cells = [c.strip() for c in m.group("cells").split("|")[:-1]]
+            line = " | ".join(cells)
+        out.append(line)
+    return "\n".join(out)
 
 
 # Elements whose text is never article text.

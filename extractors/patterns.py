@@ -95,7 +95,9 @@ TARGET_CUE = regex.compile(
     r"phải\s+hoàn\s+thành|cố\s+gắng|đặt\s+ra|"
     # "các xã đăng ký đạt chuẩn năm 2024: xã A đạt 17/19" -- after a bare unit noun,
     # "đăng ký" describes which units are meant; it is no goal of the clause.
-    r"(?<!(?:xã|huyện|phường|thị\s+trấn|đơn\s+vị|địa\s+phương)\s+)đăng\s+ký)(?![\p{L}])"
+    r"(?<!(?:xã|huyện|phường|thị\s+trấn|đơn\s+vị|địa\s+phương)\s+)đăng\s+ký|"
+    # ... unless a plan to add follows: "huyện đăng ký có thêm 2 xã về đích"
+    r"đăng\s+ký(?=\s+(?:có\s+)?thêm(?![\p{L}])))(?![\p{L}])"
 )
 # A goal stated between a count and its verb: "03 xã còn lại phấn đấu đạt chuẩn",
 # "15 xã đăng ký đạt chuẩn NTM năm 2024", "5 xã dự kiến được công nhận".

@@ -69,6 +69,9 @@ def find_counts(ctx: Context) -> list[Count]:
                     and not regex.search(r"[.;\n]", f[prv.end:c.start]):
                 # "xã A có 15/19 tiêu chí đạt, xã B đạt 14/19": the measure of the count before
                 c.measure = prv.measure
+            elif (tm := _table_measure(f, c)) is not None:
+                # a table row "Xã Lương Phi | 17/19" under a header "Xã | Số tiêu chí đạt"
+                c.measure = tm
             else:
                 continue
         if c.total is not None:
@@ -87,6 +90,35 @@ def find_counts(ctx: Context) -> list[Count]:
             continue  # "Ví dụ, một xã đạt 18/19 tiêu chí thì ...": an illustration
         kept.append(c)
     return kept
+
+
+def _table_measure(f: str, c: Count) -> Optional[Measure]:
+    """The measure a table's header names, for a fraction that is a whole cell of a row below it."""
+    line_start = f.rfind("\n", 0, c.start) + 1
+    line_end = f.find("\n", c.end)
+    line_end = len(f) if line_end < 0 else line_end
+    line = f[line_start:line_end]
+    if " | " not in line:
+        return None
+    cell_start = f.rfind("|", line_start, c.start)
+    cell_end = f.find("|", c.end, line_end)
+    if cell_start < 0 or f[cell_start + 1:c.start].strip() or f[c.end:line_end if cell_end < 0 else cell_end].strip():
+        return None
+    header = None
+    pos = line_start
+    while pos > 0:  # the first row of the table: walk up while lines are rows
+        prev_start = f.rfind("\n", 0, pos - 1) + 1
+        prev = f[prev_start:pos - 1]
+        if " | " not in prev:
+            break
+        header, pos = prev, prev_start
+    if header is None or regex.search(r"\d+\s*/\s*\d+", header):
+        return None
+    m = _HEADER_MEASURE.search(header)
+    return _measure(m.group()) if m else None
+
+
+_HEADER_MEASURE = regex.compile(r"(?<![\p{L}])(?i:tiêu\s+chí|chỉ\s+tiêu)(?![\p{L}])")
 
 
 def group_counts(ctx: Context, counts: list[Count]) -> list[list[Count]]:

@@ -336,6 +336,12 @@ def find(ctx: Context) -> list[Tally]:
         wend = _window_end(ctx, m.end())
         nxt = matches[i + 1].start() if i + 1 < len(matches) else len(f)
         reached = P.REACHED.search(f, m.end(), min(wend, nxt))
+        if not reached and nxt < len(f) and _LIST_JOIN.fullmatch(f, m.end(), nxt):
+            # "có thêm 44 xã và 12 đơn vị cấp huyện được công nhận": the counts share one verb
+            nm = matches[i + 1]
+            shared = P.REACHED.search(f, nm.end(), _window_end(ctx, nm.end()))
+            if shared and shared.start() - nm.end() <= 12:
+                reached = shared
         if reached and _NEGATED.search(f, max(0, reached.start() - 12), reached.start()):
             continue  # "còn 5 xã chưa đạt chuẩn": the units that did not reach it
         std_start = reached.start() if reached else m.end()

@@ -357,3 +357,24 @@ def test_decode_error_names_source():
 def test_bom_then_invalid_bytes():
     with pytest.raises(IngestError, match="byte-order mark"):
         decode_bytes(codecs.BOM_UTF8 + b"\xff\xfe\xfd abc", "x.txt")
+
+
+TABLE_PAGE = """<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><title>Kết quả rà soát tiêu chí các xã</title></head>
+<body><div class="content"><h1>Kết quả rà soát tiêu chí các xã</h1>
+<p>Ban Chỉ đạo huyện Phú Tân vừa tổng hợp kết quả thực hiện Bộ tiêu chí xã nông thôn mới của
+các xã đăng ký về đích trong năm, để làm căn cứ phân bổ vốn hỗ trợ cho từng địa phương.</p>
+<table><tr><th>Tên xã</th><th>Tiêu chí đã đạt</th><th>Ghi chú</th></tr>
+<tr><td>Xã Phú Bình</td><td>18/19</td><td></td></tr>
+<tr><td>Xã Hiệp Xương</td><td>15/19</td><td>Thiếu Thu nhập</td></tr></table>
+<p>Huyện đề nghị các xã khẩn trương hoàn thiện hồ sơ trước khi tỉnh tổ chức thẩm định.</p>
+</div></body></html>"""
+
+
+def test_html_table_rows_are_lines_with_separated_cells(tmp_path):
+    text = read_file(write(tmp_path, "bang.html", TABLE_PAGE)).text
+    assert "Xã Phú Bình | 18/19 | " in text or "Xã Phú Bình | 18/19 |" in text or "Xã Phú Bình | 18/19" in text
+    assert "Xã Hiệp Xương | 15/19 | Thiếu Thu nhập" in text
+    assert "Phú Bình18/19" not in text
+    assert "---" not in text  # no Markdown rule line between header and rows
+    assert not any(line.startswith("|") for line in text.splitlines())

@@ -264,3 +264,23 @@ def test_implied_total_follows_period():
     new = run("Xã Tân Sơn đạt 8 tiêu chí.", published="2026-05-01")
     assert old[0].total == 19 and old[0].total_implied
     assert new[0].total == 10
+
+
+def test_table_rows_under_a_criteria_header():
+    text = ("Huyện Phú Tân tổng hợp kết quả thực hiện tiêu chí NTM của các xã đăng ký về đích năm 2024:\n\n"
+            "Tên xã | Tiêu chí đã đạt | Ghi chú\n"
+            "Xã Phú Bình | 18/19 | \n"
+            "Xã Hiệp Xương | 15/19 | Thiếu Thu nhập\n\n"
+            "Huyện đề nghị các xã khẩn trương hoàn thiện hồ sơ.")
+    got = {key(f) for f in run(text, province="An Giang")}
+    assert P("xã", "Phú Bình", "tiêu chí", 18, 19) in got
+    assert P("xã", "Hiệp Xương", "tiêu chí", 15, 19) in got
+
+
+def test_table_rows_without_a_criteria_header_are_no_progress():
+    # a table of other ratios (households, roads) has no measure word in its header
+    text = ("Kết quả giảm nghèo của huyện Phú Tân:\n\n"
+            "Tên xã | Hộ thoát nghèo/hộ nghèo\n"
+            "Xã Phú Bình | 18/19\n"
+            "Xã Hiệp Xương | 15/19\n")
+    assert run(text, province="An Giang") == []

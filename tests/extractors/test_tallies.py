@@ -182,3 +182,28 @@ def test_increment_and_running_total():
     facts = run("Tỉnh Tiền Giang công nhận thêm 4 xã đạt chuẩn NTM, nâng tổng số xã đạt chuẩn NTM lên 130/139 xã.")
     inc = {f.count: f.increment for f in facts}
     assert inc == {4: True, 130: False}
+
+
+def test_registration_to_add_units_is_a_target_batch():
+    facts = run("Năm 2024, huyện Phú Tân đăng ký có thêm 3 xã về đích NTM là Phú Bình, Hiệp Xương và Tân Hòa.",
+                province="An Giang")
+    got = {(key(f), f.increment) for f in facts}
+    assert (T("Phú Tân", "xã", "ntm", 3, modality="target"), True) in got
+
+
+def test_units_described_as_registered_stay_reported():
+    # "các xã đăng ký" only says which communes are meant
+    facts = run("Đến nay, các xã đăng ký đạt chuẩn của huyện Phú Tân đã có 2 xã được công nhận đạt chuẩn NTM.",
+                province="An Giang")
+    assert all(f.modality.value == "reported" for f in facts)
+
+
+def test_two_counts_share_one_recognition_verb():
+    facts = run("Trong quý I, cả nước có thêm 30 xã và 5 đơn vị cấp huyện được công nhận đạt chuẩn NTM.")
+    got = {(f.parent.name, f.child_level.value, f.count, f.increment) for f in facts}
+    assert ("Việt Nam", "xã", 30, True) in got
+    assert ("Việt Nam", "huyện", 5, True) in got
+
+
+def test_counts_joined_without_a_verb_are_no_tallies():
+    assert run("Huyện Phú Tân có 30 xã và 5 thị trấn với hơn 40 nghìn hộ dân.", province="An Giang") == []
