@@ -9,7 +9,7 @@ import regex
 
 from extractors import patterns as P
 from extractors.models import Evidence, Level, Modality, Unit
-from extractors.units import document_province, level_of, make_unit, clean_name, person_like
+from extractors.units import NATIONAL_ARTICLE, document_province, level_of, make_unit, clean_name, person_like
 
 
 _PUB_LABEL = regex.compile(r"(?i:đăng\s+lúc|đăng\s+ngày|ngày\s+đăng|cập\s+nhật|xuất\s+bản)\s*:?")
@@ -107,6 +107,8 @@ class Context:
         one its districts and communes lie in (an article about "huyện Thọ Xuân" and
         its communes is about Thanh Hóa even if it never says so)."""
         named = document_province(self.folded, self.doc.province_hint, self)
+        if named == NATIONAL_ARTICLE:
+            return None
         if named:
             return named
         from extractors.gazetteer import Gazetteer

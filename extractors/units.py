@@ -223,6 +223,10 @@ def find_lists(text: str, start: int, end: int, ctx=None) -> list[tuple[int, int
     return out
 
 
+NATIONAL_ARTICLE = ""  # document_province's answer for an article about the whole country
+_PLURAL_BEFORE = regex.compile(r"(?<![\p{L}])(?i:các|những|nhiều)\s+$")
+
+
 def document_province(text: str, hint: Optional[str] = None, ctx=None) -> Optional[str]:
     """The province an article is about: the hint, else the most-named province."""
     if hint:
@@ -241,8 +245,13 @@ def document_province(text: str, hint: Optional[str] = None, ctx=None) -> Option
                     p = province_name(" ".join(words[:k]))
                     if p:
                         break
-            if p:
+            # "các tỉnh Nam Định, Hà Nam, ...": a list of provinces is no article's own province
+            if p and not _PLURAL_BEFORE.search(text, max(0, m.start() - 9), m.start()):
                 counts[p] += 3
+    if not counts and P.NATIONAL.search(text):
+        # a national article ("cả nước có ...") that names no province with its level word is
+        # about the country: a dateline ("Hà Nội 11/7 (TTXVN)") or a list must not make it provincial
+        return NATIONAL_ARTICLE
     # bare names in titles and datelines ("Trà Vinh, ngày ..."): one pass of one regex
     found = province_anchored().finditer(ctx) if ctx is not None and ctx.folded is text \
         else province_regex().finditer(text)

@@ -207,3 +207,26 @@ def test_two_counts_share_one_recognition_verb():
 
 def test_counts_joined_without_a_verb_are_no_tallies():
     assert run("Huyện Phú Tân có 30 xã và 5 thị trấn với hơn 40 nghìn hộ dân.", province="An Giang") == []
+
+
+def test_national_article_keeps_the_country_as_parent():
+    # a list of provinces and a dateline do not make a national article provincial
+    from extractors import tallies as T
+    from extractors.context import Context
+    from pipeline.document import make_document
+
+    text = ("Hà Nội 5/3 (PV) - Cả nước đã có 20 tỉnh, thành phố hoàn thành nhiệm vụ, trong đó có các tỉnh "
+            "Hưng Yên, Thái Bình, Ninh Bình.\n\nBộ đề nghị phấn đấu năm nay có thêm khoảng 30 đơn vị cấp huyện "
+            "đạt chuẩn nông thôn mới.")
+    ctx = Context(make_document("n.txt", text, published="2024-03-05"))
+    assert ctx.province is None
+    (t,) = T.find(ctx)
+    assert (t.parent.name, t.count, t.modality.value) == ("Việt Nam", 30, "target")
+
+
+def test_a_province_named_alone_still_counts():
+    from extractors.context import Context
+    from pipeline.document import make_document
+
+    text = "Tỉnh Thái Bình có 207/207 xã đạt chuẩn nông thôn mới, đứng đầu cả nước về tỷ lệ."
+    assert Context(make_document("p.txt", text)).province == "Thái Bình"
