@@ -71,6 +71,14 @@ def _is_surname(word: str) -> bool:
     return bool(surname.fullmatch(word))
 
 
+@lru_cache(maxsize=8192)
+def _known_place(name: str) -> bool:
+    """True when ``name`` is a unit of the register (any level) or a province."""
+    from extractors.gazetteer import Gazetteer
+
+    return province_name(name) is not None or bool(Gazetteer.default().lookup(name))
+
+
 def _cap_run(f: str, pos: int) -> list[tuple[int, int, str]]:
     """Consecutive capitalised words from ``pos``: [(start, end, word)]."""
     out = []
@@ -114,8 +122,12 @@ def parse_title_ex(f: str, pos: int) -> tuple[int, Optional[int], Optional[tuple
                 return end, ws, None
             if PREFIX.fullmatch(names[0]) and 2 <= len(names) <= 5 and not place:
                 return end, ws, None  # "Phó Chủ tịch UBND tỉnh Y Giang Gry Niê Knơng"
-            split = next((j for j in range(1, len(names) - 1) if _is_surname(names[j])
-                          and 2 <= len(names) - j <= 4), None) if prev_level else None
+            splits = [j for j in range(1, len(names) - 1) if _is_surname(names[j])
+                      and 2 <= len(names) - j <= 4] if prev_level else []
+            # "UBND huyện Quế Sơn Nguyễn Văn Hùng": "Sơn" is a surname too; the place is the
+            # longest prefix the register knows ("Quế Sơn", not "Quế"), so split after it
+            known = [j for j in splits if _known_place(" ".join(names[:j]))]
+            split = known[-1] if known else (splits[0] if splits else None)
             if split is not None and words[-1] == "tỉnh" and province_name(" ".join(names[:split])) is None:
                 split = None  # after "tỉnh" the place must be a province: "tỉnh Y Thanh Hà Niê Kđăm" is a name
             after_province_word = words[-1] == "tỉnh" and province_name(" ".join(names)) is None
@@ -361,26 +373,30 @@ def find(ctx: Context) -> list[Official]:
         list_titles: Optional[list[tuple[int, int]]] = None
         list_end = -1
         for pm in person_rx.finditer(f, s0, s1):
-            if any(a <= pm.start() < b for a, b in bylines):
+            ps, pe = pm.start(), pm.end()
+            # "huyện Quế Sơn Nguyễn Văn Hùng": the name pattern took "Sơn" of the place too;
+            # the title's reading says where the person starts
+            ps = next((k for k in intro if ps < k < pe), ps)
+            if any(a <= ps < b for a, b in bylines):
                 continue
-            own = intro.get(pm.start())
-            if own is None and _PLACE_BEFORE.search(f, max(s0, pm.start() - 12), pm.start()):
+            own = intro.get(ps)
+            if own is None and _PLACE_BEFORE.search(f, max(s0, ps - 12), ps):
                 list_titles = None
                 continue
             if own is not None:
                 list_titles = [own]
-            elif pm.start() in group_at:
-                list_titles = [group_at[pm.start()]]
+            elif ps in group_at:
+                list_titles = [group_at[ps]]
             elif not (list_titles and list_end >= 0 and (
-                _LIST_JOIN.fullmatch(f, list_end, pm.start()) or
-                (_REMARK_JOIN.fullmatch(f, list_end, pm.start()) and not head.search(f, list_end, pm.start()))
+                _LIST_JOIN.fullmatch(f, list_end, ps) or
+                (_REMARK_JOIN.fullmatch(f, list_end, ps) and not head.search(f, list_end, ps))
             )):
                 list_titles = None  # not a continuation of the list before: no shared title
-            after, after_end = _titles_after(f, pm.end())
+            after, after_end = _titles_after(f, pe)
             titles = (list_titles or []) + after
             if titles:
-                col.add(pm.start(), pm.end(), titles, max(after_end, pm.end()))
-            list_end = max(after_end, pm.end())
+                col.add(ps, pe, titles, max(after_end, pe))
+            list_end = max(after_end, pe)
     _signatures(ctx, col)
     return list(col.people.values())
 

@@ -171,3 +171,16 @@ def test_ner_not_called_when_rules_settle_it():
     before = officials.NER_STATS["ner_calls"]
     run("Đồng chí Trần Văn Lâu, Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo dự họp.")
     assert officials.NER_STATS["ner_calls"] == before
+
+
+@pytest.mark.parametrize("text,name,title", [
+    # the place ends in a syllable that is also a surname ("Sơn"): the register knows "Anh Sơn"
+    ("Bí thư Huyện ủy Anh Sơn Trần Đình Lượng phát biểu tại buổi lễ.", "Trần Đình Lượng",
+     "Bí thư Huyện ủy Anh Sơn"),
+    ("Chủ tịch UBND huyện Kim Sơn Phạm Văn Tuấn cho biết huyện đạt 9/9 tiêu chí.", "Phạm Văn Tuấn",
+     "Chủ tịch UBND huyện Kim Sơn"),
+])
+def test_place_ending_in_a_surname_syllable(text, name, title):
+    got = run(text)
+    assert list(got) == [name]
+    assert titles(got[name]) == [fold_tones(title).lower()]
