@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional
 
+import regex
+
 from extractors import Extractor
 from extractors import patterns as P
 from extractors.context import Context
@@ -55,6 +57,12 @@ def _year_for_day_month(ctx: Context, start: int, month: int) -> Optional[int]:
     return None
 
 
+# The first end of a day range with one month: "từ ngày 1 đến ngày 5/12", "ngày 3 - 7/10/2023".
+_RANGE_FIRST = regex.compile(
+    r"(?<![\p{L}])(?P<t>(?i:ngày)\s+(?P<d>\d{1,2}))(?![\d/.])\s*(?:(?i:đến|tới)\s+(?:(?i:ngày)\s+)?|[-–]\s*)"
+    r"(?P<d2>\d{1,2})[/.-](?P<m>\d{1,2})(?:[/.-](?P<y>(?:19|20)\d\d))?(?![\d/])")
+
+
 def find(ctx: Context) -> list[DateFact]:
     f = ctx.folded
     found: list[tuple[int, int, str]] = []
@@ -79,6 +87,18 @@ def find(ctx: Context) -> list[DateFact]:
         if v:
             found.append((m.start("d"), m.end("m"), v))
             taken.append((m.start("d"), m.end("m")))
+    for m in _RANGE_FIRST.finditer(f):
+        # "từ ngày 1 đến ngày 5/12": the first day borrows month and year from the second end
+        if not free(m.start("t"), m.end("t")):
+            continue
+        mo = int(m.group("m"))
+        y = int(m.group("y")) if m.group("y") else _year_for_day_month(ctx, m.start(), mo)
+        if y is None or int(m.group("d")) >= int(m.group("d2")):
+            continue
+        v = iso(y, mo, int(m.group("d")))
+        if v:
+            found.append((m.start("t"), m.end("t"), v))
+            taken.append((m.start("t"), m.end("t")))
     for m in P.PART_OF_MONTH_A.finditer(ctx):
         if not free(m.start("t"), m.end("t")):
             continue

@@ -49,6 +49,7 @@ _CHI_DAO = regex.compile(r"[ \t]*chỉ\s+đạo", flags=regex.I)
 _BARE_END = regex.compile(r"\s*(?:[;.]|$)")
 _GROUP_COLON = regex.compile(r"[^.;:]{0,80}?[:;,]\s*")
 _LINE = regex.compile(r"[^\n]+")
+_NUM_SYL = regex.compile(r"\d{1,2}")
 # A capitalised run right after a level word is a place, not a person: "UBND tỉnh Hà Giang, Trưởng
 # Ban ..." ("Hà" is also a surname); a name a title introduces ("Chủ tịch UBND tỉnh Lê Văn Hân") is kept.
 _PLACE_BEFORE = regex.compile(
@@ -107,6 +108,7 @@ def parse_title_ex(f: str, pos: int) -> tuple[int, Optional[int], Optional[tuple
     words = [w.lower() for w in f[pos:end].split()]
     i = end
     n = 0
+    place_run = False
     while n < _MAX_TITLE_WORDS:
         wm = WORD.match(f, i)
         if not wm:
@@ -118,6 +120,10 @@ def parse_title_ex(f: str, pos: int) -> tuple[int, Optional[int], Optional[tuple
             names = [r[2] for r in run]
             prev_level = bool(words) and (words[-1] in LEVEL_WORDS or words[-1] == "ủy" or " ".join(words[-2:]) in LEVEL_WORDS)
             place = prev_level and (len(names) == 2 or province_name(" ".join(names)) is not None)
+            # "UBND huyện Lạc Dương Ka Tùng": a name prefix right after a known place opens the name
+            prefixed = [j for j in range(1, len(names) - 1) if PREFIX.fullmatch(names[j])
+                        and 2 <= len(names) - j <= 5 and _known_place(" ".join(names[:j]))] if prev_level else []
+            place = place or bool(prefixed)
             if _is_surname(names[0]) and 2 <= len(names) <= 4 and not place:
                 return end, ws, None
             if PREFIX.fullmatch(names[0]) and 2 <= len(names) <= 5 and not place:
@@ -127,6 +133,8 @@ def parse_title_ex(f: str, pos: int) -> tuple[int, Optional[int], Optional[tuple
             # "UBND huyện Quế Sơn Nguyễn Văn Hùng": "Sơn" is a surname too; the place is the
             # longest prefix the register knows ("Quế Sơn", not "Quế"), so split after it
             known = [j for j in splits if _known_place(" ".join(names[:j]))]
+            if not known and prefixed:
+                known = prefixed
             split = known[-1] if known else (splits[0] if splits else None)
             if split is not None and words[-1] == "tỉnh" and province_name(" ".join(names[:split])) is None:
                 split = None  # after "tỉnh" the place must be a province: "tỉnh Y Thanh Hà Niê Kđăm" is a name
@@ -142,10 +150,20 @@ def parse_title_ex(f: str, pos: int) -> tuple[int, Optional[int], Optional[tuple
                 if not WORD.match(f, maybe[1]) or WORD.match(f, maybe[1]).group("w").lower() not in ORG_LOWER:
                     return end, None, maybe
             end = i = run[-1][1]
+            place_run = prev_level
             words += [x.lower() for x in names]
             n += len(names)
             continue
         low = w.lower()
+        if _NUM_SYL.fullmatch(w) and (place_run or (words and words[-1] in LEVEL_WORDS)):
+            # "UBND xã Đại Ân 2 Thạch Sô Phết", "UBND Phường 3 Lê Văn A": a number ends the
+            # place's name; what follows is read afresh (a person's name)
+            end = i = wm.end()
+            words.append(low)
+            n += 1
+            place_run = False
+            continue
+        place_run = False
         if ACRONYM.fullmatch(w):
             pass
         elif low == "chỉ" and words and words[-1] == "ban" and f[wm.end():wm.end() + 4].lower() == " đạo":
@@ -160,7 +178,9 @@ def parse_title_ex(f: str, pos: int) -> tuple[int, Optional[int], Optional[tuple
             pass  # "Nông nghiệp và phát triển nông thôn", not "phát biểu"
         elif low == "và":
             nxt = WORD.match(f, wm.end())
-            if not nxt or not CAPITAL.fullmatch(nxt.group("w")) or head.match(f, nxt.start("w")):
+            # "Nông nghiệp và PTNT": an organisation name may go on with an acronym
+            if not nxt or not (CAPITAL.fullmatch(nxt.group("w")) or words and words[-1] == "nghiệp"
+                               and nxt.group("w") == "PTNT") or head.match(f, nxt.start("w")):
                 break
         elif low in ORG_AFTER:
             if not words or words[-1] not in ORG_AFTER[low]:

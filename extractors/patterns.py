@@ -37,7 +37,12 @@ LEVEL = r"(?i:thị\s+trấn|thị\s+xã|thành\s+phố|tp\.?|phường|quận|h
 NOT_LEVEL = r"(?!(?i:thị\s+trấn|thị\s+xã|thành\s+phố|phường|quận|huyện|tỉnh|xã)(?![\p{L}]))"
 # A proper name: 1-5 capitalised syllables, none of them a level word, none an
 # all-caps acronym (NTM, UBND: CAP_SYL needs lower-case after the capital).
-NAME = rf"{NOT_LEVEL}{CAP_SYL}(?:[ \-]{NOT_LEVEL}{CAP_SYL}){{0,4}}"
+# A number ends a name ("Phường 3", "xã Đại Ân 2"): "xã Đại Ân 2 Thạch Sô Phết" is the
+# commune and then a person's name, never one name.
+_WORD_SYL = r"\p{Lu}\p{Ll}*(?:['’]\p{Ll}+)?(?![\p{L}\d])"
+_NUM_SYL = r"\d{1,2}(?![\p{L}\d])"
+NAME = (rf"{NOT_LEVEL}(?:{_NUM_SYL}|{_WORD_SYL}(?:[ \-]{NOT_LEVEL}{_WORD_SYL}){{0,4}}"
+        rf"(?:[ \-]{_NUM_SYL})?)")
 
 # "xã Đông Yên", "huyện Huyện Cầu Kè" (the doubled word: NAME refuses "Huyện").
 # The parenthesis may repeat the level word: "xã Tân Hòa (huyện Châu Thành)".
@@ -75,7 +80,8 @@ COUNT_NO_TOTAL = regex.compile(
     rf"(?i:đạt|hoàn thành)\s+(?:được\s+)?(?P<met>{NUM})\s+(?P<measure>tiêu\s+chí|nội\s+dung)(?![\p{{L}}])(?!\s*/)"
 )
 # Between two counts of one group: "18/19 tiêu chí, 56/57 chỉ tiêu".
-GROUP_JOIN = regex.compile(r"^\s*(?:,|và|;)?\s*$")
+# "19/19 tiêu chí với 49/49 chỉ tiêu": the indicators of the same units
+GROUP_JOIN = regex.compile(r"^\s*(?:,|và|;|(?i:với))?\s*$")
 # Complements are not progress: "còn lại 03/08 nội dung chưa đạt".
 COMPLEMENT_BEFORE = regex.compile(r"(?i:còn(?:\s+lại)?|chưa\s+đạt|trừ)\s*$")
 COMPLEMENT_AFTER = regex.compile(r"\s*(?:[^\s;,.]+\s+){0,3}?(?i:chưa\s+đạt|chưa\s+hoàn\s+thành|trở\s+lên)")

@@ -83,6 +83,8 @@ def find_counts(ctx: Context) -> list[Count]:
         after = f[c.end:c.end + 40]
         if P.COMPLEMENT_BEFORE.search(before) or P.COMPLEMENT_AFTER.match(after):
             continue
+        if _OTHER_SET_AFTER.match(f, c.end):
+            continue  # "thị trấn đạt 4/5 tiêu chí văn minh đô thị": another set than nông thôn mới
         if _REQUIRED_BEFORE.search(f, max(0, c.start - 25), c.start):
             continue  # "cấp tỉnh ... phải đạt 8 nội dung": what a set requires, not what a unit has
         sent = ctx.doc.sentence_at(c.start)
@@ -136,6 +138,11 @@ def group_counts(ctx: Context, counts: list[Count]) -> list[list[Count]]:
 # A requirement of a criteria set ("Xã phải đạt đủ 19/19 tiêu chí mới được công nhận") and an
 # illustration ("Ví dụ, ...", "Giả sử ...") describe no unit's state.
 _REQUIRED_BEFORE = regex.compile(r"(?<![\p{L}])(?i:phải|buộc\s+phải)\s+(?i:đạt|đáp\s+ứng)\s+(?i:đủ\s+|được\s+)?$")
+# Criteria sets other than nông thôn mới named right after a count: towns' "văn minh đô thị",
+# urban grades, national-standard schools and health stations.
+_OTHER_SET_AFTER = regex.compile(
+    r"\s+(?:(?i:của|về|theo)\s+)?(?:(?i:bộ\s+tiêu\s+chí|chuẩn)\s+)?(?i:văn\s+minh\s+đô\s+thị|đô\s+thị\s+văn\s+minh|"
+    r"đô\s+thị\s+loại|phường\s+văn\s+minh|quốc\s+gia\s+về\s+y\s+tế|trường\s+(?:đạt\s+)?chuẩn\s+quốc\s+gia)(?![\p{L}])")
 _HYPOTHETICAL = regex.compile(r"\s*(?:[-–•*]\s*)?(?i:ví\s+dụ|giả\s+sử|chẳng\s+hạn)(?![\p{L}])")
 _BARE_REACHED = regex.compile(r"(?<![\p{L}])(?i:đạt|hoàn\s+thành)\s+(?:được\s+)?$")
 _BARE_END = regex.compile(r"\s*(?:[,;.)]|$)|\s+(?i:và)(?![\p{L}])")
@@ -154,6 +161,16 @@ _ANAPHOR = regex.compile(
 # An authority in front of a bare level word: "UBND tỉnh", "Ủy ban nhân dân huyện", "HĐND xã".
 _BODY_BEFORE = regex.compile(
     r"(?<![\p{L}])(?:UBND|HĐND|(?i:ủy\s+ban\s+nhân\s+dân|hội\s+đồng\s+nhân\s+dân|ban\s+chỉ\s+đạo|tỉnh\s+ủy|huyện\s+ủy))\s*$")
+# A clause after a count of the same sentence that only dates a further count: ", năm 2017 đạt",
+# ", đến năm 2018 đạt được".
+_CARRY = regex.compile(
+    r"\s*,\s*(?:(?i:và|rồi|đến|tới|sang|cuối|trong)\s+)?(?i:năm)\s+(?:19|20)\d\d\s+(?:(?i:đã|thì|xã|huyện)\s+)?"
+    r"(?i:đạt|hoàn\s+thành)(?:\s+(?i:được|đủ))?\s*")
+# A bare level word that introduces its unit's name: "Xã còn lại là Duy Phước", "huyện duy nhất là X".
+_BARE_NAMED = regex.compile(
+    rf"\s+(?:(?i:còn\s+lại|duy\s+nhất|cuối\s+cùng|đầu\s+tiên|tiếp\s+theo|thứ\s+\p{{L}}+|này)\s+)?(?i:là)\s+(?P<name>{P.NAME})")
+_SUBJECT_AFTER = regex.compile(
+    r"[^,.;\n]{0,80}?,\s*(?P<lw>(?i:xã|huyện|tỉnh))(?:\s+\p{Ll}+){0,3}?\s+(?i:này|nói\s+trên)(?![\p{L}])")
 _NUM_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5}
 _CLAUSE_END = regex.compile(r"[;.]|\n")
 
@@ -264,12 +281,25 @@ def _units_for_group(
     if prov is not None and bare_level is None:
         return [ctx.unit(Level.TINH, prov.group())], prov.start(), g_end
     if bare_level is not None:
+        named = _BARE_NAMED.match(f, bare_level.end(), g_start)
+        if named:
+            # "Xã còn lại là Duy Phước đã đạt 18/19 tiêu chí": the name the level word introduces
+            name = clean_name(named.group("name"))
+            return [ctx.unit(level_of(bare_level.group("lw"), name), name)], bare_level.start(), g_end
         u = _bare_level_units(ctx, bare_level.group("lw"), bare_level.start())
         if u:
             return [u], bare_level.start(), g_end
     if lists:
         s, e, items = lists[-1]
         return [ctx.unit(i.level, i.name, i.district) for i in items], s, g_end
+    # "Đạt đủ 19/19 tiêu chí NTM nâng cao, xã vùng ven này đang ...": an opening phrase whose
+    # subject, pointing back with "này", follows the comma
+    if not lists and bare_level is None and bare_name is None and prov is None:
+        back = _SUBJECT_AFTER.match(f, g_end, seg_end)
+        if back:
+            u = _bare_level_units(ctx, back.group("lw"), back.start("lw"))
+            if u:
+                return [u], g_start, back.end()
     # 3. the heading of the line: "* Huyện Tiểu Cần: huyện đạt 05/09 tiêu chí"
     head = ctx.heading_unit(g_start)
     if head:
@@ -341,6 +371,10 @@ def find(ctx: Context) -> list[Progress]:
         seg_start = max(sent.start, prev_end)
         seg_end = sent.end
         units, span_start, span_end = units_for_group(ctx, group, seg_start, seg_end, prev_units)
+        if not units and prev_units and _CARRY.fullmatch(ctx.folded, seg_start, group[0].start):
+            # "xã ... năm 2016 đạt 12 tiêu chí, năm 2017 đạt 15 tiêu chí": the clause names no
+            # subject of its own, the units of the count before go on
+            units = prev_units
         prev_end = max(group[-1].end, span_end)
         if not units:
             continue

@@ -130,6 +130,8 @@ def _candidates(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool
             continue
         if _STANDARD_NAME_AFTER.match(f, m.end()):
             continue  # "được công nhận là huyện nông thôn mới kiểu mẫu": the name of a standard
+        if _LEVEL_COMPARED.search(f, max(0, m.start() - 30), m.start()):
+            continue  # "Huyện Hòa An dẫn đầu tỉnh với 4/14 xã": the province only ranks the district
         if level == Level.TINH and ctx.province:
             out.append((m.start(), ctx.unit(Level.TINH, ctx.province)))
         elif level == Level.HUYEN:
@@ -161,6 +163,12 @@ _REACHED_NEXT = regex.compile(
 # "tỉnh thứ 6 của cả nước", "cao nhất cả nước", "so với cả nước".
 _NATIONAL_COMPARED = regex.compile(
     r"(?i:của|nhất|so\s+với|dẫn\s+đầu|đứng\s+đầu|đầu\s+tiên(?:\s+của)?|thứ\s+\d+(?:\s+của)?|trong\s+tốp(?:\s+\d+)?(?:\s+của)?)\s*$")
+
+# A bare level word that only ranks the unit against it: "dẫn đầu tỉnh", "đứng thứ 2 của tỉnh",
+# "cao nhất huyện", "đầu tiên của tỉnh" (the bare "của tỉnh" alone may still be a parent).
+_LEVEL_COMPARED = regex.compile(
+    r"(?<![\p{L}])(?i:dẫn\s+đầu|đứng\s+đầu|nhất|so\s+với|đầu\s+tiên(?:\s+của)?|thứ\s+\d+(?:\s+của)?|trong\s+tốp(?:\s+\d+)?(?:\s+của)?)"
+    r"(?:\s+(?:toàn|cả|trong))?\s*$")
 
 
 # the counted units listed with their district: "... gồm Hòa Ninh, Lộc Hòa và Thanh Đức (huyện Long Hồ)"

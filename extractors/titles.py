@@ -40,8 +40,10 @@ def _alt(words) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-# Ê Đê / M'nông name prefixes: "Y" (men), "H'" + syllable (women: "H'Hoan", "H'Nhi")
-PREFIX_RX = r"(?-i:Y|H['’]\p{Lu}\p{Ll}+)"
+# Ê Đê / M'nông name prefixes: "Y" (men), "H'" + syllable (women: "H'Hoan", "H'Nhi");
+# K'Ho / Cil (Lâm Đồng) names open with a clan or gender word: "Cil Ha Sang", "Ka Bông",
+# "Kră Jăn Ha Thanh", "K'Sơn Bon".
+PREFIX_RX = r"(?-i:Y|H['’]\p{Lu}\p{Ll}+|K['’]\p{Lu}\p{Ll}+|Cil|Ka|Kră)"
 PREFIX = regex.compile(PREFIX_RX)
 
 

@@ -13,6 +13,10 @@ def run(text, published="2023-11-22"):
 
 
 POSITIVE = {
+    "day-range-borrows-month": (
+        "Từ ngày 8 đến ngày 12/10, đoàn công tác làm việc tại các xã.", ["2023-10-08", "2023-10-12"]),
+    "day-range-dash-full-date": (
+        "Hội chợ nông sản diễn ra ngày 14 - 16/9/2022 tại huyện Châu Thành.", ["2022-09-14", "2022-09-16"]),
     "slashes": ("Ngày 20/11/2023, huyện Long Phú tổ chức hội nghị.", ["2023-11-20"]),
     "dashes": ("Ngày 20-11-2023, huyện Long Phú tổ chức hội nghị.", ["2023-11-20"]),
     "dots": ("Hội nghị diễn ra ngày 20.11.2023 tại xã Hòa Bình.", ["2023-11-20"]),

@@ -21,6 +21,29 @@ def key(f):
 
 
 POSITIVE = {
+    "subject-after-opening-phrase": (
+        "Đoàn đến xã Hiệp An (huyện Đức Trọng). Hoàn thành 19/19 tiêu chí nông thôn mới, xã miền núi này "
+        "đang hướng tới chuẩn kiểu mẫu.",
+        [P("xã", "Hiệp An", "tiêu chí", 19, 19)],
+    ),
+    "bare-level-introduces-name": (
+        "Huyện Đại Lộc có 11/12 xã đạt chuẩn. Xã còn lại là Đại Hưng đã đạt 17/19 tiêu chí.",
+        [P("xã", "Đại Hưng", "tiêu chí", 17, 19)],
+    ),
+    "history-year-by-year": (
+        "Xã Phú Tân (huyện Châu Thành) đi lên từng bước: năm 2015 đạt 10 tiêu chí, năm 2019 đạt 16 tiêu chí, "
+        "năm 2022 đạt 19/19 tiêu chí.",
+        [P("xã", "Phú Tân", "tiêu chí", 10, 19), P("xã", "Phú Tân", "tiêu chí", 16, 19),
+         P("xã", "Phú Tân", "tiêu chí", 19, 19)],
+    ),
+    "indicators-joined-by-voi": (
+        "Đến nay xã Vĩnh Hải đạt 19/19 tiêu chí với 49/49 chỉ tiêu.",
+        [P("xã", "Vĩnh Hải", "tiêu chí", 19, 19), P("xã", "Vĩnh Hải", "chỉ tiêu", 49, 49)],
+    ),
+    "numbered-commune-name": (
+        "Hiện xã Long Đức 3 đạt 17/19 tiêu chí nông thôn mới.",
+        [P("xã", "Long Đức 3", "tiêu chí", 17, 19)],
+    ),
     # developed on: phrasings seen in the seeds, re-written
     "heading-unit": (
         "* Huyện Cầu Ngang: hiện đạt 07/09 tiêu chí huyện NTM, còn tiêu chí 6 về Kinh tế chưa đạt.",
@@ -199,6 +222,7 @@ def test_reported_figure_after_a_requirement_sentence():
 
 
 NEGATIVE = {
+    "town-civilised-urban-set": "Thị trấn Cái Nhum đã đạt 4/5 tiêu chí văn minh đô thị.",
     "date": "Sáng 19/5/2023, xã Tân Hiệp tổ chức hội nghị.",
     "document-number": "Thực hiện Quyết định số 262/QĐ-UBND, xã Phú Lộc triển khai kế hoạch.",
     "complement": "Tỉnh Hà Tĩnh còn lại 03/08 nội dung chưa đạt gồm nội dung 01, 03.",

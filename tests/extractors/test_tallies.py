@@ -22,6 +22,14 @@ def key(f):
 
 
 POSITIVE = {
+    "district-ranked-against-province": (
+        "Thị xã Duyên Hải đứng đầu tỉnh với 5/5 xã đạt chuẩn nông thôn mới.",
+        [T("Duyên Hải", "xã", "ntm", 5, 5)],
+    ),
+    "district-leads-province": (
+        "Huyện Phong Điền là đơn vị dẫn đầu toàn tỉnh với 9/10 xã đạt chuẩn NTM.",
+        [T("Phong Điền", "xã", "ntm", 9, 10)],
+    ),
     "fraction": (
         "Đến nay, tỉnh Vĩnh Long có 86/89 xã đạt chuẩn nông thôn mới.",
         [T("Vĩnh Long", "xã", "ntm", 86, 89)],
