@@ -8,7 +8,7 @@ from typing import Optional
 import regex
 
 from extractors import patterns as P
-from extractors.models import Evidence, Level, Modality, Unit
+from extractors.models import Evidence, Level, Modality, Standard, Unit
 from extractors.units import NATIONAL_ARTICLE, document_province, level_of, make_unit, clean_name, person_like
 
 
@@ -35,6 +35,21 @@ _PLAN_SHORT = regex.compile(
     r"\s*:?[ \t*]*$")
 _PLAN_CUE_WORDS = regex.compile(r"chỉ\s+tiêu|phương\s+hướng|nhiệm\s+vụ|kế\s+hoạch|mục\s+tiêu|định\s+hướng")
 _PUB_LONG = regex.compile(r"(?i:ngày\s+(\d{1,2})\s+)?tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)")
+
+
+def standard_of(m, unit: Optional[Unit] = None) -> Standard:
+    """The criteria set a ``patterns.STANDARD`` match names: "NTM nâng cao" -> ntm_nang_cao.
+
+    "hoàn thành nhiệm vụ" is the province-level set for a province, plain NTM otherwise.
+    """
+    q = (m.group("q") or m.group("q2") or "").lower()
+    if "nâng" in q:
+        return Standard.NANG_CAO
+    if "kiểu" in q:
+        return Standard.KIEU_MAU
+    if m.group("done") and unit is not None and unit.level == Level.TINH:
+        return Standard.TINH_HOAN_THANH
+    return Standard.NTM
 
 
 class Context:
@@ -195,6 +210,15 @@ class Context:
             return None
         name = " ".join(w.capitalize() if not w.isdigit() else w for w in last.group("name").split())
         return self.unit(level_of(last.group("lw").lower(), name), name)
+
+    def standard_before(self, at: int):
+        """The last criteria-set mention in this paragraph (or line) before ``at``, or None."""
+        p_start, _ = self.paragraph_span(at)
+        line_start, _ = self.line_span(at)
+        best = None
+        for m in P.STANDARD_A.finditer(self, min(p_start, line_start), at):
+            best = m
+        return best
 
     def section_unit(self, offset: int, max_lines: int = 2) -> Optional[Unit]:
         """The unit of the nearest heading on this line or up to ``max_lines`` lines above."""

@@ -14,7 +14,7 @@ import regex
 
 from extractors import Extractor
 from extractors import patterns as P
-from extractors.context import Context
+from extractors.context import Context, standard_of
 from extractors.models import Level, Measure, Progress, Standard, Unit
 from extractors.units import clean_name, find_lists, level_of, province_anchored
 
@@ -329,25 +329,9 @@ def standard_for(ctx: Context, group: list[Count], unit: Optional[Unit], seg_sta
     comma = f.find(",", group[-1].end, clause_end)
     window_end = comma if comma >= 0 else clause_end
     m = P.STANDARD_A.search(ctx, group[-1].end, min(window_end, group[-1].end + 60))
-    if m:
-        return _standard(m, unit)
-    p_start, _ = ctx.paragraph_span(group[0].start)
-    line_start, _ = ctx.line_span(group[0].start)
-    best = None
-    for m in P.STANDARD_A.finditer(ctx, min(p_start, line_start), group[0].start):
-        best = m
-    return _standard(best, unit) if best else None
-
-
-def _standard(m, unit: Optional[Unit]) -> Standard:
-    q = (m.group("q") or m.group("q2") or "").lower()
-    if "nâng" in q:
-        return Standard.NANG_CAO
-    if "kiểu" in q:
-        return Standard.KIEU_MAU
-    if m.group("done") and unit is not None and unit.level == Level.TINH:
-        return Standard.TINH_HOAN_THANH
-    return Standard.NTM
+    if m is None:
+        m = ctx.standard_before(group[0].start)
+    return standard_of(m, unit) if m else None
 
 
 def implied_total(ctx: Context, unit: Unit, measure: Measure, standard: Optional[Standard]) -> Optional[int]:

@@ -14,7 +14,7 @@ import regex
 
 from extractors import Extractor
 from extractors import patterns as P
-from extractors.context import Context
+from extractors.context import Context, standard_of
 from extractors.models import Level, Modality, Standard, Tally, Unit
 from extractors.units import clean_name, level_of, person_like, province_anchored, province_name
 from pipeline.normalize import fold_tones
@@ -61,19 +61,13 @@ def _standard(ctx: Context, start: int, end: int, default_ntm: bool = False) -> 
         # "382/382 xã đạt chuẩn", "nâng tổng số xã đạt chuẩn lên 101/116 xã": in NTM news
         # "đạt chuẩn" alone is the NTM standard
         return Standard.NTM if default_ntm else None
-    if m.group("done"):
-        return Standard.NTM
-    q = (m.group("q") or m.group("q2") or "").lower()
     # "18 xã đạt chuẩn NTM, NTM nâng cao": one figure for two standards
     comma = _COMMA.match(ctx.folded[m.end():m.end() + 4])
     mixed = P.STANDARD.match(ctx.folded, comma.end() + m.end()) if comma else None
-    if mixed and (mixed.group("q") or mixed.group("q2")) and not q:
+    if mixed and (mixed.group("q") or mixed.group("q2")) and not m.group("done") \
+            and not (m.group("q") or m.group("q2")):
         return None
-    if "nâng" in q:
-        return Standard.NANG_CAO
-    if "kiểu" in q:
-        return Standard.KIEU_MAU
-    return Standard.NTM
+    return standard_of(m)  # "hoàn thành nhiệm vụ" counted units: plain NTM
 
 
 # A level word that is no parent: counted or generic ("4 huyện", "các xã"), or part of a

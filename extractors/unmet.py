@@ -16,7 +16,7 @@ import regex
 
 from extractors import Extractor
 from extractors import patterns as P
-from extractors.context import Context
+from extractors.context import Context, standard_of
 from extractors.criteria import criterion_name
 from extractors.models import Level, Standard, Unit, Unmet
 from extractors.progress import Count, units_for_group
@@ -102,15 +102,8 @@ def _short_before(ctx: Context, at: int) -> bool:
 def _standard(ctx: Context, at: int, unit: Optional[Unit], word: str) -> Optional[Standard]:
     if word.lower().startswith("nội"):
         return Standard.TINH_HOAN_THANH
-    p_start, _ = ctx.paragraph_span(at)
-    l_start, _ = ctx.line_span(at)
-    best = None
-    for m in P.STANDARD_A.finditer(ctx, min(p_start, l_start), at):
-        best = m
-    if not best:
-        return None
-    q = (best.group("q") or best.group("q2") or "").lower()
-    return Standard.NANG_CAO if "nâng" in q else Standard.KIEU_MAU if "kiểu" in q else Standard.NTM
+    m = ctx.standard_before(at)
+    return standard_of(m) if m else None
 
 
 def _district(ctx: Context, at: int) -> Optional[Unit]:
