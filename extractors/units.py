@@ -5,11 +5,9 @@ official register comes with the gazetteer.
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
 import regex
@@ -18,15 +16,16 @@ from extractors import patterns as P
 from extractors.models import Level, Unit
 from pipeline.normalize import fold_tones
 
-DATA = Path(__file__).with_name("data")
 
 
 @lru_cache(maxsize=1)
 def provinces() -> dict[str, str]:
-    """Lower-cased, tone-folded province name -> canonical name (63, pre-2025)."""
-    data = json.loads((DATA / "provinces.json").read_text(encoding="utf-8"))
-    names = data["cities"] + data["provinces"]
+    """Lower-cased, tone-folded province name -> canonical name (the register's 63, pre-2025)."""
+    from extractors.gazetteer import Gazetteer
+
+    names = [e.name for e in Gazetteer.default().entries if e.level == "tỉnh"]
     out = {fold_tones(n).lower(): n for n in names}
+    # the forms the news writes besides the register's names
     out["huế"] = "Thừa Thiên Huế"
     out["tp hồ chí minh"] = "Hồ Chí Minh"
     out["bà rịa-vũng tàu"] = "Bà Rịa - Vũng Tàu"
@@ -104,8 +103,9 @@ def person_like(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _surnames() -> frozenset:
-    data = json.loads((DATA / "person_names.json").read_text(encoding="utf-8"))
-    return frozenset(fold_tones(s).lower() for s in data.get("surnames", ()))
+    from extractors.titles import surnames
+
+    return frozenset(s.lower() for s in surnames())
 
 
 @lru_cache(maxsize=16384)
