@@ -7,6 +7,7 @@ module for Unicode classes (``\\p{Lu}``).
 from __future__ import annotations
 
 from bisect import bisect_left
+import re
 
 import regex
 
@@ -296,30 +297,13 @@ def _follows(low: str, j: int, words: tuple) -> int:
     return j
 
 
+_SPACE_RUN = re.compile(r"\s+")  # ``re``'s \s on str is exactly str.isspace
+
+
 def _skip_space(low: str, j: int) -> int:
     """Offset after the spaces at ``j``; -1 when there is none (``\\s+`` cannot match)."""
-    n = len(low)
-    k = j
-    while k < n and low[k].isspace():
-        k += 1
-    return k if k > j else -1
-
-
-def _name_follows(ctx, i: int, j: int) -> bool:
-    """UNIT_MENTION: after the level word ("tp" may take a "."), spaces, then a capital or a digit."""
-    f = ctx.folded
-    if j < len(f) and f[j] == "." and ctx.low.startswith("tp", i) and j == i + 2:
-        k = _skip_space(f, j + 1)
-        if k >= 0 and k < len(f) and not f[k].islower():
-            return True
-    k = _skip_space(f, j)
-    if k < 0 or k >= len(f):
-        return False
-    # "huyện biên giới Đức Huệ": a descriptor, then the name
-    return not f[k].islower() or _DESCRIPTOR_THEN_NAME.match(f, k) is not None
-
-
-_DESCRIPTOR_THEN_NAME = regex.compile(UNIT_DESCRIPTOR.removesuffix("?") + r"\p{Lu}")
+    m = _SPACE_RUN.match(low, j)
+    return -1 if m is None else m.end()
 
 
 def _number_follows(ctx, i: int, j: int) -> bool:
@@ -423,6 +407,17 @@ def _occurrences(ctx) -> dict:
     return occ
 
 
+def _word_starts(ctx, w: str, found: list) -> list:
+    """The offsets of ``found`` (occurrences of ``w``) not preceded by a letter, once per document
+    and word: (?<![\p{L}]) as str.isalpha reads it (the Unicode category L, as \p{L})."""
+    cache = ctx.__dict__.setdefault("_anchor_word_starts", {})
+    got = cache.get(w)
+    if got is None:
+        f = ctx.folded
+        got = cache[w] = [i for i in found if i == 0 or not f[i - 1].isalpha()]
+    return got
+
+
 # The ``regex`` module tries a pattern that opens with a look-behind or a case-insensitive
 # alternation at every offset of the text (~0.1-0.6 ms for a 4 KB article). When every match
 # must start with one of a few literal words, str.find over the lower-cased text finds the
@@ -439,9 +434,12 @@ class Anchored:
     ``extra(ctx, starts)`` may add offsets (where a match starts with something other than a
     literal, e.g. a number before one). Both must only ever leave out offsets where
     ``rx.match`` fails: the matches stay exactly those of ``rx.finditer``.
+
+    A document's matches are found once; a query over a range (a sentence, a clause) is
+    answered from them (see :meth:`_in_range`).
     """
 
-    __slots__ = ("rx", "firsts", "phrases", "check", "extra", "word_start")
+    __slots__ = ("rx", "firsts", "phrases", "rests_rx", "check", "extra", "word_start")
 
     def __init__(self, rx, firsts, check=None, extra=None):
         self.rx = rx
@@ -454,6 +452,13 @@ class Anchored:
         # first word -> the rests that may follow it; () alone: the first word is enough
         self.phrases = {w: (() if () in rests else tuple(sorted(rests))) for w, rests in phrases.items()}
         self.firsts = tuple(sorted(self.phrases))
+        # first word -> one pattern for "spaces, then one of its rests" (the rests in the order
+        # _follows tries them): one C call per occurrence instead of a Python loop per rest.
+        # ``re``'s \s on str is exactly str.isspace, as in _follows.
+        self.rests_rx = {
+            w: re.compile("|".join(r"\s+" + r"\s+".join(map(re.escape, rest)) for rest in rests))
+            for w, rests in self.phrases.items() if rests
+        }
         self.check = check
         self.extra = extra
         _register(self)
@@ -468,14 +473,12 @@ class Anchored:
             got = []
             append = got.append
             occ = _occurrences(ctx)
-            f = ctx.folded
             for w, rests in self.phrases.items():
                 found = occ.get(w)
                 if not found:
                     continue
                 if self.word_start:
-                    # (?<![\p{L}]): str.isalpha is the Unicode category L, as \p{L}
-                    found = [i for i in found if i == 0 or not f[i - 1].isalpha()]
+                    found = _word_starts(ctx, w, found)
                 n = len(w)
                 if not rests:
                     if check is None:
@@ -485,10 +488,17 @@ class Anchored:
                             if check(ctx, i, i + n):
                                 append(i)
                 else:
+                    match = self.rests_rx[w].match
                     for i in found:
-                        for rest in rests:
+                        m = match(low, i + n)
+                        if m is None:
+                            continue  # no rest follows: _follows would refuse every one
+                        if check is None or check(ctx, i, m.end()):
+                            append(i)  # the first rest that follows, as the loop below finds it
+                            continue
+                        for rest in rests:  # the check refused the first: try the others
                             j = _follows(low, i + n, rest)
-                            if j >= 0 and (check is None or check(ctx, i, j)):
+                            if j >= 0 and check(ctx, i, j):
                                 append(i)
                                 break
             if self.extra is not None:
@@ -501,16 +511,37 @@ class Anchored:
 
     def finditer(self, ctx, pos: int = 0, endpos=None) -> list:
         if pos == 0 and endpos is None:
-            return list(self._all(ctx))
-        return self._finditer(ctx, pos, endpos)
+            return list(self._all(ctx)[0])
+        return self._in_range(ctx, pos, endpos)
 
-    def _all(self, ctx) -> list:
-        # the whole document: several readers ask (mentions, the document's province); once
+    def _all(self, ctx) -> tuple:
+        """(matches, their starts, their ends) of the whole document, computed once per document:
+        the extractors ask about a document's sentences and clauses over and over (about 120
+        range queries per article), and every answer is a slice of this list."""
         cache = ctx.__dict__.setdefault("_anchor_all", {})
         got = cache.get(self)
         if got is None:
-            got = cache[self] = self._finditer(ctx, 0, None)
+            found = self._finditer(ctx, 0, None)
+            got = cache[self] = (found, [m.start() for m in found], [m.end() for m in found])
         return got
+
+    def _in_range(self, ctx, pos: int, endpos):
+        """The matches of ``text[pos:endpos]``: the document's own matches that lie inside it.
+
+        That is what a scan of the range finds unless a match of the document straddles one
+        of its bounds (the scan might then find a shorter match inside, or one that starts
+        within the straddling match): only then is the range scanned.
+        """
+        if not ctx.lowered:
+            return self._finditer(ctx, pos, endpos)
+        found, starts, ends = self._all(ctx)
+        n = len(ctx.folded)
+        end = n if endpos is None else min(endpos, n)
+        i = bisect_left(starts, pos)
+        j = bisect_left(starts, end, i)
+        if (i > 0 and ends[i - 1] > pos) or (j > i and ends[j - 1] > end):
+            return self._finditer(ctx, pos, endpos)
+        return found[i:j]
 
     def _finditer(self, ctx, pos: int, endpos) -> list:
         text = ctx.folded
@@ -534,29 +565,32 @@ class Anchored:
         return out
 
     def search(self, ctx, pos: int = 0, endpos=None):
-        text = ctx.folded
+        """The first match in ``text[pos:endpos]`` (see :meth:`_in_range`), or None."""
         if not ctx.lowered:
+            text = ctx.folded
             return self.rx.search(text, pos) if endpos is None else self.rx.search(text, pos, endpos)
-        end = len(text) if endpos is None else min(endpos, len(text))
-        starts = self.starts(ctx)
-        match = self.rx.match
-        for k in range(bisect_left(starts, pos), len(starts)):
-            c = starts[k]
-            if c >= end:
-                break
-            m = match(text, c, end)
-            if m is not None:
-                return m
+        found, starts, ends = self._all(ctx)
+        n = len(ctx.folded)
+        end = n if endpos is None else min(endpos, n)
+        i = bisect_left(starts, pos)
+        if i > 0 and ends[i - 1] > pos:
+            got = self._finditer(ctx, pos, endpos)
+            return got[0] if got else None
+        if i < len(starts) and starts[i] < end:
+            if ends[i] <= end:
+                return found[i]
+            got = self._finditer(ctx, pos, endpos)
+            return got[0] if got else None
         return None
 
 
 LEGAL_REF_A = Anchored(LEGAL_REF, list(DOC_KINDS) + list(DOC_KIND_ABBR))
 PART_OF_MONTH_A = Anchored(PART_OF_MONTH, ["đầu tháng", "giữa tháng", "cuối tháng"])
 DAY_MONTH_A = Anchored(DAY_MONTH, "ngày sáng chiều tối trưa đêm hôm từ đến trước sau nay".split())
+# No check before trying UNIT_MENTION: a level word is followed by a name often enough that
+# testing for one in Python costs more than the match it would save.
 UNIT_MENTION_A = Anchored(
-    UNIT_MENTION, ["thị trấn", "thị xã", "thành phố", "tp", "phường", "quận", "huyện", "tỉnh", "xã"],
-    check=_name_follows,
-)
+    UNIT_MENTION, ["thị trấn", "thị xã", "thành phố", "tp", "phường", "quận", "huyện", "tỉnh", "xã"])
 TARGET_CUE_A = Anchored(TARGET_CUE, firsts=[
     "phấn đấu", "kế hoạch", "mục tiêu", "dự kiến", "phương hướng", "sẽ", "đến cuối", "đến năm",
     "trước năm", "trong năm", "phải hoàn thành", "cố gắng", "đặt ra", "đăng ký",

@@ -47,6 +47,7 @@ def province_anchored() -> P.Anchored:
     return P.Anchored(province_regex(), [n.lower() for n in names])
 
 
+@lru_cache(maxsize=8192)
 def province_name(name: str) -> Optional[str]:
     return provinces().get(fold_tones(name).lower().strip())
 

@@ -405,22 +405,17 @@ def _case_variants(table: dict[str, str]) -> dict[str, str]:
 _TONE_FOLD_ALL = _case_variants(_TONE_FOLD)
 
 
-def _pair_pattern(pairs) -> str:
-    """One character-class alternative per first letter: "[oO][àá...]|[uU][ỳý...]"."""
-    by_first: dict[str, set[str]] = {}
-    for p in pairs:
-        by_first.setdefault(p[0].lower(), set()).add(p[1])
-    return "|".join(
-        f"[{re.escape(f + f.upper())}][{re.escape(''.join(sorted(seconds)))}]"
-        for f, seconds in sorted(by_first.items())
-    )
-
-
 # Only an open syllable has two placements ("hoà"/"hòa", "thuỷ"/"thủy"): with a
 # final consonant ("hoạch", "soát", "Huỳnh") or after "q" ("quý", where u belongs
 # to the consonant) the tone has one place, and folding would misspell the word
 # and break patterns such as "kế hoạch" and "rà soát".
-_TONE_FOLD_RE = re.compile(r"(?<![qQ])(?:" + _pair_pattern(_TONE_FOLD_ALL) + r")(?!\w)")
+# One character class per letter, so that ``re`` scans for the first letter instead of trying
+# every offset (a leading look-behind or alternation would): the pairs of the class that are
+# no fold pair ("oỳ") and those after "q" are given back unchanged by _fold_match.
+_TONE_FOLD_RE = re.compile(
+    "[" + re.escape("".join(sorted({p[0] for p in _TONE_FOLD_ALL}))) + "]"
+    "[" + re.escape("".join(sorted({p[1] for p in _TONE_FOLD_ALL}))) + r"](?!\w)"
+)
 
 
 def fold_tones(s: str) -> str:
@@ -433,8 +428,14 @@ def fold_tones(s: str) -> str:
     >>> fold_tones("Xuân Hoà, Thuỷ Nguyên, HOÀ BÌNH")
     'Xuân Hòa, Thủy Nguyên, HÒA BÌNH'
     """
+    if _TONE_FOLD_RE.search(s) is None:
+        return s
+
+    def _fold_match(m: re.Match) -> str:
+        pair = m.group()
+        i = m.start()
+        if i and s[i - 1] in "qQ":  # "quý": the u belongs to the consonant
+            return pair
+        return _TONE_FOLD_ALL.get(pair, pair)
+
     return _TONE_FOLD_RE.sub(_fold_match, s)
-
-
-def _fold_match(m: re.Match) -> str:
-    return _TONE_FOLD_ALL[m.group()]
