@@ -266,7 +266,8 @@ class Context:
         """
         f = self.folded
         clause_start = max(f.rfind(";", sent_start, start), f.rfind(":", sent_start, start), sent_start)
-        for lo in (clause_start, sent_start):
+        # a clause that starts the sentence is read once: the second reading would find the same
+        for lo in ((sent_start,) if clause_start == sent_start else (clause_start, sent_start)):
             last = None
             for m in P.TARGET_CUE_A.finditer(self, lo, start):
                 y = P.CUE_YEAR.search(m.group())
