@@ -8,6 +8,7 @@ so với cuối năm 2021") are not tallies.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Optional
 
 import regex
@@ -54,20 +55,21 @@ def _window_end(ctx: Context, start: int) -> int:
     return m.start() if m else min(len(ctx.folded), start + _WINDOW)
 
 
-def _standard(ctx: Context, start: int, end: int, default_ntm: bool = False) -> Optional[Standard]:
-    """The standard named after the count; None where one count mixes standards."""
+def _standard(ctx: Context, start: int, end: int, default_ntm: bool = False):
+    """The standard named after the count (None where one count mixes standards), and the
+    first criteria-set mention in f[start:end] (None if there is none; it ends the quote)."""
     m = P.STANDARD_A.search(ctx, start, end)
     if not m:
         # "382/382 xã đạt chuẩn", "nâng tổng số xã đạt chuẩn lên 101/116 xã": in NTM news
         # "đạt chuẩn" alone is the NTM standard
-        return Standard.NTM if default_ntm else None
+        return (Standard.NTM if default_ntm else None), None
     # "18 xã đạt chuẩn NTM, NTM nâng cao": one figure for two standards
     comma = _COMMA.match(ctx.folded[m.end():m.end() + 4])
     mixed = P.STANDARD.match(ctx.folded, comma.end() + m.end()) if comma else None
     if mixed and (mixed.group("q") or mixed.group("q2")) and not m.group("done") \
             and not (m.group("q") or m.group("q2")):
-        return None
-    return standard_of(m)  # "hoàn thành nhiệm vụ" counted units: plain NTM
+        return None, m
+    return standard_of(m), m  # "hoàn thành nhiệm vụ" counted units: plain NTM
 
 
 # A level word that is no parent: counted or generic ("4 huyện", "các xã"), or part of a
@@ -89,6 +91,21 @@ def _tinh_unit(ctx: Context, name: str) -> Optional[Unit]:
     return ctx.unit(Level.TINH, p) if p else None
 
 
+def _finditer(ctx: Context, a: P.Anchored, lo: int, hi: int):
+    """``a.finditer(ctx, lo, hi)``, not called where no offset in [lo, hi) may start a match.
+
+    Anchored tries its pattern only at ``a.starts(ctx)`` (when ``ctx.lowered``; else it scans
+    the range): with none of them in the range it finds nothing, and one bisect says so.
+    Most ranges here are a clause or two, where most of the patterns have no offset.
+    """
+    if ctx.lowered:
+        starts = a.starts(ctx)
+        i = bisect_left(starts, lo)
+        if i == len(starts) or starts[i] >= hi:
+            return ()
+    return a.finditer(ctx, lo, hi)
+
+
 def _candidates(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool):
     """Units above ``child`` named in f[lo:hi] as (position, unit), in text order.
 
@@ -97,7 +114,7 @@ def _candidates(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool
     """
     f = ctx.folded
     out: list[tuple[int, Unit]] = []
-    for m in P.UNIT_MENTION_A.finditer(ctx, lo, hi):
+    for m in _finditer(ctx, P.UNIT_MENTION_A, lo, hi):
         name = clean_name(m.group("name"))
         if person_like(name):
             continue  # "Phó Chủ tịch UBND thành phố Nguyễn Mạnh Quyền": a person, no unit
@@ -112,13 +129,13 @@ def _candidates(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool
         if u:
             out.append((m.start(), u))
     if _RANK[Level.TINH] > _RANK[child]:
-        for m in province_anchored().finditer(ctx, lo, hi):
+        for m in _finditer(ctx, province_anchored(), lo, hi):
             if skip_reached and _REACHED_NEXT.match(f, m.end(), hi):
                 continue
             if any(s <= m.start() < s + 60 and u.level == Level.TINH for s, u in out):
                 continue
             out.append((m.start(), ctx.unit(Level.TINH, m.group())))
-    for m in P.BARE_LEVEL_A.finditer(ctx, lo, hi):
+    for m in _finditer(ctx, P.BARE_LEVEL_A, lo, hi):
         level = level_of(m.group("lw").lower(), "")
         if _RANK[level] <= _RANK[child] or _NOT_PARENT_BEFORE.search(f, max(0, m.start() - 10), m.start()):
             continue
@@ -134,13 +151,13 @@ def _candidates(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool
                 out.append((m.start(), u))
     if _RANK[Level.HUYEN] > _RANK[child]:
         # "đến nay thị xã có 5/5 xã": the district-level unit of the article
-        for m in P.BARE_TOWN_A.finditer(ctx, lo, hi):
+        for m in _finditer(ctx, P.BARE_TOWN_A, lo, hi):
             if _NOT_PARENT_BEFORE.search(f, max(0, m.start() - 10), m.start()):
                 continue
             u = ctx.section_unit(m.start()) or ctx.last_unit_of_level(Level.HUYEN, m.start())
             if u and u.level == Level.HUYEN:
                 out.append((m.start(), u))
-    for m in P.NATIONAL_A.finditer(ctx, lo, hi):
+    for m in _finditer(ctx, P.NATIONAL_A, lo, hi):
         if _NATIONAL_COMPARED.search(f, max(0, m.start() - 40), m.start()):
             continue  # "huyện ... đầu tiên của cả nước", "cao nhất cả nước": a ranking, no parent
         out.append((m.start(), Unit(Level.QUOC_GIA, "Việt Nam", None)))
@@ -267,7 +284,7 @@ def _running_total(ctx: Context, m, facts: list[Tally], sent_start: int):
         return None
     mid_s, mid_e = r.span("mid")
     if P.REACHED.search(f, mid_s, mid_e):
-        return _standard(ctx, mid_s, mid_e, default_ntm=True), r.start()
+        return _standard(ctx, mid_s, mid_e, default_ntm=True)[0], r.start()
     # "có thêm 20 xã đạt chuẩn NTM, nâng tổng số lên 300/411 xã": the figure just given
     same = [t for t in facts if t.evidence.sentence_start == sent_start and t.evidence.start < r.start()]
     if same and mid_e - mid_s < 25:
@@ -301,7 +318,7 @@ def _bullets(ctx: Context) -> tuple[list[Tally], list[tuple[int, int]]]:
             continue
         parent = ctx.unit(Level.TINH, province)
         child = _child_level(m.group("child"))
-        standard = _standard(ctx, m.start("std"), m.end("std"), default_ntm=True)
+        standard, _ = _standard(ctx, m.start("std"), m.end("std"), default_ntm=True)
         modality = Modality.TARGET if ctx.in_plan_section(m.start()) else Modality.REPORTED
         end = m.end("total") if m.group("total") else m.end("count")
         spans.append((m.start(), m.end()))
@@ -384,8 +401,7 @@ def find(ctx: Context) -> list[Tally]:
             # the standard of a count with its own verb ends before the next count: "382/382 xã
             # đạt chuẩn, trong đó 173 xã đạt chuẩn nâng cao" (the 382 are NTM)
             std_end = min(wend, nxt)
-            standard = _standard(ctx, std_start, std_end, default_ntm=reached is not None)
-            s_m = P.STANDARD_A.search(ctx, std_start, std_end)
+            standard, s_m = _standard(ctx, std_start, std_end, default_ntm=reached is not None)
             if s_m:
                 end = max(end, s_m.end())
         prev = facts[-1].parent if facts and facts[-1].evidence.sentence_start == sent.start else None
@@ -413,12 +429,12 @@ def find(ctx: Context) -> list[Tally]:
         parent = parent_for(ctx, m.start(), child)
         if parent is None:
             continue
-        s_m = P.STANDARD_A.search(ctx, m.end(), wend)
+        # "chưa có huyện nào đạt chuẩn": "đạt chuẩn" alone is the NTM standard, as for counts
+        standard, s_m = _standard(ctx, m.end(), wend, default_ntm=True)
         end = s_m.end() if s_m else m.end()
         facts.append(Tally(
             evidence=ctx.evidence(m.start(), end), quote=ctx.quote(m.start(), end), extractor="tallies",
-            # "chưa có huyện nào đạt chuẩn": "đạt chuẩn" alone is the NTM standard, as for counts
-            parent=parent, child_level=child, standard=_standard(ctx, m.end(), wend, default_ntm=True),
+            parent=parent, child_level=child, standard=standard,
             count=0, total=None,
             modality=Modality.REPORTED, increment=False,
         ))
