@@ -8,6 +8,7 @@ so với cuối năm 2021") are not tallies.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import Optional
 
@@ -91,19 +92,34 @@ def _tinh_unit(ctx: Context, name: str) -> Optional[Unit]:
     return ctx.unit(Level.TINH, p) if p else None
 
 
-def _finditer(ctx: Context, a: P.Anchored, lo: int, hi: int):
-    """``a.finditer(ctx, lo, hi)``, not called where no offset in [lo, hi) may start a match.
+def _may_start(ctx: Context, a: P.Anchored, lo: int, hi: int) -> bool:
+    """False where ``a`` cannot match in f[lo:hi]: Anchored tries its pattern only at
+    ``a.starts(ctx)`` (when ``ctx.lowered``; else it scans the range), so with none of them
+    in [lo, hi) it finds nothing, and one bisect says so."""
+    if not ctx.lowered:
+        return True
+    starts = a.starts(ctx)
+    i = bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
 
-    Anchored tries its pattern only at ``a.starts(ctx)`` (when ``ctx.lowered``; else it scans
-    the range): with none of them in the range it finds nothing, and one bisect says so.
-    Most ranges here are a clause or two, where most of the patterns have no offset.
+
+def _finditer(ctx: Context, a: P.Anchored, lo: int, hi: int):
+    """``a.finditer(ctx, lo, hi)``, not called where no offset of the range may start a match
+    (most ranges here are a clause or two, where most of the patterns have none)."""
+    return a.finditer(ctx, lo, hi) if _may_start(ctx, a, lo, hi) else ()
+
+
+def _modality(ctx: Context, start: int, sent_start: int) -> Modality:
+    """``ctx.modality(start, sent_start)``, without its four scans where they find nothing.
+
+    Context.modality reads the goal and reported cues (TARGET_CUE_A, REPORTED_CUE_A) of the
+    clause and of the sentence before ``start``; where neither may start anywhere in the
+    sentence before ``start`` (a third of the counts), its answer is its fallback: a figure
+    under a heading of plans is a goal, any other is reported.
     """
-    if ctx.lowered:
-        starts = a.starts(ctx)
-        i = bisect_left(starts, lo)
-        if i == len(starts) or starts[i] >= hi:
-            return ()
-    return a.finditer(ctx, lo, hi)
+    if _may_start(ctx, P.TARGET_CUE_A, sent_start, start) or _may_start(ctx, P.REPORTED_CUE_A, sent_start, start):
+        return ctx.modality(start, sent_start)
+    return Modality.TARGET if ctx.plan_sections and ctx.in_plan_section(start) else Modality.REPORTED
 
 
 def _candidates(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool):
@@ -299,12 +315,16 @@ _BULLET = regex.compile(
     r"đạt\s+chuẩn(?P<std>[^:\n\d]{0,40})):[ \t]*(?P<count>\d{1,5})(?:[ \t]*/[ \t]*(?P<total>\d{1,5}))?"
     r"(?:[ \t]+(?:xã|huyện))?(?![\d/.,]\d)(?P<rest>[^\n]*)$", regex.M)
 _BULLET_MORE = regex.compile(r"(?i:thêm)\s+(\d{1,4})\s+(xã|huyện)(?![\p{L}])")
+# What every _BULLET line holds ("đạt", spaces, "chuẩn", up to 40 characters of no ":", line
+# break or digit, then ":"): the stdlib engine rules out most documents before _BULLET, which
+# opens with a line start and is tried at every offset. Its \s and \d take in those of regex.
+_BULLET_GATE = re.compile(r"đạt\s+chuẩn[^:\n\d]{0,40}:")
 
 
 def _bullets(ctx: Context) -> tuple[list[Tally], list[tuple[int, int]]]:
     """Tallies of "Label: value" bullet lines, with the spans of those lines."""
     f = ctx.folded
-    if "đạt chuẩn:" not in ctx.low and not _BULLET.search(f):
+    if not _BULLET_GATE.search(f):
         return [], []
     facts: list[Tally] = []
     spans: list[tuple[int, int]] = []
@@ -337,11 +357,46 @@ def _bullets(ctx: Context) -> tuple[list[Tally], list[tuple[int, int]]]:
     return facts, spans
 
 
+# Where a TALLY_COUNT figure ends: a digit, spaces and the first word of a child level ("85/85
+# xã", "3 đơn vị", "2 thị xã"), found by the stdlib engine in the lower-cased text (its \d and
+# \s take in those of regex; (?i:) of regex folds no other letter onto these lower-case ones).
+_FIGURE_END = re.compile(r"\d\s+(?:đơn|huyện|xã|thị|thành)")
+
+
+def _tally_counts(ctx: Context) -> list:
+    """``list(P.TALLY_COUNT.finditer(ctx.folded))``, the pattern tried only where it may start.
+
+    TALLY_COUNT opens with a look-behind, so regex tries it at every offset of the text. A
+    match starts at a digit with no digit, "/", ".", "," or "%" before it and runs over
+    digits, ".", "/" and spaces to a _FIGURE_END: those digits, left to right, skipping
+    any inside the last match, are all the offsets finditer could match at.
+    """
+    f = ctx.folded
+    if not ctx.lowered:
+        return list(P.TALLY_COUNT.finditer(f))
+    match = P.TALLY_COUNT.match
+    out: list = []
+    last = 0
+    for h in _FIGURE_END.finditer(ctx.low):
+        q = h.start()
+        k = q
+        while k > last and (f[k - 1].isdecimal() or f[k - 1] in "./" or f[k - 1].isspace()):
+            k -= 1
+        for p in range(k, q + 1):
+            if p < last or not f[p].isdecimal() or (p > 0 and (f[p - 1].isdecimal() or f[p - 1] in "/.,%")):
+                continue
+            m = match(f, p)
+            if m is not None:
+                out.append(m)
+                last = m.end()
+    return out
+
+
 def find(ctx: Context) -> list[Tally]:
     f = ctx.folded
     facts, bullet_spans = _bullets(ctx)
     accepted_ends: list[int] = []
-    matches = list(P.TALLY_COUNT.finditer(f))
+    matches = _tally_counts(ctx)
     for i, m in enumerate(matches):
         if bullet_spans and any(a <= m.start() < b for a, b in bullet_spans):
             continue
@@ -379,7 +434,7 @@ def find(ctx: Context) -> list[Tally]:
                 continue
         else:
             child = _child_level(m.group("child"))
-        modality = ctx.modality(m.start(), sent.start)
+        modality = _modality(ctx, m.start(), sent.start)
         if modality == Modality.REPORTED and reached and P.TARGET_VERB.search(f, m.end(), reached.start()) \
                 and not P.REPORTED_CUE_A.search(ctx, m.end(), reached.start()):
             # "03 xã còn lại phấn đấu đạt chuẩn NTM trong năm 2022": the goal is the count's own verb
