@@ -122,20 +122,23 @@ def _modality(ctx: Context, start: int, sent_start: int) -> Modality:
     return Modality.TARGET if ctx.plan_sections and ctx.in_plan_section(start) else Modality.REPORTED
 
 
-def _candidates(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool):
-    """Units above ``child`` named in f[lo:hi] as (position, unit), in text order.
+def _last_candidate(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool) -> Optional[Unit]:
+    """The last unit above ``child`` named in f[lo:hi] (of two at one offset, the one of the
+    later kind below), None if there is none.
 
     ``skip_reached``: leave out units that themselves reach a standard ("xây dựng huyện Ba Chẽ
     đạt chuẩn NTM; phấn đấu có thêm 10 xã ..."): they are the subject of their own clause.
     """
     f = ctx.folded
-    out: list[tuple[int, Unit]] = []
+    best_at, best = -1, None
+    tinh_at: list[int] = []  # provinces named so far: a province name right after one is the same
+    rank = _RANK[child]
     for m in _finditer(ctx, P.UNIT_MENTION_A, lo, hi):
         name = clean_name(m.group("name"))
         if person_like(name):
             continue  # "Phó Chủ tịch UBND thành phố Nguyễn Mạnh Quyền": a person, no unit
         level = level_of(m.group("lw"), name)
-        if _RANK[level] <= _RANK[child]:
+        if _RANK[level] <= rank:
             continue
         if skip_reached and _REACHED_NEXT.match(f, m.end(), hi):
             continue
@@ -143,42 +146,46 @@ def _candidates(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool
             continue  # "3 huyện Xuân Trường, Giao Thủy, ...": units counted, not a parent
         u = _tinh_unit(ctx, name) if level == Level.TINH else ctx.unit(level, name)
         if u:
-            out.append((m.start(), u))
-    if _RANK[Level.TINH] > _RANK[child]:
+            best_at, best = m.start(), u
+            if level == Level.TINH:
+                tinh_at.append(m.start())
+    if _RANK[Level.TINH] > rank:
         for m in _finditer(ctx, province_anchored(), lo, hi):
             if skip_reached and _REACHED_NEXT.match(f, m.end(), hi):
                 continue
-            if any(s <= m.start() < s + 60 and u.level == Level.TINH for s, u in out):
+            if any(s <= m.start() < s + 60 for s in tinh_at):
                 continue
-            out.append((m.start(), ctx.unit(Level.TINH, m.group())))
+            tinh_at.append(m.start())
+            if m.start() >= best_at:
+                best_at, best = m.start(), ctx.unit(Level.TINH, m.group())
     for m in _finditer(ctx, P.BARE_LEVEL_A, lo, hi):
         level = level_of(m.group("lw").lower(), "")
-        if _RANK[level] <= _RANK[child] or _NOT_PARENT_BEFORE.search(f, max(0, m.start() - 10), m.start()):
+        if _RANK[level] <= rank or m.start() < best_at \
+                or _NOT_PARENT_BEFORE.search(f, max(0, m.start() - 10), m.start()):
             continue
         if _STANDARD_NAME_AFTER.match(f, m.end()):
             continue  # "được công nhận là huyện nông thôn mới kiểu mẫu": the name of a standard
         if _LEVEL_COMPARED.search(f, max(0, m.start() - 30), m.start()):
             continue  # "Huyện Hòa An dẫn đầu tỉnh với 4/14 xã": the province only ranks the district
         if level == Level.TINH and ctx.province:
-            out.append((m.start(), ctx.unit(Level.TINH, ctx.province)))
+            best_at, best = m.start(), ctx.unit(Level.TINH, ctx.province)
         elif level == Level.HUYEN:
             u = ctx.section_unit(m.start()) or ctx.last_unit_of_level(Level.HUYEN, m.start())
             if u and u.level == Level.HUYEN:
-                out.append((m.start(), u))
-    if _RANK[Level.HUYEN] > _RANK[child]:
+                best_at, best = m.start(), u
+    if _RANK[Level.HUYEN] > rank:
         # "đến nay thị xã có 5/5 xã": the district-level unit of the article
         for m in _finditer(ctx, P.BARE_TOWN_A, lo, hi):
-            if _NOT_PARENT_BEFORE.search(f, max(0, m.start() - 10), m.start()):
+            if m.start() < best_at or _NOT_PARENT_BEFORE.search(f, max(0, m.start() - 10), m.start()):
                 continue
             u = ctx.section_unit(m.start()) or ctx.last_unit_of_level(Level.HUYEN, m.start())
             if u and u.level == Level.HUYEN:
-                out.append((m.start(), u))
+                best_at, best = m.start(), u
     for m in _finditer(ctx, P.NATIONAL_A, lo, hi):
-        if _NATIONAL_COMPARED.search(f, max(0, m.start() - 40), m.start()):
+        if m.start() < best_at or _NATIONAL_COMPARED.search(f, max(0, m.start() - 40), m.start()):
             continue  # "huyện ... đầu tiên của cả nước", "cao nhất cả nước": a ranking, no parent
-        out.append((m.start(), Unit(Level.QUOC_GIA, "Việt Nam", None)))
-    out.sort(key=lambda t: t[0])
-    return out
+        best_at, best = m.start(), Unit(Level.QUOC_GIA, "Việt Nam", None)
+    return best
 
 
 _COUNTED_BEFORE = regex.compile(r"\d\s*$")
@@ -248,15 +255,15 @@ def parent_for(ctx: Context, start: int, child: Level, prev: Optional[Unit] = No
     f = ctx.folded
     sent = ctx.doc.sentence_at(start)
     clause_start = max(f.rfind(";", sent.start, start) + 1, sent.start)
-    found = _candidates(ctx, clause_start, start, child, skip_reached=False)
+    found = _last_candidate(ctx, clause_start, start, child, skip_reached=False)
     if found:
-        return found[-1][1]
+        return found
     if prev is not None:
         return prev
     line_start, _ = ctx.line_span(start)
-    found = _candidates(ctx, min(line_start, sent.start), clause_start, child, skip_reached=True)
+    found = _last_candidate(ctx, min(line_start, sent.start), clause_start, child, skip_reached=True)
     if found:
-        return found[-1][1]
+        return found
     sec = ctx.section_unit(start)
     if sec and _RANK[sec.level] > _RANK[child]:
         return sec
