@@ -245,12 +245,13 @@ def _carried_parent(ctx: Context, start: int, facts: list[Tally]) -> Optional[Un
 
 
 def parent_for(ctx: Context, start: int, child: Level, prev: Optional[Unit] = None,
-               carried: Optional[Unit] = None) -> Optional[Unit]:
+               facts: Optional[list[Tally]] = None) -> Optional[Unit]:
     """The unit the counted units lie in.
 
     Read in this order: the clause of the count (since the last ";"), the parent of the
     previous tally of the sentence, the rest of the sentence and of its line (units that
-    reach a standard themselves left out), a heading, the article's province, the country.
+    reach a standard themselves left out), a heading, the parent carried over from the
+    tallies so far (``facts``, see _carried_parent), the article's province, the country.
     """
     f = ctx.folded
     sent = ctx.doc.sentence_at(start)
@@ -267,6 +268,7 @@ def parent_for(ctx: Context, start: int, child: Level, prev: Optional[Unit] = No
     sec = ctx.section_unit(start)
     if sec and _RANK[sec.level] > _RANK[child]:
         return sec
+    carried = _carried_parent(ctx, start, facts) if facts else None
     if carried is not None and _RANK[carried.level] > _RANK[child]:
         return carried
     if ctx.province:
@@ -399,6 +401,17 @@ def _tally_counts(ctx: Context) -> list:
     return out
 
 
+def _compared_after(f: str, at: int) -> bool:
+    """``P.COMPARISON_AFTER.match(f, at)`` ("160 xã so với ...", maybe after a parenthesis),
+    tried only where its first letter, "(" or an "s" after spaces, follows: without an end
+    the regex engine reads the rest of the text for "với" before it fails (some µs a count).
+    Every regex whitespace is ``str.isspace``, so no such "(" or "s" is skipped here."""
+    k, n = at, len(f)
+    while k < n and f[k].isspace():
+        k += 1
+    return k < n and f[k] in "(sSſ" and P.COMPARISON_AFTER.match(f, at) is not None
+
+
 def find(ctx: Context) -> list[Tally]:
     f = ctx.folded
     facts, bullet_spans = _bullets(ctx)
@@ -411,7 +424,7 @@ def find(ctx: Context) -> list[Tally]:
         total = _int(m.group("total")) if m.group("total") else None
         if total is not None and (total == 0 or count > total):
             continue
-        if P.COMPARISON_BEFORE.search(f, max(0, m.start() - 12), m.start()) or P.COMPARISON_AFTER.match(f, m.end()):
+        if P.COMPARISON_BEFORE.search(f, max(0, m.start() - 12), m.start()) or _compared_after(f, m.end()):
             continue
         sent = ctx.doc.sentence_at(m.start())
         wend = _window_end(ctx, m.end())
@@ -469,8 +482,7 @@ def find(ctx: Context) -> list[Tally]:
         prev = facts[-1].parent if facts and facts[-1].evidence.sentence_start == sent.start else None
         parent = _parent_after(ctx, m.end(), child)
         if parent is None:
-            carried = _carried_parent(ctx, m.start(), facts)
-            parent = parent_for(ctx, m.start(), child, prev, carried)
+            parent = parent_for(ctx, m.start(), child, prev, facts)
             if parent is not None and parent.level == Level.HUYEN and ctx.province:
                 # "3 xã ... gồm A, B và C (huyện Long Hồ)": members placed in another district
                 # are counted at province level, not in the district named before
