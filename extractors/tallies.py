@@ -8,6 +8,8 @@ so với cuối năm 2021") are not tallies.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from typing import Optional
 
 import regex
@@ -54,20 +56,21 @@ def _window_end(ctx: Context, start: int) -> int:
     return m.start() if m else min(len(ctx.folded), start + _WINDOW)
 
 
-def _standard(ctx: Context, start: int, end: int, default_ntm: bool = False) -> Optional[Standard]:
-    """The standard named after the count; None where one count mixes standards."""
+def _standard(ctx: Context, start: int, end: int, default_ntm: bool = False):
+    """The standard named after the count (None where one count mixes standards), and the
+    first criteria-set mention in f[start:end] (None if there is none; it ends the quote)."""
     m = P.STANDARD_A.search(ctx, start, end)
     if not m:
         # "382/382 xã đạt chuẩn", "nâng tổng số xã đạt chuẩn lên 101/116 xã": in NTM news
         # "đạt chuẩn" alone is the NTM standard
-        return Standard.NTM if default_ntm else None
+        return (Standard.NTM if default_ntm else None), None
     # "18 xã đạt chuẩn NTM, NTM nâng cao": one figure for two standards
     comma = _COMMA.match(ctx.folded[m.end():m.end() + 4])
     mixed = P.STANDARD.match(ctx.folded, comma.end() + m.end()) if comma else None
     if mixed and (mixed.group("q") or mixed.group("q2")) and not m.group("done") \
             and not (m.group("q") or m.group("q2")):
-        return None
-    return standard_of(m)  # "hoàn thành nhiệm vụ" counted units: plain NTM
+        return None, m
+    return standard_of(m), m  # "hoàn thành nhiệm vụ" counted units: plain NTM
 
 
 # A level word that is no parent: counted or generic ("4 huyện", "các xã"), or part of a
@@ -89,20 +92,53 @@ def _tinh_unit(ctx: Context, name: str) -> Optional[Unit]:
     return ctx.unit(Level.TINH, p) if p else None
 
 
-def _candidates(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool):
-    """Units above ``child`` named in f[lo:hi] as (position, unit), in text order.
+def _may_start(ctx: Context, a: P.Anchored, lo: int, hi: int) -> bool:
+    """False where ``a`` cannot match in f[lo:hi]: Anchored tries its pattern only at
+    ``a.starts(ctx)`` (when ``ctx.lowered``; else it scans the range), so with none of them
+    in [lo, hi) it finds nothing, and one bisect says so."""
+    if not ctx.lowered:
+        return True
+    starts = a.starts(ctx)
+    i = bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
+
+
+def _finditer(ctx: Context, a: P.Anchored, lo: int, hi: int):
+    """``a.finditer(ctx, lo, hi)``, not called where no offset of the range may start a match
+    (most ranges here are a clause or two, where most of the patterns have none)."""
+    return a.finditer(ctx, lo, hi) if _may_start(ctx, a, lo, hi) else ()
+
+
+def _modality(ctx: Context, start: int, sent_start: int) -> Modality:
+    """``ctx.modality(start, sent_start)``, without its four scans where they find nothing.
+
+    Context.modality reads the goal and reported cues (TARGET_CUE_A, REPORTED_CUE_A) of the
+    clause and of the sentence before ``start``; where neither may start anywhere in the
+    sentence before ``start`` (a third of the counts), its answer is its fallback: a figure
+    under a heading of plans is a goal, any other is reported.
+    """
+    if _may_start(ctx, P.TARGET_CUE_A, sent_start, start) or _may_start(ctx, P.REPORTED_CUE_A, sent_start, start):
+        return ctx.modality(start, sent_start)
+    return Modality.TARGET if ctx.plan_sections and ctx.in_plan_section(start) else Modality.REPORTED
+
+
+def _last_candidate(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool) -> Optional[Unit]:
+    """The last unit above ``child`` named in f[lo:hi] (of two at one offset, the one of the
+    later kind below), None if there is none.
 
     ``skip_reached``: leave out units that themselves reach a standard ("xây dựng huyện Ba Chẽ
     đạt chuẩn NTM; phấn đấu có thêm 10 xã ..."): they are the subject of their own clause.
     """
     f = ctx.folded
-    out: list[tuple[int, Unit]] = []
-    for m in P.UNIT_MENTION_A.finditer(ctx, lo, hi):
+    best_at, best = -1, None
+    tinh_at: list[int] = []  # provinces named so far: a province name right after one is the same
+    rank = _RANK[child]
+    for m in _finditer(ctx, P.UNIT_MENTION_A, lo, hi):
         name = clean_name(m.group("name"))
         if person_like(name):
             continue  # "Phó Chủ tịch UBND thành phố Nguyễn Mạnh Quyền": a person, no unit
         level = level_of(m.group("lw"), name)
-        if _RANK[level] <= _RANK[child]:
+        if _RANK[level] <= rank:
             continue
         if skip_reached and _REACHED_NEXT.match(f, m.end(), hi):
             continue
@@ -110,42 +146,46 @@ def _candidates(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool
             continue  # "3 huyện Xuân Trường, Giao Thủy, ...": units counted, not a parent
         u = _tinh_unit(ctx, name) if level == Level.TINH else ctx.unit(level, name)
         if u:
-            out.append((m.start(), u))
-    if _RANK[Level.TINH] > _RANK[child]:
-        for m in province_anchored().finditer(ctx, lo, hi):
+            best_at, best = m.start(), u
+            if level == Level.TINH:
+                tinh_at.append(m.start())
+    if _RANK[Level.TINH] > rank:
+        for m in _finditer(ctx, province_anchored(), lo, hi):
             if skip_reached and _REACHED_NEXT.match(f, m.end(), hi):
                 continue
-            if any(s <= m.start() < s + 60 and u.level == Level.TINH for s, u in out):
+            if any(s <= m.start() < s + 60 for s in tinh_at):
                 continue
-            out.append((m.start(), ctx.unit(Level.TINH, m.group())))
-    for m in P.BARE_LEVEL_A.finditer(ctx, lo, hi):
+            tinh_at.append(m.start())
+            if m.start() >= best_at:
+                best_at, best = m.start(), ctx.unit(Level.TINH, m.group())
+    for m in _finditer(ctx, P.BARE_LEVEL_A, lo, hi):
         level = level_of(m.group("lw").lower(), "")
-        if _RANK[level] <= _RANK[child] or _NOT_PARENT_BEFORE.search(f, max(0, m.start() - 10), m.start()):
+        if _RANK[level] <= rank or m.start() < best_at \
+                or _NOT_PARENT_BEFORE.search(f, max(0, m.start() - 10), m.start()):
             continue
         if _STANDARD_NAME_AFTER.match(f, m.end()):
             continue  # "được công nhận là huyện nông thôn mới kiểu mẫu": the name of a standard
         if _LEVEL_COMPARED.search(f, max(0, m.start() - 30), m.start()):
             continue  # "Huyện Hòa An dẫn đầu tỉnh với 4/14 xã": the province only ranks the district
         if level == Level.TINH and ctx.province:
-            out.append((m.start(), ctx.unit(Level.TINH, ctx.province)))
+            best_at, best = m.start(), ctx.unit(Level.TINH, ctx.province)
         elif level == Level.HUYEN:
             u = ctx.section_unit(m.start()) or ctx.last_unit_of_level(Level.HUYEN, m.start())
             if u and u.level == Level.HUYEN:
-                out.append((m.start(), u))
-    if _RANK[Level.HUYEN] > _RANK[child]:
+                best_at, best = m.start(), u
+    if _RANK[Level.HUYEN] > rank:
         # "đến nay thị xã có 5/5 xã": the district-level unit of the article
-        for m in P.BARE_TOWN_A.finditer(ctx, lo, hi):
-            if _NOT_PARENT_BEFORE.search(f, max(0, m.start() - 10), m.start()):
+        for m in _finditer(ctx, P.BARE_TOWN_A, lo, hi):
+            if m.start() < best_at or _NOT_PARENT_BEFORE.search(f, max(0, m.start() - 10), m.start()):
                 continue
             u = ctx.section_unit(m.start()) or ctx.last_unit_of_level(Level.HUYEN, m.start())
             if u and u.level == Level.HUYEN:
-                out.append((m.start(), u))
-    for m in P.NATIONAL_A.finditer(ctx, lo, hi):
-        if _NATIONAL_COMPARED.search(f, max(0, m.start() - 40), m.start()):
+                best_at, best = m.start(), u
+    for m in _finditer(ctx, P.NATIONAL_A, lo, hi):
+        if m.start() < best_at or _NATIONAL_COMPARED.search(f, max(0, m.start() - 40), m.start()):
             continue  # "huyện ... đầu tiên của cả nước", "cao nhất cả nước": a ranking, no parent
-        out.append((m.start(), Unit(Level.QUOC_GIA, "Việt Nam", None)))
-    out.sort(key=lambda t: t[0])
-    return out
+        best_at, best = m.start(), Unit(Level.QUOC_GIA, "Việt Nam", None)
+    return best
 
 
 _COUNTED_BEFORE = regex.compile(r"\d\s*$")
@@ -205,28 +245,30 @@ def _carried_parent(ctx: Context, start: int, facts: list[Tally]) -> Optional[Un
 
 
 def parent_for(ctx: Context, start: int, child: Level, prev: Optional[Unit] = None,
-               carried: Optional[Unit] = None) -> Optional[Unit]:
+               facts: Optional[list[Tally]] = None) -> Optional[Unit]:
     """The unit the counted units lie in.
 
     Read in this order: the clause of the count (since the last ";"), the parent of the
     previous tally of the sentence, the rest of the sentence and of its line (units that
-    reach a standard themselves left out), a heading, the article's province, the country.
+    reach a standard themselves left out), a heading, the parent carried over from the
+    tallies so far (``facts``, see _carried_parent), the article's province, the country.
     """
     f = ctx.folded
     sent = ctx.doc.sentence_at(start)
     clause_start = max(f.rfind(";", sent.start, start) + 1, sent.start)
-    found = _candidates(ctx, clause_start, start, child, skip_reached=False)
+    found = _last_candidate(ctx, clause_start, start, child, skip_reached=False)
     if found:
-        return found[-1][1]
+        return found
     if prev is not None:
         return prev
     line_start, _ = ctx.line_span(start)
-    found = _candidates(ctx, min(line_start, sent.start), clause_start, child, skip_reached=True)
+    found = _last_candidate(ctx, min(line_start, sent.start), clause_start, child, skip_reached=True)
     if found:
-        return found[-1][1]
+        return found
     sec = ctx.section_unit(start)
     if sec and _RANK[sec.level] > _RANK[child]:
         return sec
+    carried = _carried_parent(ctx, start, facts) if facts else None
     if carried is not None and _RANK[carried.level] > _RANK[child]:
         return carried
     if ctx.province:
@@ -267,7 +309,7 @@ def _running_total(ctx: Context, m, facts: list[Tally], sent_start: int):
         return None
     mid_s, mid_e = r.span("mid")
     if P.REACHED.search(f, mid_s, mid_e):
-        return _standard(ctx, mid_s, mid_e, default_ntm=True), r.start()
+        return _standard(ctx, mid_s, mid_e, default_ntm=True)[0], r.start()
     # "có thêm 20 xã đạt chuẩn NTM, nâng tổng số lên 300/411 xã": the figure just given
     same = [t for t in facts if t.evidence.sentence_start == sent_start and t.evidence.start < r.start()]
     if same and mid_e - mid_s < 25:
@@ -282,12 +324,16 @@ _BULLET = regex.compile(
     r"đạt\s+chuẩn(?P<std>[^:\n\d]{0,40})):[ \t]*(?P<count>\d{1,5})(?:[ \t]*/[ \t]*(?P<total>\d{1,5}))?"
     r"(?:[ \t]+(?:xã|huyện))?(?![\d/.,]\d)(?P<rest>[^\n]*)$", regex.M)
 _BULLET_MORE = regex.compile(r"(?i:thêm)\s+(\d{1,4})\s+(xã|huyện)(?![\p{L}])")
+# What every _BULLET line holds ("đạt", spaces, "chuẩn", up to 40 characters of no ":", line
+# break or digit, then ":"): the stdlib engine rules out most documents before _BULLET, which
+# opens with a line start and is tried at every offset. Its \s and \d take in those of regex.
+_BULLET_GATE = re.compile(r"đạt\s+chuẩn[^:\n\d]{0,40}:")
 
 
 def _bullets(ctx: Context) -> tuple[list[Tally], list[tuple[int, int]]]:
     """Tallies of "Label: value" bullet lines, with the spans of those lines."""
     f = ctx.folded
-    if "đạt chuẩn:" not in ctx.low and not _BULLET.search(f):
+    if not _BULLET_GATE.search(f):
         return [], []
     facts: list[Tally] = []
     spans: list[tuple[int, int]] = []
@@ -301,7 +347,7 @@ def _bullets(ctx: Context) -> tuple[list[Tally], list[tuple[int, int]]]:
             continue
         parent = ctx.unit(Level.TINH, province)
         child = _child_level(m.group("child"))
-        standard = _standard(ctx, m.start("std"), m.end("std"), default_ntm=True)
+        standard, _ = _standard(ctx, m.start("std"), m.end("std"), default_ntm=True)
         modality = Modality.TARGET if ctx.in_plan_section(m.start()) else Modality.REPORTED
         end = m.end("total") if m.group("total") else m.end("count")
         spans.append((m.start(), m.end()))
@@ -320,11 +366,57 @@ def _bullets(ctx: Context) -> tuple[list[Tally], list[tuple[int, int]]]:
     return facts, spans
 
 
+# Where a TALLY_COUNT figure ends: a digit, spaces and the first word of a child level ("85/85
+# xã", "3 đơn vị", "2 thị xã"), found by the stdlib engine in the lower-cased text (its \d and
+# \s take in those of regex; (?i:) of regex folds no other letter onto these lower-case ones).
+_FIGURE_END = re.compile(r"\d\s+(?:đơn|huyện|xã|thị|thành)")
+
+
+def _tally_counts(ctx: Context) -> list:
+    """``list(P.TALLY_COUNT.finditer(ctx.folded))``, the pattern tried only where it may start.
+
+    TALLY_COUNT opens with a look-behind, so regex tries it at every offset of the text. A
+    match starts at a digit with no digit, "/", ".", "," or "%" before it and runs over
+    digits, ".", "/" and spaces to a _FIGURE_END: those digits, left to right, skipping
+    any inside the last match, are all the offsets finditer could match at.
+    """
+    f = ctx.folded
+    if not ctx.lowered:
+        return list(P.TALLY_COUNT.finditer(f))
+    match = P.TALLY_COUNT.match
+    out: list = []
+    last = 0
+    for h in _FIGURE_END.finditer(ctx.low):
+        q = h.start()
+        k = q
+        while k > last and (f[k - 1].isdecimal() or f[k - 1] in "./" or f[k - 1].isspace()):
+            k -= 1
+        for p in range(k, q + 1):
+            if p < last or not f[p].isdecimal() or (p > 0 and (f[p - 1].isdecimal() or f[p - 1] in "/.,%")):
+                continue
+            m = match(f, p)
+            if m is not None:
+                out.append(m)
+                last = m.end()
+    return out
+
+
+def _compared_after(f: str, at: int) -> bool:
+    """``P.COMPARISON_AFTER.match(f, at)`` ("160 xã so với ...", maybe after a parenthesis),
+    tried only where its first letter, "(" or an "s" after spaces, follows: without an end
+    the regex engine reads the rest of the text for "với" before it fails (some µs a count).
+    Every regex whitespace is ``str.isspace``, so no such "(" or "s" is skipped here."""
+    k, n = at, len(f)
+    while k < n and f[k].isspace():
+        k += 1
+    return k < n and f[k] in "(sSſ" and P.COMPARISON_AFTER.match(f, at) is not None
+
+
 def find(ctx: Context) -> list[Tally]:
     f = ctx.folded
     facts, bullet_spans = _bullets(ctx)
     accepted_ends: list[int] = []
-    matches = list(P.TALLY_COUNT.finditer(f))
+    matches = _tally_counts(ctx)
     for i, m in enumerate(matches):
         if bullet_spans and any(a <= m.start() < b for a, b in bullet_spans):
             continue
@@ -332,7 +424,7 @@ def find(ctx: Context) -> list[Tally]:
         total = _int(m.group("total")) if m.group("total") else None
         if total is not None and (total == 0 or count > total):
             continue
-        if P.COMPARISON_BEFORE.search(f, max(0, m.start() - 12), m.start()) or P.COMPARISON_AFTER.match(f, m.end()):
+        if P.COMPARISON_BEFORE.search(f, max(0, m.start() - 12), m.start()) or _compared_after(f, m.end()):
             continue
         sent = ctx.doc.sentence_at(m.start())
         wend = _window_end(ctx, m.end())
@@ -362,7 +454,7 @@ def find(ctx: Context) -> list[Tally]:
                 continue
         else:
             child = _child_level(m.group("child"))
-        modality = ctx.modality(m.start(), sent.start)
+        modality = _modality(ctx, m.start(), sent.start)
         if modality == Modality.REPORTED and reached and P.TARGET_VERB.search(f, m.end(), reached.start()) \
                 and not P.REPORTED_CUE_A.search(ctx, m.end(), reached.start()):
             # "03 xã còn lại phấn đấu đạt chuẩn NTM trong năm 2022": the goal is the count's own verb
@@ -384,15 +476,13 @@ def find(ctx: Context) -> list[Tally]:
             # the standard of a count with its own verb ends before the next count: "382/382 xã
             # đạt chuẩn, trong đó 173 xã đạt chuẩn nâng cao" (the 382 are NTM)
             std_end = min(wend, nxt)
-            standard = _standard(ctx, std_start, std_end, default_ntm=reached is not None)
-            s_m = P.STANDARD_A.search(ctx, std_start, std_end)
+            standard, s_m = _standard(ctx, std_start, std_end, default_ntm=reached is not None)
             if s_m:
                 end = max(end, s_m.end())
         prev = facts[-1].parent if facts and facts[-1].evidence.sentence_start == sent.start else None
         parent = _parent_after(ctx, m.end(), child)
         if parent is None:
-            carried = _carried_parent(ctx, m.start(), facts)
-            parent = parent_for(ctx, m.start(), child, prev, carried)
+            parent = parent_for(ctx, m.start(), child, prev, facts)
             if parent is not None and parent.level == Level.HUYEN and ctx.province:
                 # "3 xã ... gồm A, B và C (huyện Long Hồ)": members placed in another district
                 # are counted at province level, not in the district named before
@@ -413,12 +503,12 @@ def find(ctx: Context) -> list[Tally]:
         parent = parent_for(ctx, m.start(), child)
         if parent is None:
             continue
-        s_m = P.STANDARD_A.search(ctx, m.end(), wend)
+        # "chưa có huyện nào đạt chuẩn": "đạt chuẩn" alone is the NTM standard, as for counts
+        standard, s_m = _standard(ctx, m.end(), wend, default_ntm=True)
         end = s_m.end() if s_m else m.end()
         facts.append(Tally(
             evidence=ctx.evidence(m.start(), end), quote=ctx.quote(m.start(), end), extractor="tallies",
-            # "chưa có huyện nào đạt chuẩn": "đạt chuẩn" alone is the NTM standard, as for counts
-            parent=parent, child_level=child, standard=_standard(ctx, m.end(), wend, default_ntm=True),
+            parent=parent, child_level=child, standard=standard,
             count=0, total=None,
             modality=Modality.REPORTED, increment=False,
         ))
