@@ -279,6 +279,24 @@ def _set_level(ctx: Context, group: list[Count]) -> Optional[Level]:
     return None
 
 
+def _verb_ends(f: str, lo: int, end: int) -> bool:
+    """Whether ``f[lo:end]`` ends with "đạt" or "hoàn thành" and maybe spaces: BARE_NAME_BEFORE_VERB
+    cannot match without (its verb, case-sensitive, then ``\\s*$``; every ``\\s`` is str.isspace)."""
+    j = end
+    while j > lo and f[j - 1].isspace():
+        j -= 1
+    return f.endswith(("đạt", "hoàn thành"), lo, j)
+
+
+def _may_hold(ctx: Context, words: tuple, lo: int, end: int) -> bool:
+    """False only when none of ``words`` (lower case) occurs in ``ctx.folded[lo:end]``, in any case:
+    a case-insensitive pattern that must match one of them cannot match there."""
+    if not ctx.lowered:
+        return True
+    low = ctx.low
+    return any(low.find(w, lo, end) >= 0 for w in words)
+
+
 def units_for_group(
     ctx: Context, group: list[Count], seg_start: int, seg_end: int, prev_units: list[Unit]
 ) -> tuple[list[Unit], int, int]:
@@ -317,9 +335,10 @@ def _units_for_group(
     # 2. the nearest list or mention before the count in the same clause
     lists = find_lists(f, seg_start, g_start, ctx)
     last_list_end = lists[-1][1] if lists else -1
-    bare_name = P.BARE_NAME_BEFORE_VERB.search(f, max(seg_start, last_list_end), g_start)
+    lo = max(seg_start, last_list_end)
+    bare_name = P.BARE_NAME_BEFORE_VERB.search(f, lo, g_start) if _verb_ends(f, lo, g_start) else None
     bare_level = body_level = None
-    for m in P.BARE_LEVEL_A.finditer(ctx, max(seg_start, last_list_end), g_start):
+    for m in P.BARE_LEVEL_A.finditer(ctx, lo, g_start):
         if _QUANTIFIED.search(f, max(0, m.start() - 8), m.start()):
             continue
         if _BODY_BEFORE.search(f, max(0, m.start() - 20), m.start()):
@@ -336,14 +355,14 @@ def _units_for_group(
         name = clean_name(bare_name.group("name"))
         return [ctx.unit(level, name)], bare_name.start("name"), g_end
     # "Cả hai xã phấn đấu đến cuối năm 2024 đạt 19/19 tiêu chí": the units named before
-    for a in _ANAPHOR.finditer(f, max(seg_start, last_list_end), g_start):
+    for a in _ANAPHOR.finditer(f, lo, g_start) if _may_hold(ctx, ("xã", "huyện"), lo, g_start) else ():
         if a.group("all") or a.group("this"):
             units = _anaphor_units(ctx, a, level_of(a.group("lw"), ""))
             if units:
                 return units, a.start(), g_end
     # "đến nay Đồng Tháp đạt 05/08 nội dung": a province named without its level word
     prov = None
-    for pm in province_anchored().finditer(ctx, max(seg_start, last_list_end), g_start):
+    for pm in province_anchored().finditer(ctx, lo, g_start):
         prov = pm
     if prov is not None and bare_level is None:
         return [ctx.unit(Level.TINH, prov.group())], prov.start(), g_end
@@ -388,9 +407,24 @@ def _units_for_group(
 
 def standard_for(ctx: Context, group: list[Count], unit: Optional[Unit], seg_start: int) -> Optional[Standard]:
     """The criteria set: named right after the count, else the nearest mention before it."""
-    f = ctx.folded
     if group[0].measure == Measure.NOI_DUNG and (unit is None or unit.level == Level.TINH):
         return Standard.TINH_HOAN_THANH
+    m = _standard_mention(ctx, group)
+    return standard_of(m, unit) if m else None
+
+
+def _standard_mention(ctx: Context, group: list[Count]):
+    """The STANDARD match that names a group's criteria set, or None (the same for each unit of
+    the group: once per group)."""
+    cache = ctx.__dict__.setdefault("progress_standard_mentions", {})
+    key = (group[0].start, group[-1].end)
+    if key not in cache:
+        cache[key] = _find_standard_mention(ctx, group)
+    return cache[key]
+
+
+def _find_standard_mention(ctx: Context, group: list[Count]):
+    f = ctx.folded
     end_m = _CLAUSE_END.search(f, group[-1].end)
     clause_end = end_m.start() if end_m else len(f)
     comma = f.find(",", group[-1].end, clause_end)
@@ -398,7 +432,7 @@ def standard_for(ctx: Context, group: list[Count], unit: Optional[Unit], seg_sta
     m = P.STANDARD_A.search(ctx, group[-1].end, min(window_end, group[-1].end + 60))
     if m is None:
         m = ctx.standard_before(group[0].start)
-    return standard_of(m, unit) if m else None
+    return m
 
 
 def implied_total(ctx: Context, unit: Unit, measure: Measure, standard: Optional[Standard]) -> Optional[int]:
@@ -431,6 +465,8 @@ def find(ctx: Context) -> list[Progress]:
             continue
         prev_units = units
         modality = ctx.modality(group[0].start, sent.start)
+        evidence = ctx.evidence(span_start, span_end)  # frozen: one for every fact of the group
+        quote = ctx.quote(span_start, span_end)
         for unit in units:
             standard = standard_for(ctx, group, unit, seg_start)
             for c in group:
@@ -442,8 +478,8 @@ def find(ctx: Context) -> list[Progress]:
                     continue
                 seen.add(key)
                 facts.append(Progress(
-                    evidence=ctx.evidence(span_start, span_end),
-                    quote=ctx.quote(span_start, span_end),
+                    evidence=evidence,
+                    quote=quote,
                     extractor=EXTRACTOR.name,
                     unit=unit, standard=standard, measure=c.measure, met=c.met, met_max=c.met_max,
                     total=total, modality=modality, total_implied=implied,
