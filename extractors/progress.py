@@ -110,6 +110,32 @@ def count_matches(f: str, pos: int = 0, endpos: Optional[int] = None) -> list:
     return out
 
 
+# Literal gates: a pattern that cannot match without one of a few words is tried only where
+# they occur. Case-insensitive words are looked up in ctx.low, which is the lower-cased text
+# only when ctx.lowered (else every gate lets the pattern be tried).
+def _ends_with(text: str, lo: int, end: int, words: tuple) -> bool:
+    """Whether ``text[lo:end]``, spaces at its end aside, ends with one of ``words``: a pattern that
+    ends with one of them and ``\\s*$`` at ``end`` cannot match otherwise (every ``\\s`` is
+    str.isspace)."""
+    j = end
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    return text.endswith(words, lo, j)
+
+
+def _low_ends_with(ctx: Context, lo: int, end: int, words: tuple) -> bool:
+    """:func:`_ends_with` in any case (``words`` in lower case)."""
+    return not ctx.lowered or _ends_with(ctx.low, lo, end, words)
+
+
+def _may_hold(ctx: Context, words: tuple, lo: int, end: int) -> bool:
+    """False only when none of ``words`` (lower case) occurs in ``ctx.folded[lo:end]``, in any case."""
+    if not ctx.lowered:
+        return True
+    low = ctx.low
+    return any(low.find(w, lo, end) >= 0 for w in words)
+
+
 def find_counts(ctx: Context) -> list[Count]:
     """Every criterion count in the document, complements and non-counts removed."""
     f = ctx.folded
@@ -124,6 +150,8 @@ def find_counts(ctx: Context) -> list[Count]:
     # A bare fraction counts only when an indicator count follows it:
     # "đạt 13/19, 47-49/57 chỉ tiêu" (13/19 are tiêu chí).
     kept: list[Count] = []
+    tables = "|" in f  # _table_measure needs a row with " | "
+    examples = _may_hold(ctx, ("ví", "giả", "chẳng"), 0, len(f))  # the words _HYPOTHETICAL needs
     for i, c in enumerate(counts):
         if c.measure is None:
             nxt = counts[i + 1] if i + 1 < len(counts) else None
@@ -136,7 +164,7 @@ def find_counts(ctx: Context) -> list[Count]:
                     and not regex.search(r"[.;\n]", f[prv.end:c.start]):
                 # "xã A có 15/19 tiêu chí đạt, xã B đạt 14/19": the measure of the count before
                 c.measure = prv.measure
-            elif (tm := _table_measure(f, c)) is not None:
+            elif tables and (tm := _table_measure(f, c)) is not None:
                 # a table row "Xã Lương Phi | 17/19" under a header "Xã | Số tiêu chí đạt"
                 c.measure = tm
             else:
@@ -146,16 +174,18 @@ def find_counts(ctx: Context) -> list[Count]:
                 continue
             if c.total > MAX_TOTAL[c.measure]:
                 continue
-        before = f[max(0, c.start - 12):c.start]
-        after = f[c.end:c.end + 40]
-        if P.COMPLEMENT_BEFORE.search(before) or P.COMPLEMENT_AFTER.match(after):
+        lo12 = max(0, c.start - 12)
+        if _low_ends_with(ctx, lo12, c.start, ("còn", "lại", "đạt", "trừ")) \
+                and P.COMPLEMENT_BEFORE.search(f[lo12:c.start]):
+            continue
+        if _may_hold(ctx, ("chưa", "trở"), c.end, c.end + 40) and P.COMPLEMENT_AFTER.match(f[c.end:c.end + 40]):
             continue
         if _OTHER_SET_AFTER.match(f, c.end):
             continue  # "thị trấn đạt 4/5 tiêu chí văn minh đô thị": another set than nông thôn mới
-        if _REQUIRED_BEFORE.search(f, max(0, c.start - 25), c.start):
+        lo25 = max(0, c.start - 25)
+        if _may_hold(ctx, ("phải",), lo25, c.start) and _REQUIRED_BEFORE.search(f, lo25, c.start):
             continue  # "cấp tỉnh ... phải đạt 8 nội dung": what a set requires, not what a unit has
-        sent = ctx.doc.sentence_at(c.start)
-        if _HYPOTHETICAL.match(f, sent.start, c.start):
+        if examples and _HYPOTHETICAL.match(f, ctx.doc.sentence_at(c.start).start, c.start):
             continue  # "Ví dụ, một xã đạt 18/19 tiêu chí thì ...": an illustration
         kept.append(c)
     return kept
@@ -279,24 +309,6 @@ def _set_level(ctx: Context, group: list[Count]) -> Optional[Level]:
     return None
 
 
-def _verb_ends(f: str, lo: int, end: int) -> bool:
-    """Whether ``f[lo:end]`` ends with "đạt" or "hoàn thành" and maybe spaces: BARE_NAME_BEFORE_VERB
-    cannot match without (its verb, case-sensitive, then ``\\s*$``; every ``\\s`` is str.isspace)."""
-    j = end
-    while j > lo and f[j - 1].isspace():
-        j -= 1
-    return f.endswith(("đạt", "hoàn thành"), lo, j)
-
-
-def _may_hold(ctx: Context, words: tuple, lo: int, end: int) -> bool:
-    """False only when none of ``words`` (lower case) occurs in ``ctx.folded[lo:end]``, in any case:
-    a case-insensitive pattern that must match one of them cannot match there."""
-    if not ctx.lowered:
-        return True
-    low = ctx.low
-    return any(low.find(w, lo, end) >= 0 for w in words)
-
-
 def units_for_group(
     ctx: Context, group: list[Count], seg_start: int, seg_end: int, prev_units: list[Unit]
 ) -> tuple[list[Unit], int, int]:
@@ -336,7 +348,8 @@ def _units_for_group(
     lists = find_lists(f, seg_start, g_start, ctx)
     last_list_end = lists[-1][1] if lists else -1
     lo = max(seg_start, last_list_end)
-    bare_name = P.BARE_NAME_BEFORE_VERB.search(f, lo, g_start) if _verb_ends(f, lo, g_start) else None
+    bare_name = P.BARE_NAME_BEFORE_VERB.search(f, lo, g_start) \
+        if _ends_with(f, lo, g_start, ("đạt", "hoàn thành")) else None  # its verb: case-sensitive
     bare_level = body_level = None
     for m in P.BARE_LEVEL_A.finditer(ctx, lo, g_start):
         if _QUANTIFIED.search(f, max(0, m.start() - 8), m.start()):
