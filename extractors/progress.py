@@ -132,8 +132,11 @@ def _may_hold(ctx: Context, words: tuple, lo: int, end: int) -> bool:
     """False only when none of ``words`` (lower case) occurs in ``ctx.folded[lo:end]``, in any case."""
     if not ctx.lowered:
         return True
-    low = ctx.low
-    return any(low.find(w, lo, end) >= 0 for w in words)
+    find = ctx.low.find
+    for w in words:
+        if find(w, lo, end) >= 0:
+            return True
+    return False
 
 
 def find_counts(ctx: Context) -> list[Count]:
@@ -348,8 +351,10 @@ def _units_for_group(
     lists = find_lists(f, seg_start, g_start, ctx)
     last_list_end = lists[-1][1] if lists else -1
     lo = max(seg_start, last_list_end)
+    # BARE_NAME_BEFORE_VERB opens with "," or "và" and ends with its verb (all case-sensitive)
     bare_name = P.BARE_NAME_BEFORE_VERB.search(f, lo, g_start) \
-        if _ends_with(f, lo, g_start, ("đạt", "hoàn thành")) else None  # its verb: case-sensitive
+        if _ends_with(f, lo, g_start, ("đạt", "hoàn thành")) \
+        and (f.find(",", lo, g_start) >= 0 or f.find("và", lo, g_start) >= 0) else None
     bare_level = body_level = None
     for m in P.BARE_LEVEL_A.finditer(ctx, lo, g_start):
         if _QUANTIFIED.search(f, max(0, m.start() - 8), m.start()):
