@@ -43,46 +43,22 @@ def _measure(text: Optional[str]) -> Optional[Measure]:
     return got if got is not None else Measure(key)
 
 
-# The characters ``\s`` and ``\d`` match, tested one at a time (ASCII from sets built with the
-# same patterns, anything else by the pattern itself): the regex engine's answers.
-_SPACE = regex.compile(r"\s")
-_DIGIT = regex.compile(r"\d")
-_ASCII_SPACE = frozenset(c for c in map(chr, range(128)) if _SPACE.match(c))
-_ASCII_DIGIT = frozenset(c for c in map(chr, range(128)) if _DIGIT.match(c))
-
-
-def _is_space(c: str) -> bool:
-    return c in _ASCII_SPACE or (c > "\x7f" and _SPACE.match(c) is not None)
-
-
-def _is_digit(c: str) -> bool:
-    return c in _ASCII_DIGIT or (c > "\x7f" and _DIGIT.match(c) is not None)
-
-
-def _space_run_start(f: str, j: int) -> int:
-    """Start of the run of ``\s`` characters that ends at ``j``."""
-    while j > 0 and _is_space(f[j - 1]):
-        j -= 1
-    return j
-
-
-def _digit_run_start(f: str, j: int) -> int:
-    """Start of the run of ``\d`` characters that ends at ``j``."""
-    while j > 0 and _is_digit(f[j - 1]):
-        j -= 1
-    return j
+# Around the slash of a P.COUNT match: after it, the total (spaces before it, no digit or slash
+# after it), as COUNT has it; before it, read backwards, the run of digits of the met count and,
+# in a range, the run before a dash before that ("13 /", "51 - 54/"), each run taken whole.
+_AFTER_SLASH = regex.compile(r"\s*\d{1,3}(?![\d/])")
+_BEFORE_SLASH = regex.compile(r"(?r)(?:(\d+)\s*[-–]\s*)?(\d+)\s*")
 
 
 def count_matches(f: str, pos: int = 0, endpos: Optional[int] = None) -> list:
     """``P.COUNT.finditer(f, pos, endpos)``, the pattern tried only where a match may start.
 
-    A match holds exactly one "/", followed by spaces and digits and preceded by only digits,
-    spaces and a dash: it starts at the run of digits before the slash (spaces between;
-    "13/19") or, in a range, at the run before a dash before that one ("51-54/57"), always at
+    A match holds exactly one "/", with only digits, spaces and a dash before it: it starts at
+    the run of digits before the slash or, in a range, at the run before the dash, always at
     the start of a run (no digit may precede it). Those one or two offsets per slash are the
     only ones worth trying; tried in order, skipping those inside the previous match as
-    finditer does, they give its matches. Most slashes ("đồng/người", "320/QĐ-UBND") have
-    neither a space nor a digit after them and are passed over at once.
+    finditer does, they give its matches. Most slashes ("đồng/người", "320/QĐ-UBND",
+    "3/3/2023") have no total after them and are passed over at once.
     """
     end = len(f) if endpos is None else min(endpos, len(f))
     match = P.COUNT.match
@@ -90,19 +66,14 @@ def count_matches(f: str, pos: int = 0, endpos: Optional[int] = None) -> list:
     last = pos
     s = f.find("/", pos, end)
     while s >= 0:
-        if s + 1 < end and (_is_digit(f[s + 1]) or _is_space(f[s + 1])):
-            j = _space_run_start(f, s)
-            k = _digit_run_start(f, j)
-            if k < j:
+        if _AFTER_SLASH.match(f, s + 1, end):
+            runs = _BEFORE_SLASH.match(f, 0, s)
+            if runs is not None:
                 m = None
-                d = _space_run_start(f, k)
-                if d > 0 and f[d - 1] in "-–":
-                    d = _space_run_start(f, d - 1)
-                    k0 = _digit_run_start(f, d)
-                    if k0 < d and k0 >= last:
-                        m = match(f, k0, end)
-                if m is None and k >= last:
-                    m = match(f, k, end)
+                if runs.start(1) >= last:  # -1 when there is no range
+                    m = match(f, runs.start(1), end)
+                if m is None and runs.start(2) >= last:
+                    m = match(f, runs.start(2), end)
                 if m is not None:
                     out.append(m)
                     last = m.end()

@@ -20,7 +20,7 @@ from extractors import patterns as P
 from extractors.context import Context, standard_of
 from extractors.criteria import criterion_name
 from extractors.models import Level, Standard, Unit, Unmet
-from extractors.progress import Count, units_for_group
+from extractors.progress import Count, count_matches, units_for_group
 from extractors.tallies import parent_for
 
 _ITEM_GAP = regex.compile(r"\s*(?:[;,]|\bvà\b|\.|\(|:)?\s*(?:(?i:gồm|trong\s+đó)\s*:?\s*)?")
@@ -104,7 +104,7 @@ def _short_before(ctx: Context, at: int) -> bool:
     """A figure short of its total earlier in the paragraph ("xã mới đạt 11/19 tiêu chí"): the
     criteria named "khó nhất" after it are among those not met."""
     p_start, _ = ctx.paragraph_span(at)
-    for m in P.COUNT.finditer(ctx.folded, max(p_start, at - 400), at):
+    for m in count_matches(ctx.folded, max(p_start, at - 400), at):
         if m.group("measure") and int(m.group("met")) < int(m.group("total")):
             return True
     return False
