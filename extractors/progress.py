@@ -81,6 +81,42 @@ def count_matches(f: str, pos: int = 0, endpos: Optional[int] = None) -> list:
     return out
 
 
+# P.COUNT_NO_TOTAL up to its measure word, read backwards from it: "đạt được 12 ".
+_BEFORE_MEASURE = regex.compile(r"(?r)(?i:đạt|hoàn thành)\s+(?:được\s+)?\d{1,3}\s+")
+
+
+def no_total_matches(ctx: Context) -> list:
+    """``P.COUNT_NO_TOTAL_A.finditer(ctx)`` ("đạt 12 tiêu chí"), found from the measure words back.
+
+    A match ends with its measure word, lower case in the pattern ("tiêu chí", "nội dung"), and
+    what comes before it reads only one way, so each "tiêu" and "nội" gives at most one offset
+    where a match may start. Two matches cannot overlap (no verb can start inside the words of
+    another match), so trying those offsets in order gives finditer's matches; the measure
+    words are fewer than the verbs the anchored pattern tries, and most are preceded by a
+    fraction ("16/19 tiêu chí"), which the backward match refuses at once.
+    """
+    f = ctx.folded
+    before = _BEFORE_MEASURE.match
+    match = P.COUNT_NO_TOTAL.match
+    out = []
+    for q in sorted(_find_all(f, "tiêu") + _find_all(f, "nội")):
+        b = before(f, 0, q)
+        if b is not None:
+            m = match(f, b.start())
+            if m is not None:
+                out.append(m)
+    return out
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    out = []
+    i = text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
 # Literal gates: a pattern that cannot match without one of a few words is tried only where
 # they occur. Case-insensitive words are looked up in ctx.low, which is the lower-cased text
 # only when ctx.lowered (else every gate lets the pattern be tried).
@@ -118,7 +154,7 @@ def find_counts(ctx: Context) -> list[Count]:
         met, total = int(m.group("met")), int(m.group("total"))
         met_max = int(m.group("met_max")) if m.group("met_max") else None
         counts.append(Count(m.start(), m.end(), met, met_max, total, _measure(m.group("measure"))))
-    for m in P.COUNT_NO_TOTAL_A.finditer(ctx):
+    for m in no_total_matches(ctx):
         counts.append(Count(m.start("met"), m.end(), int(m.group("met")), None, None, _measure(m.group("measure"))))
     counts.sort(key=lambda c: c.start)
     # A bare fraction counts only when an indicator count follows it:
