@@ -43,20 +43,125 @@ def _measure(text: Optional[str]) -> Optional[Measure]:
     return got if got is not None else Measure(key)
 
 
+# Around the slash of a P.COUNT match: after it, the total (spaces before it, no digit or slash
+# after it), as COUNT has it; before it, read backwards, the run of digits of the met count and,
+# in a range, the run before a dash before that ("13 /", "51 - 54/"), each run taken whole.
+_AFTER_SLASH = regex.compile(r"\s*\d{1,3}(?![\d/])")
+_BEFORE_SLASH = regex.compile(r"(?r)(?:(\d+)\s*[-–]\s*)?(\d+)\s*")
+
+
+def count_matches(f: str, pos: int = 0, endpos: Optional[int] = None) -> list:
+    """``P.COUNT.finditer(f, pos, endpos)``, the pattern tried only where a match may start.
+
+    A match holds exactly one "/", with only digits, spaces and a dash before it: it starts at
+    the run of digits before the slash or, in a range, at the run before the dash, always at
+    the start of a run (no digit may precede it). Those one or two offsets per slash are the
+    only ones worth trying; tried in order, skipping those inside the previous match as
+    finditer does, they give its matches. Most slashes ("đồng/người", "320/QĐ-UBND",
+    "3/3/2023") have no total after them and are passed over at once.
+    """
+    end = len(f) if endpos is None else min(endpos, len(f))
+    match = P.COUNT.match
+    out = []
+    last = pos
+    s = f.find("/", pos, end)
+    while s >= 0:
+        if _AFTER_SLASH.match(f, s + 1, end):
+            runs = _BEFORE_SLASH.match(f, 0, s)
+            if runs is not None:
+                m = None
+                if runs.start(1) >= last:  # -1 when there is no range
+                    m = match(f, runs.start(1), end)
+                if m is None and runs.start(2) >= last:
+                    m = match(f, runs.start(2), end)
+                if m is not None:
+                    out.append(m)
+                    last = m.end()
+        s = f.find("/", s + 1, end)
+    return out
+
+
+# P.COUNT_NO_TOTAL up to its measure word, read backwards from it: "đạt được 12 ".
+_BEFORE_MEASURE = regex.compile(r"(?r)(?i:đạt|hoàn thành)\s+(?:được\s+)?\d{1,3}\s+")
+
+
+def no_total_matches(ctx: Context) -> list:
+    """``P.COUNT_NO_TOTAL_A.finditer(ctx)`` ("đạt 12 tiêu chí"), found from the measure words back.
+
+    A match ends with its measure word, lower case in the pattern ("tiêu chí", "nội dung"), and
+    what comes before it reads only one way, so each "tiêu" and "nội" gives at most one offset
+    where a match may start. Two matches cannot overlap (no verb can start inside the words of
+    another match), so trying those offsets in order gives finditer's matches; the measure
+    words are fewer than the verbs the anchored pattern tries, and most are preceded by a
+    fraction ("16/19 tiêu chí"), which the backward match refuses at once.
+    """
+    f = ctx.folded
+    before = _BEFORE_MEASURE.match
+    match = P.COUNT_NO_TOTAL.match
+    out = []
+    for q in sorted(_find_all(f, "tiêu") + _find_all(f, "nội")):
+        b = before(f, 0, q)
+        if b is not None:
+            m = match(f, b.start())
+            if m is not None:
+                out.append(m)
+    return out
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    out = []
+    i = text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+# Literal gates: a pattern that cannot match without one of a few words is tried only where
+# they occur. Case-insensitive words are looked up in ctx.low, which is the lower-cased text
+# only when ctx.lowered (else every gate lets the pattern be tried).
+def _ends_with(text: str, lo: int, end: int, words: tuple) -> bool:
+    """Whether ``text[lo:end]``, spaces at its end aside, ends with one of ``words``: a pattern that
+    ends with one of them and ``\\s*$`` at ``end`` cannot match otherwise (every ``\\s`` is
+    str.isspace)."""
+    j = end
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    return text.endswith(words, lo, j)
+
+
+def _low_ends_with(ctx: Context, lo: int, end: int, words: tuple) -> bool:
+    """:func:`_ends_with` in any case (``words`` in lower case)."""
+    return not ctx.lowered or _ends_with(ctx.low, lo, end, words)
+
+
+def _may_hold(ctx: Context, words: tuple, lo: int, end: int) -> bool:
+    """False only when none of ``words`` (lower case) occurs in ``ctx.folded[lo:end]``, in any case."""
+    if not ctx.lowered:
+        return True
+    find = ctx.low.find
+    for w in words:
+        if find(w, lo, end) >= 0:
+            return True
+    return False
+
+
 def find_counts(ctx: Context) -> list[Count]:
     """Every criterion count in the document, complements and non-counts removed."""
     f = ctx.folded
     counts: list[Count] = []
-    for m in P.COUNT.finditer(f):
+    for m in count_matches(f):
         met, total = int(m.group("met")), int(m.group("total"))
         met_max = int(m.group("met_max")) if m.group("met_max") else None
         counts.append(Count(m.start(), m.end(), met, met_max, total, _measure(m.group("measure"))))
-    for m in P.COUNT_NO_TOTAL_A.finditer(ctx):
+    for m in no_total_matches(ctx):
         counts.append(Count(m.start("met"), m.end(), int(m.group("met")), None, None, _measure(m.group("measure"))))
     counts.sort(key=lambda c: c.start)
     # A bare fraction counts only when an indicator count follows it:
     # "đạt 13/19, 47-49/57 chỉ tiêu" (13/19 are tiêu chí).
     kept: list[Count] = []
+    tables = "|" in f  # _table_measure needs a row with " | "
+    examples = _may_hold(ctx, ("ví", "giả", "chẳng"), 0, len(f))  # the words _HYPOTHETICAL needs
     for i, c in enumerate(counts):
         if c.measure is None:
             nxt = counts[i + 1] if i + 1 < len(counts) else None
@@ -69,7 +174,7 @@ def find_counts(ctx: Context) -> list[Count]:
                     and not regex.search(r"[.;\n]", f[prv.end:c.start]):
                 # "xã A có 15/19 tiêu chí đạt, xã B đạt 14/19": the measure of the count before
                 c.measure = prv.measure
-            elif (tm := _table_measure(f, c)) is not None:
+            elif tables and (tm := _table_measure(f, c)) is not None:
                 # a table row "Xã Lương Phi | 17/19" under a header "Xã | Số tiêu chí đạt"
                 c.measure = tm
             else:
@@ -79,16 +184,18 @@ def find_counts(ctx: Context) -> list[Count]:
                 continue
             if c.total > MAX_TOTAL[c.measure]:
                 continue
-        before = f[max(0, c.start - 12):c.start]
-        after = f[c.end:c.end + 40]
-        if P.COMPLEMENT_BEFORE.search(before) or P.COMPLEMENT_AFTER.match(after):
+        lo12 = max(0, c.start - 12)
+        if _low_ends_with(ctx, lo12, c.start, ("còn", "lại", "đạt", "trừ")) \
+                and P.COMPLEMENT_BEFORE.search(f[lo12:c.start]):
+            continue
+        if _may_hold(ctx, ("chưa", "trở"), c.end, c.end + 40) and P.COMPLEMENT_AFTER.match(f[c.end:c.end + 40]):
             continue
         if _OTHER_SET_AFTER.match(f, c.end):
             continue  # "thị trấn đạt 4/5 tiêu chí văn minh đô thị": another set than nông thôn mới
-        if _REQUIRED_BEFORE.search(f, max(0, c.start - 25), c.start):
+        lo25 = max(0, c.start - 25)
+        if _may_hold(ctx, ("phải",), lo25, c.start) and _REQUIRED_BEFORE.search(f, lo25, c.start):
             continue  # "cấp tỉnh ... phải đạt 8 nội dung": what a set requires, not what a unit has
-        sent = ctx.doc.sentence_at(c.start)
-        if _HYPOTHETICAL.match(f, sent.start, c.start):
+        if examples and _HYPOTHETICAL.match(f, ctx.doc.sentence_at(c.start).start, c.start):
             continue  # "Ví dụ, một xã đạt 18/19 tiêu chí thì ...": an illustration
         kept.append(c)
     return kept
@@ -250,9 +357,13 @@ def _units_for_group(
     # 2. the nearest list or mention before the count in the same clause
     lists = find_lists(f, seg_start, g_start, ctx)
     last_list_end = lists[-1][1] if lists else -1
-    bare_name = P.BARE_NAME_BEFORE_VERB.search(f, max(seg_start, last_list_end), g_start)
+    lo = max(seg_start, last_list_end)
+    # BARE_NAME_BEFORE_VERB opens with "," or "và" and ends with its verb (all case-sensitive)
+    bare_name = P.BARE_NAME_BEFORE_VERB.search(f, lo, g_start) \
+        if _ends_with(f, lo, g_start, ("đạt", "hoàn thành")) \
+        and (f.find(",", lo, g_start) >= 0 or f.find("và", lo, g_start) >= 0) else None
     bare_level = body_level = None
-    for m in P.BARE_LEVEL_A.finditer(ctx, max(seg_start, last_list_end), g_start):
+    for m in P.BARE_LEVEL_A.finditer(ctx, lo, g_start):
         if _QUANTIFIED.search(f, max(0, m.start() - 8), m.start()):
             continue
         if _BODY_BEFORE.search(f, max(0, m.start() - 20), m.start()):
@@ -269,14 +380,14 @@ def _units_for_group(
         name = clean_name(bare_name.group("name"))
         return [ctx.unit(level, name)], bare_name.start("name"), g_end
     # "Cả hai xã phấn đấu đến cuối năm 2024 đạt 19/19 tiêu chí": the units named before
-    for a in _ANAPHOR.finditer(f, max(seg_start, last_list_end), g_start):
+    for a in _ANAPHOR.finditer(f, lo, g_start) if _may_hold(ctx, ("xã", "huyện"), lo, g_start) else ():
         if a.group("all") or a.group("this"):
             units = _anaphor_units(ctx, a, level_of(a.group("lw"), ""))
             if units:
                 return units, a.start(), g_end
     # "đến nay Đồng Tháp đạt 05/08 nội dung": a province named without its level word
     prov = None
-    for pm in province_anchored().finditer(ctx, max(seg_start, last_list_end), g_start):
+    for pm in province_anchored().finditer(ctx, lo, g_start):
         prov = pm
     if prov is not None and bare_level is None:
         return [ctx.unit(Level.TINH, prov.group())], prov.start(), g_end
@@ -321,9 +432,24 @@ def _units_for_group(
 
 def standard_for(ctx: Context, group: list[Count], unit: Optional[Unit], seg_start: int) -> Optional[Standard]:
     """The criteria set: named right after the count, else the nearest mention before it."""
-    f = ctx.folded
     if group[0].measure == Measure.NOI_DUNG and (unit is None or unit.level == Level.TINH):
         return Standard.TINH_HOAN_THANH
+    m = _standard_mention(ctx, group)
+    return standard_of(m, unit) if m else None
+
+
+def _standard_mention(ctx: Context, group: list[Count]):
+    """The STANDARD match that names a group's criteria set, or None (the same for each unit of
+    the group: once per group)."""
+    cache = ctx.__dict__.setdefault("progress_standard_mentions", {})
+    key = (group[0].start, group[-1].end)
+    if key not in cache:
+        cache[key] = _find_standard_mention(ctx, group)
+    return cache[key]
+
+
+def _find_standard_mention(ctx: Context, group: list[Count]):
+    f = ctx.folded
     end_m = _CLAUSE_END.search(f, group[-1].end)
     clause_end = end_m.start() if end_m else len(f)
     comma = f.find(",", group[-1].end, clause_end)
@@ -331,7 +457,7 @@ def standard_for(ctx: Context, group: list[Count], unit: Optional[Unit], seg_sta
     m = P.STANDARD_A.search(ctx, group[-1].end, min(window_end, group[-1].end + 60))
     if m is None:
         m = ctx.standard_before(group[0].start)
-    return standard_of(m, unit) if m else None
+    return m
 
 
 def implied_total(ctx: Context, unit: Unit, measure: Measure, standard: Optional[Standard]) -> Optional[int]:
@@ -364,6 +490,8 @@ def find(ctx: Context) -> list[Progress]:
             continue
         prev_units = units
         modality = ctx.modality(group[0].start, sent.start)
+        evidence = ctx.evidence(span_start, span_end)  # frozen: one for every fact of the group
+        quote = ctx.quote(span_start, span_end)
         for unit in units:
             standard = standard_for(ctx, group, unit, seg_start)
             for c in group:
@@ -375,8 +503,8 @@ def find(ctx: Context) -> list[Progress]:
                     continue
                 seen.add(key)
                 facts.append(Progress(
-                    evidence=ctx.evidence(span_start, span_end),
-                    quote=ctx.quote(span_start, span_end),
+                    evidence=evidence,
+                    quote=quote,
                     extractor=EXTRACTOR.name,
                     unit=unit, standard=standard, measure=c.measure, met=c.met, met_max=c.met_max,
                     total=total, modality=modality, total_implied=implied,

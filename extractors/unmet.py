@@ -10,6 +10,7 @@ where known, else the text's.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Optional
 
 import regex
@@ -19,7 +20,7 @@ from extractors import patterns as P
 from extractors.context import Context, standard_of
 from extractors.criteria import criterion_name
 from extractors.models import Level, Standard, Unit, Unmet
-from extractors.progress import Count, units_for_group
+from extractors.progress import Count, count_matches, units_for_group
 from extractors.tallies import parent_for
 
 _ITEM_GAP = regex.compile(r"\s*(?:[;,]|\bvà\b|\.|\(|:)?\s*(?:(?i:gồm|trong\s+đó)\s*:?\s*)?")
@@ -38,6 +39,16 @@ def _nums(s: str) -> list[int]:
 
 
 def _text_name(ctx: Context, end: int) -> tuple[Optional[str], int]:
+    """The name after a criterion's number ending at ``end``, and where it ends (once per offset:
+    the steps below ask again for the same references)."""
+    cache = ctx.__dict__.setdefault("unmet_text_names", {})
+    got = cache.get(end)
+    if got is None:
+        got = cache[end] = _read_text_name(ctx, end)
+    return got
+
+
+def _read_text_name(ctx: Context, end: int) -> tuple[Optional[str], int]:
     m = P.CRIT_NAME.match(ctx.folded, end)
     if not m:
         return None, end
@@ -93,7 +104,7 @@ def _short_before(ctx: Context, at: int) -> bool:
     """A figure short of its total earlier in the paragraph ("xã mới đạt 11/19 tiêu chí"): the
     criteria named "khó nhất" after it are among those not met."""
     p_start, _ = ctx.paragraph_span(at)
-    for m in P.COUNT.finditer(ctx.folded, max(p_start, at - 400), at):
+    for m in count_matches(ctx.folded, max(p_start, at - 400), at):
         if m.group("measure") and int(m.group("met")) < int(m.group("total")):
             return True
     return False
@@ -104,6 +115,29 @@ def _standard(ctx: Context, at: int, unit: Optional[Unit], word: str) -> Optiona
         return Standard.TINH_HOAN_THANH
     m = ctx.standard_before(at)
     return standard_of(m) if m else None
+
+
+def _word_before(low: str, at: int, words: tuple) -> bool:
+    """Whether ``low[:at]`` ends with one of ``words`` and then at least one space (str.isspace:
+    every ``\\s`` character is one)."""
+    j = at
+    while j > 0 and low[j - 1].isspace():
+        j -= 1
+    return j < at and low.endswith(words, 0, j)
+
+
+def _chua_after(low: str, words: tuple) -> bool:
+    """Whether some "chưa" of ``low`` comes right after one of ``words`` and spaces."""
+    i = low.find("chưa")
+    while i >= 0:
+        if _word_before(low, i, words):
+            return True
+        i = low.find("chưa", i + 1)
+    return False
+
+
+# A table row marked unmet has "|", maybe spaces or tabs, then "chưa" (see P.UNMET_ROW)
+_ROW_MARK = re.compile(r"\|[ \t]*chưa")
 
 
 def _district(ctx: Context, at: int) -> Optional[Unit]:
@@ -117,6 +151,9 @@ def find(ctx: Context) -> list[Unmet]:
     f = ctx.folded
     out: list[Unmet] = []
     seen: set = set()
+    # The gates below test ctx.low for literals a pattern cannot match without (its
+    # case-insensitive words, lower-cased); they need ctx.low to be the lower-cased text.
+    low = ctx.low if ctx.lowered else None
 
     def add(unit, number, text_name, count_units, start, end, word):
         if unit is None or number <= 0:
@@ -135,8 +172,9 @@ def find(ctx: Context) -> list[Unmet]:
 
     covered: list[tuple[int, int]] = []
     refs = P.CRIT_REF_A.finditer(ctx)
-    # 1. district-wide counts: "Tiêu chí số 2- Giao thông có 5 xã chưa đạt"
-    for m in refs:
+    # 1. district-wide counts: "Tiêu chí số 2- Giao thông có 5 xã chưa đạt" (UNITS_UNMET needs a
+    # "xã" or "huyện", spaces and "chưa" somewhere in the text)
+    for m in refs if low is None or _chua_after(low, ("xã", "huyện")) else ():
         name, name_end = _text_name(ctx, m.end())
         k = P.UNITS_UNMET.match(f, name_end)
         if not k:
@@ -150,6 +188,9 @@ def find(ctx: Context) -> list[Unmet]:
     for m in refs:
         if any(a <= m.start() < b for a, b in covered):
             continue
+        # UNITS_UNMET_BEFORE ends with "đạt" or "thành" and spaces right before the reference
+        if low is not None and not _word_before(low, m.start(), ("đạt", "thành")):
+            continue
         k = P.UNITS_UNMET_BEFORE.search(f, max(0, m.start() - 40), m.start())
         if not k:
             continue
@@ -160,7 +201,9 @@ def find(ctx: Context) -> list[Unmet]:
             add(unit, n, name, int(k.group("k")), k.start(), max(m.end(), name_end), m.group("word"))
         covered.append((m.start(), max(m.end(), name_end)))
     # 2. lists after "còn N tiêu chí chưa đạt (gồm ...)"; they may run over sentences on one line
-    heads = [(h.start(), h.end()) for h in P.UNMET_HEAD_A.finditer(ctx)]
+    # (UNMET_HEAD holds "tiêu chí" / "nội dung" / ", chỉ tiêu", spaces and "chưa")
+    heads = [(h.start(), h.end()) for h in P.UNMET_HEAD_A.finditer(ctx)] \
+        if low is None or _chua_after(low, ("chí", "dung", "tiêu")) else []
     heads += [(h.start(), h.end()) for h in P.HARDEST_HEAD_A.finditer(ctx) if _short_before(ctx, h.start())]
     heads.sort()
     for h_start, h_end in heads:
@@ -221,7 +264,7 @@ def find(ctx: Context) -> list[Unmet]:
                     ref.groupdict().get("word") or m.group("word"))
         covered.append((m.start(), after.end()))
     # 4. report tables: "| 10. Thu nhập | Chưa đạt |" -- the unit the report is about
-    rows = P.UNMET_ROW.finditer(f) if "|" in f else ()
+    rows = P.UNMET_ROW.finditer(f) if "|" in f and (low is None or _ROW_MARK.search(low)) else ()
     for r in rows:
         unit = ctx.section_unit(r.start()) or ctx.issuer or _unit(ctx, r.start(), "tiêu chí")
         add(unit, int(r.group("n")), ctx.quote(r.start("name"), r.end("name")).strip(), None,
