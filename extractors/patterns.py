@@ -306,19 +306,6 @@ def _skip_space(low: str, j: int) -> int:
     return -1 if m is None else m.end()
 
 
-def _number_follows(ctx, i: int, j: int) -> bool:
-    """COUNT_NO_TOTAL: "đạt" / "hoàn thành", spaces, maybe "được" and spaces, then a digit."""
-    low = ctx.low
-    k = _skip_space(low, j)
-    if k < 0 or k >= len(low):
-        return False
-    if low.startswith("được", k):
-        k2 = _skip_space(low, k + 4)
-        if k2 >= 0 and k2 < len(low) and low[k2].isdigit():
-            return True
-    return low[k].isdigit()
-
-
 def _unmet_head_may_start(ctx, i: int, j: int) -> bool:
     """UNMET_HEAD: "còn" [spaces "lại"] spaces, then a digit or "tiêu"/"nội"; "tiêu chí" /
     "nội dung" then "," or spaces and "chưa"."""
@@ -602,7 +589,6 @@ HARDEST_HEAD_A = Anchored(HARDEST_HEAD, ["khó", "vướng"])
 UNMET_HEAD_A = Anchored(UNMET_HEAD, ["còn", "tiêu chí", "nội dung"], check=_unmet_head_may_start,
                         extra=_numbers_before)
 CRIT_REF_A = Anchored(CRIT_REF, ["tiêu chí", "nội dung"])
-COUNT_NO_TOTAL_A = Anchored(COUNT_NO_TOTAL, ["đạt", "hoàn thành"], check=_number_follows)
 TALLY_ZERO_A = Anchored(TALLY_ZERO, ["chưa"])
 STANDARD_A = Anchored(STANDARD, ["nông thôn mới", "ntm", "xdntm", "nâng cao", "kiểu mẫu", "hoàn thành nhiệm vụ"])
 BARE_LEVEL_A = Anchored(BARE_LEVEL, ["tỉnh", "huyện", "xã"])

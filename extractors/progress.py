@@ -86,7 +86,7 @@ _BEFORE_MEASURE = regex.compile(r"(?r)(?i:đạt|hoàn thành)\s+(?:được\s+)
 
 
 def no_total_matches(ctx: Context) -> list:
-    """``P.COUNT_NO_TOTAL_A.finditer(ctx)`` ("đạt 12 tiêu chí"), found from the measure words back.
+    """The matches of ``P.COUNT_NO_TOTAL`` over the document ("đạt 12 tiêu chí"), found from the measure words back.
 
     A match ends with its measure word, lower case in the pattern ("tiêu chí", "nội dung"), and
     what comes before it reads only one way, so each "tiêu" and "nội" gives at most one offset
