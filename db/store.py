@@ -18,7 +18,7 @@ from typing import Iterable, Optional, Union
 import sqlite_utils
 
 from db.schema import migrate, sync_fact_tables
-from db.search import register_functions
+from db.search import register_functions, search_words
 from extractors.models import FACT_TYPES, Fact, _cell, row_columns
 from pipeline.document import Document
 
@@ -154,8 +154,7 @@ def _document_row(doc: Document) -> dict:
         "chars": len(doc.text),
         "text": doc.text,
         "source_text": doc.source_text,
-        # fold_d(), by str.replace: str.translate with a dict is ~30x slower on non-ASCII text
-        "search_text": (f"{title}\n{doc.text}" if title else doc.text).replace("đ", "d").replace("Đ", "D"),
+        "search_text": search_words(title, doc.text),
         "meta": json.dumps(meta, ensure_ascii=False, sort_keys=True, default=str) if meta else None,
     }
 

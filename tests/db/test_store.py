@@ -8,6 +8,7 @@ import sqlite3
 import pytest
 
 import db.search
+import db.search as db_search
 import db.store
 from db.schema import MIGRATIONS
 from db.search import fts_query
@@ -141,8 +142,8 @@ def test_store_new(db, doc_a):
     assert row["published"] == "2023-09-20"
     assert row["chars"] == len(doc_a.text)
     assert row["format"] == "txt"
-    assert "Dông Yên" in row["search_text"]
-    assert row["search_text"].startswith("Trà Cú về dích\n")
+    # the distinct words of title and text that have a đ, folded, in order
+    assert row["search_text"] == "dích dạt Dông dạt. dịnh 321/QD-TTg"
     for table in FACT_TYPES:
         rows = list(db[table].rows)
         assert len(rows) == 1, table
@@ -356,8 +357,47 @@ def test_search_follows_replacement(db, doc_a, doc_b):
 
 
 def test_fts_query_quotes_every_token():
-    assert fts_query("Huyện Trà Cú") == '"Huyện" "Trà" "Cú"'
-    assert fts_query("a_b") == '"a" "b"'
+    assert fts_query("Huyện Trà Cú") == '{title text} : ("Huyện" AND "Trà" AND "Cú")'
+    assert fts_query("a_b") == '{title text} : ("a" AND "b")'
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"Đông Yên"', '"Dong Yen"', '"đông yên"', '"DONG YEN"', '"xa dong yen con"', '"Xã Đông Yên còn"',
+     '"321/QD-TTg"', '"321/QĐ-TTg"', '"Tra Cu ve dich"', '"tiêu chí 9 chưa đạt" Đông',
+     '"nông thôn mới" "dong yen"'],
+)
+def test_phrases_with_and_without_d(db, doc_a, query):
+    store_document(db, doc_a, facts_a(doc_a))
+    assert search(db, query) == [doc_a.id]
+
+
+@pytest.mark.parametrize("query", ['"Yen Dong"', '"Dong Yen Tra"', '"dat chuan Dong"', '"QD 321"'])
+def test_phrases_keep_word_order(db, doc_a, query):
+    store_document(db, doc_a, facts_a(doc_a))
+    assert search(db, query) == []
+
+
+def test_long_phrase_with_many_d(db, doc_a, monkeypatch):
+    """Over MAX_D d/đ letters a phrase is matched in pieces: still found, the query stays small."""
+    store_document(db, doc_a, facts_a(doc_a))
+    phrase = '"Xã Dong Yen con tieu chi 9 chua dat. Theo Quyet dinh so 321/QD-TTg ngay 08/3/2022"'
+    monkeypatch.setattr(db_search, "MAX_D", 1)
+    assert fts_query(phrase).count(" OR ") <= 4 * 1
+    assert search(db, phrase) == [doc_a.id]
+    assert search(db, "dddddd") == []  # a word over the limit is matched folded, in any column
+
+
+def test_search_snippet_shows_the_real_text(db, doc_a):
+    from db.publish import CANNED_QUERIES
+
+    store_document(db, doc_a, facts_a(doc_a))
+    sql = CANNED_QUERIES["search_documents"]["sql"]
+    for q, marked in [("Dong Yen", "**Đông** **Yên**"), ('"dong yen"', "**Đông Yên**"),
+                      ("321/QD-TTg", "**321**/**QĐ**-**TTg**"), ("dat", "**đạt**")]:
+        rows = list(db.query(sql, {"q": q}))
+        assert len(rows) == 1, q
+        assert marked in rows[0]["snippet"], (q, rows[0]["snippet"])
 
 
 # --- views ------------------------------------------------------------------
@@ -405,3 +445,62 @@ def test_failing_migration_leaves_nothing_behind(tmp_path, monkeypatch):
     assert conn.execute("select count(*) from sqlite_master where name = 'half_done'").fetchone() == (0,)
     assert "9999_broken" not in {r[0] for r in conn.execute("select name from _migrations")}
     conn.close()
+
+
+# --- upgrading an old file ----------------------------------------------------
+
+
+def _old_database(path, monkeypatch, docs_and_facts, before: str):
+    """A file made by the schema before migration ``before``, holding documents stored then."""
+    import db.schema
+
+    names = list(MIGRATIONS)
+    old = {n: MIGRATIONS[n] for n in names[: names.index(before)]}
+    with monkeypatch.context() as m:
+        m.setattr(db.schema, "MIGRATIONS", old)
+        database = open_db(path)
+        for doc, facts in docs_and_facts:
+            store_document(database, doc, facts)
+            # search_text as 0001-0008 stored it: title and text with đ folded (the old
+            # update trigger keeps the index in step)
+            title = doc.title or ""
+            full = (f"{title}\n{doc.text}" if title else doc.text).replace("đ", "d").replace("Đ", "D")
+            database.execute("update documents set search_text = ? where id = ?", [full, doc.id])
+        database.conn.commit()
+        database.close()
+
+
+def test_old_file_is_upgraded(db_path, doc_a, monkeypatch):
+    from datasette.utils import escape_fts
+
+    other = make_document("b.txt", "Xã Tân Hòa đạt chuẩn nông thôn mới năm 2021.", title="Đạt chuẩn")
+    _old_database(db_path, monkeypatch, [(doc_a, facts_a(doc_a)), (other, {})], "0009_search_words")
+    database = open_db(db_path)
+    assert list(MIGRATIONS)[-1] in {r[0] for r in database.execute("select name from _migrations")}
+    assert database["documents"].get(doc_a.id)["search_text"] == "dích dạt Dông dạt. dịnh 321/QD-TTg"
+    assert database["documents"].get(other.id)["search_text"] == "Dạt dạt"
+    # the index holds what the rows hold
+    database.execute("insert into documents_fts (documents_fts, rank) values ('integrity-check', 1)")
+    assert search(database, "Dong Yen") == [doc_a.id]
+    assert search(database, '"dat chuan nong thon moi"') == [other.id]
+    assert sorted(search(database, "dat")) == sorted([doc_a.id, other.id])
+    sql = "select rowid from documents_fts where documents_fts match ?"
+    for q in ["Tra Cu", "Dong Yen", "Đông Yên", "321/QĐ-TTg", "321/QD-TTg"]:
+        assert len(database.execute(sql, [escape_fts(q)]).fetchall()) == 1, q
+    # the upgraded file stores and replaces as a new one does
+    assert store_document(database, doc_a, facts_a(doc_a)) == "unchanged"
+    changed = make_document("b.txt", "Xã Tân Hòa đạt chuẩn nông thôn mới nâng cao năm 2024.")
+    assert store_document(database, changed, {}) == "replaced"
+    database.execute("insert into documents_fts (documents_fts, rank) values ('integrity-check', 1)")
+    assert search(database, '"dat chuan nong thon moi nang cao"') == [changed.id]
+    database.close()
+
+
+def test_updates_outside_the_index_leave_it_alone(db, doc_a):
+    store_document(db, doc_a, facts_a(doc_a))
+    before = db.execute("select * from documents_fts_data").fetchall()
+    db.execute("update documents set extracted_with = 'x', source = 'z.txt' where id = ?", [doc_a.id])
+    assert db.execute("select * from documents_fts_data").fetchall() == before
+    db.execute("update documents set title = 'Cầu Ngang' where id = ?", [doc_a.id])
+    assert search(db, "Cau Ngang") == [doc_a.id]
+    db.execute("insert into documents_fts (documents_fts, rank) values ('integrity-check', 1)")
