@@ -504,3 +504,100 @@ def test_updates_outside_the_index_leave_it_alone(db, doc_a):
     db.execute("update documents set title = 'Cầu Ngang' where id = ?", [doc_a.id])
     assert search(db, "Cau Ngang") == [doc_a.id]
     db.execute("insert into documents_fts (documents_fts, rank) values ('integrity-check', 1)")
+
+
+# --- batches ------------------------------------------------------------------
+
+
+def _docs(n, prefix="Xã Đông Yên"):
+    return [make_document(f"s{i}.txt", f"{prefix} số {i} đạt 1{i}/19 tiêu chí.", title=f"Bản tin {i}")
+            for i in range(n)]
+
+
+def test_batch_stores_what_single_calls_store(tmp_path, doc_a, doc_b):
+    from db.store import Batch
+
+    def rows(database):  # the FTS index's own pages differ with the segments written
+        return [line for line in dump(database)
+                if "documents_fts_" not in line and "_migrations" not in line]
+
+    docs = _docs(5)
+    single = open_db(tmp_path / "single.db")
+    for d in [doc_a, *docs, doc_b]:
+        store_document(single, d, facts_a(d) if d is doc_a else {})
+    batched = open_db(tmp_path / "batched.db")
+    dumps = []
+    for run in ([doc_a, *docs, doc_b], [*docs, doc_b]):  # the second run writes nothing
+        with Batch(batched, 3) as batch:
+            for d in run:  # doc_b replaces doc_a inside the open batch
+                store_document(batched, d, facts_a(d) if d is doc_a else {})
+                batch.tick()
+        batched.execute("insert into documents_fts (documents_fts, rank) values ('integrity-check', 1)")
+        assert rows(batched) == rows(single)
+        dumps.append(dump(batched))
+    assert dumps[0] == dumps[1]
+    assert search(batched, "Dong Yen so 3") == [docs[3].id]
+    assert search(batched, "Le Van Han") == []
+    single.close()
+    batched.close()
+
+
+@pytest.mark.parametrize("error", [sqlite3.IntegrityError, KeyboardInterrupt])
+def test_failure_inside_a_batch_rolls_back_the_open_batch(db, error, monkeypatch):
+    from db.store import Batch
+
+    docs = _docs(5)
+    with pytest.raises(error):
+        with Batch(db, 2) as batch:
+            for i, d in enumerate(docs):
+                if i == 3:  # fails after its document row is written, before its source
+                    real = db.conn
+
+                    class Failing:
+                        def __getattr__(self, name):
+                            return getattr(real, name)
+
+                        def execute(self, sql, *args):
+                            if sql.startswith("INSERT OR IGNORE INTO document_sources"):
+                                raise error("boom")
+                            return real.execute(sql, *args)
+
+                        def executemany(self, sql, *args):
+                            return real.executemany(sql, *args)
+
+                    monkeypatch.setattr(db, "conn", Failing())
+                try:
+                    store_document(db, d, {})
+                finally:
+                    monkeypatch.setattr(db, "conn", real) if i == 3 else None
+                batch.tick()
+    # the first batch of 2 was committed; the open one (documents 2 and 3) is gone, whole
+    assert [r[0] for r in db.execute("select source from documents order by source")] == ["s0.txt", "s1.txt"]
+    assert count(db, "document_sources") == 2
+    db.execute("insert into documents_fts (documents_fts, rank) values ('integrity-check', 1)")
+    assert not db.conn.in_transaction
+
+
+def test_a_rolled_back_batch_refuses_more_work(db):
+    from db.store import Batch
+
+    docs = _docs(3)
+    db.execute("create trigger no_progress before insert on progress begin select raise(abort, 'no'); end")
+    bad = {"progress": [progress(docs[1].text, "đạt 11/19 tiêu chí")]}
+    with pytest.raises(RuntimeError, match="rolled back"):
+        with Batch(db, 10) as batch:
+            store_document(db, docs[0], {})
+            batch.tick()
+            with pytest.raises(sqlite3.IntegrityError):
+                store_document(db, docs[1], bad)  # the caller goes on regardless
+            with pytest.raises(RuntimeError, match="rolled back"):
+                store_document(db, docs[2], {})
+            batch.tick()
+    assert count(db, "documents") == 0
+    db.execute("insert into documents_fts (documents_fts, rank) values ('integrity-check', 1)")
+    # the database is usable again, in or out of a new batch
+    with Batch(db, 10) as batch:
+        store_document(db, docs[0], {})
+        batch.tick()
+    assert store_document(db, docs[2], {}) == "new"
+    assert count(db, "documents") == 2
