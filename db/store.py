@@ -134,6 +134,20 @@ def _fact_rows(doc_id: str, table: str, facts: Iterable[Fact]) -> list[tuple]:
     return rows
 
 
+_FACT_TABLES = frozenset(FACT_TYPES)
+_INSERT_SQL: dict[tuple, str] = {}
+
+
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    """INSERT statement for ``columns`` of ``table``, built once per column list."""
+    key = (table, columns)
+    sql = _INSERT_SQL.get(key)
+    if sql is None:
+        sql = _INSERT_SQL[key] = "INSERT INTO [{}] ({}) VALUES ({})".format(
+            table, ", ".join(f"[{c}]" for c in columns), ", ".join("?" for _ in columns))
+    return sql
+
+
 def _insert_rows(db: sqlite_utils.Database, table: str, rows: list[tuple]) -> None:
     if not rows:
         return
@@ -208,7 +222,7 @@ def store_document(db: sqlite_utils.Database, doc: Document, facts: dict[str, li
         recorded); ``"replaced"`` when the source held different content, whose
         document and facts are removed in the same transaction.
     """
-    unknown = set(facts) - set(FACT_TYPES)
+    unknown = facts.keys() - _FACT_TABLES
     if unknown:
         raise ValueError(f"unknown fact types {sorted(unknown)}; expected {list(FACT_TYPES)}")
     conn = db.conn
@@ -230,12 +244,11 @@ def store_document(db: sqlite_utils.Database, doc: Document, facts: dict[str, li
     if not content_known:
         drow = _document_row(doc)
         drow["extracted_with"] = extracted_with
-        inserts.append(("INSERT INTO documents ({}) VALUES ({})".format(
-            ", ".join(f"[{c}]" for c in drow), ", ".join("?" for _ in drow)), [list(drow.values())]))
+        inserts.append((_insert_sql("documents", tuple(drow)), (tuple(drow.values()),)))
         for table in FACT_TYPES:
-            rows = _fact_rows(doc.id, table, facts.get(table, ()))
-            if rows:
-                inserts.append((_table_columns(table)[2], rows))
+            table_facts = facts.get(table)
+            if table_facts:
+                inserts.append((_table_columns(table)[2], _fact_rows(doc.id, table, table_facts)))
 
     def write() -> None:
         if old_id is not None:
