@@ -19,7 +19,8 @@ from typing import Optional
 
 import regex
 
-__all__ = ["fold_d", "fold", "fts_query", "search_words", "SQL_FUNCTIONS", "register_functions"]
+__all__ = ["fold_d", "fold", "fts_query", "search_words", "escape_fts", "SQL_FUNCTIONS",
+           "register_functions"]
 
 _D = str.maketrans({"đ": "d", "Đ": "D"})
 
@@ -172,6 +173,43 @@ def search_words(title: Optional[str], text: str) -> str:
     found = dict.fromkeys(w for w in words if "đ" in w or "Đ" in w)
     # str.replace: str.translate with a dict is ~30x slower on non-ASCII text
     return " ".join(found).replace("đ", "d").replace("Đ", "D")
+
+
+# Datasette's escape_fts (datasette.utils): whitespace-separated words, "quoted phrases" kept whole.
+_DATASETTE_BITS = regex.compile(r'\s+|(".*?")')
+
+
+def escape_fts(query: str) -> str:
+    """Datasette's ``escape_fts`` (its table search box), with d and đ interchangeable.
+
+    Like Datasette's, every whitespace-separated word and every quoted phrase is one
+    FTS5 string, all of which must match; a word or phrase with a d or đ in it becomes
+    the OR of its d/đ spellings (up to ``MAX_D`` of them; beyond, it is kept as typed,
+    which ``search_text`` answers for single words). The Datasette plugin
+    (db/plugins/ntm_sql.py) registers it in place of Datasette's, so that a quoted
+    phrase typed without đ ("dat chuan") is found in the search box too.
+
+    >>> escape_fts('Tra Cu "Dong Yen"')
+    '"Tra" AND "Cu" AND ("Dong Yen" OR "Đong Yen")'
+    >>> escape_fts('321/QĐ-TTg')
+    '("321/QD-TTg" OR "321/QĐ-TTg")'
+    """
+    if not query:
+        return '""'
+    if query.count('"') % 2:
+        query += '"'
+    items = []
+    for bit in _DATASETTE_BITS.split(query):
+        if not bit or bit == '""':
+            continue
+        inner = bit[1:-1] if bit.startswith('"') else bit
+        inner = inner.replace('"', '""')
+        k = sum(c in _DS for c in inner)
+        if 0 < k <= MAX_D:
+            items.append("(" + " OR ".join(f'"{v}"' for v in _spellings(inner)) + ")")
+        else:
+            items.append(f'"{inner}"')
+    return " AND ".join(items) if items else '""'  # '""' matches nothing (Datasette's gives a syntax error)
 
 
 SQL_FUNCTIONS = {"ntm_fts_query": fts_query, "ntm_fold": fold}
