@@ -135,6 +135,7 @@ def _fact_rows(doc_id: str, table: str, facts: Iterable[Fact]) -> list[tuple]:
 
 
 _FACT_TABLES = frozenset(FACT_TYPES)
+_FTS_INSERT = "INSERT INTO documents_fts (rowid, title, text, search_text) VALUES (?, ?, ?, ?)"
 _INSERT_SQL: dict[tuple, str] = {}
 
 
@@ -241,10 +242,10 @@ def store_document(db: sqlite_utils.Database, doc: Document, facts: dict[str, li
 
     # Every row is built before the first write: an error here writes nothing.
     inserts = []
+    drow = None
     if not content_known:
         drow = _document_row(doc)
         drow["extracted_with"] = extracted_with
-        inserts.append((_insert_sql("documents", tuple(drow)), (tuple(drow.values()),)))
         for table in FACT_TYPES:
             table_facts = facts.get(table)
             if table_facts:
@@ -253,6 +254,10 @@ def store_document(db: sqlite_utils.Database, doc: Document, facts: dict[str, li
     def write() -> None:
         if old_id is not None:
             _detach_source(db, old_id, doc.source)
+        if drow is not None:
+            rowid = conn.execute(_insert_sql("documents", tuple(drow)), tuple(drow.values())).lastrowid
+            # the full-text index, by hand rather than by trigger (see 0010_fts_insert_by_loader)
+            conn.execute(_FTS_INSERT, (rowid, drow["title"], drow["text"], drow["search_text"]))
         for sql, rows in inserts:
             conn.executemany(sql, rows)
         conn.execute(

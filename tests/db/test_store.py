@@ -487,6 +487,9 @@ def test_old_file_is_upgraded(db_path, doc_a, monkeypatch):
     sql = "select rowid from documents_fts where documents_fts match ?"
     for q in ["Tra Cu", "Dong Yen", "Đông Yên", "321/QĐ-TTg", "321/QD-TTg"]:
         assert len(database.execute(sql, [escape_fts(q)]).fetchall()) == 1, q
+    # the loader indexes new documents itself (0010_fts_insert_by_loader)
+    triggers = {r[0] for r in database.execute("select name from sqlite_master where type = 'trigger'")}
+    assert triggers == {"documents_ad", "documents_au"}
     # the upgraded file stores and replaces as a new one does
     assert store_document(database, doc_a, facts_a(doc_a)) == "unchanged"
     changed = make_document("b.txt", "Xã Tân Hòa đạt chuẩn nông thôn mới nâng cao năm 2024.")
