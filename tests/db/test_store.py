@@ -604,3 +604,21 @@ def test_a_rolled_back_batch_refuses_more_work(db):
         batch.tick()
     assert store_document(db, docs[2], {}) == "new"
     assert count(db, "documents") == 2
+
+
+def test_page_size_new_files_only(tmp_path, doc_a):
+    from db.store import PAGE_SIZE
+
+    database = open_db(tmp_path / "new.db")
+    assert database.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE
+    database.close()
+    old = sqlite3.connect(tmp_path / "old.db")
+    old.execute("PRAGMA page_size = 4096")
+    old.execute("create table t (x)")
+    old.commit()
+    old.close()
+    database = open_db(tmp_path / "old.db")
+    assert database.execute("PRAGMA page_size").fetchone()[0] == 4096
+    assert store_document(database, doc_a, facts_a(doc_a)) == "new"
+    assert search(database, "Dong Yen") == [doc_a.id]
+    database.close()
