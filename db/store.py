@@ -377,6 +377,10 @@ class Batch:
         """Run ``fn`` (one document's writes) in the batch's transaction, all or none of it."""
         if self.rolled_back is not None:
             raise RuntimeError("this batch was rolled back") from self.rolled_back
+        if not self.db.conn.in_transaction:  # someone committed the batch's transaction: be safe
+            with self.db.atomic():
+                fn()
+            return
         try:
             fn()
         except BaseException as e:
