@@ -3,11 +3,13 @@
 SQLite's FTS5 ``unicode61 remove_diacritics 2`` tokenizer folds tone marks and
 most diacritics ("Trà Cú" -> "tra cu") but not "đ", which Unicode does not
 decompose: "Đông Yên" is indexed as "đong yen", so "Dong Yen" would miss it.
-Two things bridge the gap. ``fts_query`` (the search canned query) turns every
-word or phrase with a d or đ into the OR of its d/đ spellings, matched in
-``title`` and ``text``. For queries we do not build (Datasette's search box),
-the ``search_text`` column holds each word of the document that has a đ, folded
-to d (``search_words``): the text is not indexed a second time.
+Two things bridge the gap. ``fts_query`` (the search canned query) and
+``escape_fts`` (Datasette's table search box, through the plugin) turn every
+word or phrase with a d or đ into the OR of its d/đ spellings. For queries we
+do not build (Datasette without the plugin, other SQLite clients), the
+``search_text`` column holds each word of the document that has a đ, folded to
+d (``search_words``), so single words typed without đ still match; the text
+itself is not indexed a second time.
 
 These helpers are pure and registered as SQL functions by the Datasette plugin
 (``db/plugins/ntm_sql.py``) and by ``db.store.open_db``.
