@@ -113,7 +113,8 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "chars": "Length of the normalized text in characters.",
         "text": "Normalized text; fact offsets point into it.",
         "source_text": "Text as read from the source, before normalization.",
-        "search_text": "Title and text with đ folded to d, indexed so that \"Dong Yen\" finds \"Đông Yên\".",
+        "search_text": "Each distinct word of the title and text that has a đ, folded to d, indexed so that "
+                       "Datasette's search box finds \"Đông Yên\" when given \"Dong Yen\".",
         "meta": "Reader metadata as JSON.",
     },
     "document_sources": {

@@ -33,7 +33,8 @@ __all__ = [
 
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
 # ``text`` keeps "đ" so a query typed with diacritics ("Đông Yên") matches it;
-# ``search_text`` has đ folded to d so "Dong Yen" matches too (see db/search.py).
+# ``search_text`` holds the words with a đ, folded to d, so "Dong Yen" matches too
+# (since 0009_search_words; see db/search.py).
 FTS_COLUMNS = ["title", "text", "search_text"]
 
 # Fact columns holding numbers (counts, flags, offsets). None-valued defaults
@@ -307,6 +308,43 @@ def _extracted_with(db: sqlite_utils.Database) -> None:
     # Which extractors (and versions) made a document's facts, so that `ntm reprocess`
     # can re-run exactly the documents made by other versions.
     db.execute("ALTER TABLE documents ADD COLUMN extracted_with TEXT")
+
+
+@migration("0009_search_words")
+def _search_words(db: sqlite_utils.Database) -> None:
+    # Loading time: search_text was a full copy of title + text with đ folded, so every
+    # document was stored and tokenized twice. It now holds only the words with a đ,
+    # folded (db.search.search_words); the search canned query matches d/đ spellings in
+    # the real text instead (db.search.fts_query). The update trigger also stops firing
+    # on changes to columns the index does not hold (source, extracted_with, ...).
+    from db.search import search_words
+
+    db.conn.create_function("ntm_search_words", 2, search_words, deterministic=True)
+    db.execute('DROP TRIGGER IF EXISTS "documents_au"')
+    db.execute("UPDATE documents SET search_text = ntm_search_words(title, text)")
+    db.execute(
+        """
+        CREATE TRIGGER "documents_au" AFTER UPDATE OF "title", "text", "search_text" ON "documents" BEGIN
+          INSERT INTO "documents_fts" ("documents_fts", rowid, "title", "text", "search_text")
+            VALUES ('delete', old.rowid, old."title", old."text", old."search_text");
+          INSERT INTO "documents_fts" (rowid, "title", "text", "search_text")
+            VALUES (new.rowid, new."title", new."text", new."search_text");
+        END"""
+    )
+    # the index is rebuilt from the stored rows (the update above bypassed the trigger)
+    db.execute("INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')")
+
+
+@migration("0010_fts_insert_by_loader")
+def _fts_insert_by_loader(db: sqlite_utils.Database) -> None:
+    # Loading time: a statement that fires a trigger runs in a statement transaction, and
+    # FTS5 writes its pending in-memory index to disk at every such savepoint, so the
+    # insert trigger made each document a new index segment (and the merges that follow):
+    # about a third of loading time. db.store.store_document, the only writer of
+    # documents, now adds the row to documents_fts itself, right after the document, so
+    # the index of a whole batch is written once at commit. Deletes and updates of
+    # indexed columns keep their triggers (documents_ad, documents_au): they are rare.
+    db.execute('DROP TRIGGER IF EXISTS "documents_ai"')
 
 
 def applied_migrations(db: sqlite_utils.Database) -> list[str]:

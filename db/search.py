@@ -3,8 +3,13 @@
 SQLite's FTS5 ``unicode61 remove_diacritics 2`` tokenizer folds tone marks and
 most diacritics ("Trà Cú" -> "tra cu") but not "đ", which Unicode does not
 decompose: "Đông Yên" is indexed as "đong yen", so "Dong Yen" would miss it.
-``fold_d`` is applied to the ``search_text`` column and to every query built by
-``fts_query`` so both sides agree.
+Two things bridge the gap. ``fts_query`` (the search canned query) and
+``escape_fts`` (Datasette's table search box, through the plugin) turn every
+word or phrase with a d or đ into the OR of its d/đ spellings. For queries we
+do not build (Datasette without the plugin, other SQLite clients), the
+``search_text`` column holds each word of the document that has a đ, folded to
+d (``search_words``), so single words typed without đ still match; the text
+itself is not indexed a second time.
 
 These helpers are pure and registered as SQL functions by the Datasette plugin
 (``db/plugins/ntm_sql.py``) and by ``db.store.open_db``.
@@ -16,7 +21,8 @@ from typing import Optional
 
 import regex
 
-__all__ = ["fold_d", "fold", "fts_query", "SQL_FUNCTIONS", "register_functions"]
+__all__ = ["fold_d", "fold", "fts_query", "search_words", "escape_fts", "SQL_FUNCTIONS",
+           "register_functions"]
 
 _D = str.maketrans({"đ": "d", "Đ": "D"})
 
@@ -56,7 +62,62 @@ def fold(text: Optional[str]) -> Optional[str]:
 
 
 def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(fold_d(unicodedata.normalize("NFC", text)))
+    return _TOKEN.findall(unicodedata.normalize("NFC", text))
+
+
+# FTS columns that hold the real text; ``search_text`` only backs Datasette's search box.
+TEXT_COLUMNS = "{title text}"
+# A phrase (or word) with more d/đ letters than this is not expanded into its 2**n
+# spellings: it is matched in pieces (see ``_phrase_parts``).
+MAX_D = 5
+_DS = frozenset("dDđĐ")
+
+
+def _spellings(phrase: str) -> list[str]:
+    """Every spelling of ``phrase`` with each d/D/đ/Đ as either d or đ (case kept).
+
+    >>> _spellings("Đông Yên")
+    ['Dông Yên', 'Đông Yên']
+    """
+    out = [""]
+    for c in phrase:
+        if c in _DS:
+            plain, barred = ("d", "đ") if c in "dđ" else ("D", "Đ")
+            out = [s + plain for s in out] + [s + barred for s in out]
+        else:
+            out = [s + c for s in out]
+    return sorted(out)
+
+
+def _phrase_parts(words: list[str]) -> tuple[list[str], list[str]]:
+    """FTS5 items for one phrase (or one word): (items for the text columns, items for any column).
+
+    A phrase with at most ``MAX_D`` d/đ letters becomes the OR of its spellings, matched
+    in the real text. A longer one is cut into consecutive pieces that each fit, ANDed
+    (the pieces need not be adjacent: a few more hits, none lost); a single word over the
+    limit is matched folded (đ -> d) in any column, ``search_text`` holding every word with
+    a đ folded.
+    """
+    pieces: list[list[str]] = [[]]
+    n = 0
+    for w in words:
+        k = sum(c in _DS for c in w)
+        if pieces[-1] and n + k > MAX_D:
+            pieces.append([])
+            n = 0
+        pieces[-1].append(w)
+        n += k
+    text_items, any_items = [], []
+    for piece in pieces:
+        phrase = " ".join(piece)
+        k = sum(c in _DS for c in phrase)
+        if k == 0:
+            text_items.append(f'"{phrase}"')
+        elif k <= MAX_D:
+            text_items.append("(" + " OR ".join(f'"{s}"' for s in _spellings(phrase)) + ")")
+        else:  # one word with more than MAX_D d/đ
+            any_items.append(f'"{fold_d(phrase)}"')
+    return text_items, any_items
 
 
 def fts_query(text: Optional[str]) -> str:
@@ -67,23 +128,90 @@ def fts_query(text: Optional[str]) -> str:
     inside double quotes stays one phrase. Empty input gives ``'""'``, which
     matches nothing.
 
+    "d" and "đ" are interchangeable: a word or phrase with a d/đ in it becomes the
+    OR of its d/đ spellings. Terms are matched in ``title`` and ``text`` only, so
+    that ``snippet()`` always shows (and highlights) the real text.
+
     >>> fts_query("321/QĐ-TTg")
-    '"321" "QD" "TTg"'
+    '{title text} : ("321" AND ("QD" OR "QĐ") AND "TTg")'
     >>> fts_query('Tra Cu "nông thôn mới" OR')
-    '"nông thôn mới" "Tra" "Cu" "OR"'
+    '{title text} : ("nông thôn mới" AND "Tra" AND "Cu" AND "OR")'
+    >>> fts_query('"Đông Yên"')
+    '{title text} : (("Dông Yên" OR "Đông Yên"))'
     >>> fts_query('  "  ')
     '""'
     """
     if not text:
         return '""'
-    parts: list[str] = []
-    for phrase in _PHRASE.findall(text):
-        words = _tokens(phrase)
+    text_items: list[str] = []
+    any_items: list[str] = []
+    groups = [_tokens(phrase) for phrase in _PHRASE.findall(text)]
+    groups += [[w] for w in _tokens(_PHRASE.sub(" ", text))]
+    for words in groups:
         if words:
-            parts.append('"' + " ".join(words) + '"')
-    rest = _PHRASE.sub(" ", text)
-    parts.extend(f'"{w}"' for w in _tokens(rest))
-    return " ".join(parts) if parts else '""'
+            t, a = _phrase_parts(words)
+            text_items += t
+            any_items += a
+    parts = []
+    if text_items:
+        parts.append(f"{TEXT_COLUMNS} : (" + " AND ".join(text_items) + ")")
+    parts += any_items
+    return " AND ".join(parts) if parts else '""'
+
+
+def search_words(title: Optional[str], text: str) -> str:
+    """What the ``search_text`` column holds: each distinct word with a đ, folded to d.
+
+    A "word" is a run of non-space characters, so "321/QĐ-TTg" stays whole. With it
+    in the FTS index, Datasette's own search box (which quotes what was typed and
+    folds nothing) finds "Dong Yen" in a text that has "Đông Yên": FTS5 matches the
+    terms of a query in any column of the row, "dong" here and "yen" in ``text``.
+    Words without a đ are in ``text`` already.
+
+    >>> search_words("Trà Cú về đích", "Xã Đông Yên theo 321/QĐ-TTg, xã Đông Yên.")
+    'dích Dông 321/QD-TTg,'
+    """
+    words = f"{title}\n{text}".split() if title else text.split()
+    found = dict.fromkeys(w for w in words if "đ" in w or "Đ" in w)
+    # str.replace: str.translate with a dict is ~30x slower on non-ASCII text
+    return " ".join(found).replace("đ", "d").replace("Đ", "D")
+
+
+# Datasette's escape_fts (datasette.utils): whitespace-separated words, "quoted phrases" kept whole.
+_DATASETTE_BITS = regex.compile(r'\s+|(".*?")')
+
+
+def escape_fts(query: str) -> str:
+    """Datasette's ``escape_fts`` (its table search box), with d and đ interchangeable.
+
+    Like Datasette's, every whitespace-separated word and every quoted phrase is one
+    FTS5 string, all of which must match; a word or phrase with a d or đ in it becomes
+    the OR of its d/đ spellings (up to ``MAX_D`` of them; beyond, it is kept as typed,
+    which ``search_text`` answers for single words). The Datasette plugin
+    (db/plugins/ntm_sql.py) registers it in place of Datasette's, so that a quoted
+    phrase typed without đ ("dat chuan") is found in the search box too.
+
+    >>> escape_fts('Tra Cu "Dong Yen"')
+    '"Tra" AND "Cu" AND ("Dong Yen" OR "Đong Yen")'
+    >>> escape_fts('321/QĐ-TTg')
+    '("321/QD-TTg" OR "321/QĐ-TTg")'
+    """
+    if not query:
+        return '""'
+    if query.count('"') % 2:
+        query += '"'
+    items = []
+    for bit in _DATASETTE_BITS.split(query):
+        if not bit or bit == '""':
+            continue
+        inner = bit[1:-1] if bit.startswith('"') else bit
+        inner = inner.replace('"', '""')
+        k = sum(c in _DS for c in inner)
+        if 0 < k <= MAX_D:
+            items.append("(" + " OR ".join(f'"{v}"' for v in _spellings(inner)) + ")")
+        else:
+            items.append(f'"{inner}"')
+    return " AND ".join(items) if items else '""'  # '""' matches nothing (Datasette's gives a syntax error)
 
 
 SQL_FUNCTIONS = {"ntm_fts_query": fts_query, "ntm_fold": fold}

@@ -176,3 +176,28 @@ def test_canned_queries_through_datasette(filled, db_path, tmp_path):
     assert len(results["table search"][1]) == 1
     page = results["progress page"][1]
     assert "How far one unit is against a criteria set" in page
+
+
+def test_datasette_search_box_treats_d_and_dj_alike(filled, db_path):
+    """The plugin's escape_fts replaces Datasette's: quoted phrases without đ are found too."""
+    from datasette.app import Datasette
+
+    filled.close()
+    name = db_path.stem
+    ds = Datasette([str(db_path)], metadata=build_metadata(name), plugins_dir=str(PLUGINS_DIR))
+    queries = {
+        "Tra Cu": 2, "Dong Yen": 1, "Đông Yên": 1, "321/QĐ-TTg": 1, "321/QD-TTg": 1, '"Dong Yen"': 1,
+        '"xa dong yen con"': 1, '"Trà Cú đạt chuẩn"': 1, '"tra cu dat chuan"': 1, '"ve dich trong nam 2024"': 1,
+        '"Yen Dong"': 0, "Cầu Ngang": 0, '"': 0, "dddddddd": 0,
+    }
+
+    async def fetch():
+        out = {}
+        for q in queries:
+            r = await ds.client.get(f"/{name}/documents.json", params={"_search": q, "_shape": "array"})
+            out[q] = (r.status_code, r.json())
+        return out
+
+    for q, (status, body) in asyncio.run(fetch()).items():
+        assert status == 200, (q, body)
+        assert len(body) == queries[q], (q, body)

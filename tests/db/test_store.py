@@ -8,6 +8,7 @@ import sqlite3
 import pytest
 
 import db.search
+import db.search as db_search
 import db.store
 from db.schema import MIGRATIONS
 from db.search import fts_query
@@ -141,8 +142,8 @@ def test_store_new(db, doc_a):
     assert row["published"] == "2023-09-20"
     assert row["chars"] == len(doc_a.text)
     assert row["format"] == "txt"
-    assert "Dông Yên" in row["search_text"]
-    assert row["search_text"].startswith("Trà Cú về dích\n")
+    # the distinct words of title and text that have a đ, folded, in order
+    assert row["search_text"] == "dích dạt Dông dạt. dịnh 321/QD-TTg"
     for table in FACT_TYPES:
         rows = list(db[table].rows)
         assert len(rows) == 1, table
@@ -356,8 +357,47 @@ def test_search_follows_replacement(db, doc_a, doc_b):
 
 
 def test_fts_query_quotes_every_token():
-    assert fts_query("Huyện Trà Cú") == '"Huyện" "Trà" "Cú"'
-    assert fts_query("a_b") == '"a" "b"'
+    assert fts_query("Huyện Trà Cú") == '{title text} : ("Huyện" AND "Trà" AND "Cú")'
+    assert fts_query("a_b") == '{title text} : ("a" AND "b")'
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"Đông Yên"', '"Dong Yen"', '"đông yên"', '"DONG YEN"', '"xa dong yen con"', '"Xã Đông Yên còn"',
+     '"321/QD-TTg"', '"321/QĐ-TTg"', '"Tra Cu ve dich"', '"tiêu chí 9 chưa đạt" Đông',
+     '"nông thôn mới" "dong yen"'],
+)
+def test_phrases_with_and_without_d(db, doc_a, query):
+    store_document(db, doc_a, facts_a(doc_a))
+    assert search(db, query) == [doc_a.id]
+
+
+@pytest.mark.parametrize("query", ['"Yen Dong"', '"Dong Yen Tra"', '"dat chuan Dong"', '"QD 321"'])
+def test_phrases_keep_word_order(db, doc_a, query):
+    store_document(db, doc_a, facts_a(doc_a))
+    assert search(db, query) == []
+
+
+def test_long_phrase_with_many_d(db, doc_a, monkeypatch):
+    """Over MAX_D d/đ letters a phrase is matched in pieces: still found, the query stays small."""
+    store_document(db, doc_a, facts_a(doc_a))
+    phrase = '"Xã Dong Yen con tieu chi 9 chua dat. Theo Quyet dinh so 321/QD-TTg ngay 08/3/2022"'
+    monkeypatch.setattr(db_search, "MAX_D", 1)
+    assert fts_query(phrase).count(" OR ") <= 4 * 1
+    assert search(db, phrase) == [doc_a.id]
+    assert search(db, "dddddd") == []  # a word over the limit is matched folded, in any column
+
+
+def test_search_snippet_shows_the_real_text(db, doc_a):
+    from db.publish import CANNED_QUERIES
+
+    store_document(db, doc_a, facts_a(doc_a))
+    sql = CANNED_QUERIES["search_documents"]["sql"]
+    for q, marked in [("Dong Yen", "**Đông** **Yên**"), ('"dong yen"', "**Đông Yên**"),
+                      ("321/QD-TTg", "**321**/**QĐ**-**TTg**"), ("dat", "**đạt**")]:
+        rows = list(db.query(sql, {"q": q}))
+        assert len(rows) == 1, q
+        assert marked in rows[0]["snippet"], (q, rows[0]["snippet"])
 
 
 # --- views ------------------------------------------------------------------
@@ -405,3 +445,180 @@ def test_failing_migration_leaves_nothing_behind(tmp_path, monkeypatch):
     assert conn.execute("select count(*) from sqlite_master where name = 'half_done'").fetchone() == (0,)
     assert "9999_broken" not in {r[0] for r in conn.execute("select name from _migrations")}
     conn.close()
+
+
+# --- upgrading an old file ----------------------------------------------------
+
+
+def _old_database(path, monkeypatch, docs_and_facts, before: str):
+    """A file made by the schema before migration ``before``, holding documents stored then."""
+    import db.schema
+
+    names = list(MIGRATIONS)
+    old = {n: MIGRATIONS[n] for n in names[: names.index(before)]}
+    with monkeypatch.context() as m:
+        m.setattr(db.schema, "MIGRATIONS", old)
+        database = open_db(path)
+        for doc, facts in docs_and_facts:
+            store_document(database, doc, facts)
+            # search_text as 0001-0008 stored it: title and text with đ folded (the old
+            # update trigger keeps the index in step)
+            title = doc.title or ""
+            full = (f"{title}\n{doc.text}" if title else doc.text).replace("đ", "d").replace("Đ", "D")
+            database.execute("update documents set search_text = ? where id = ?", [full, doc.id])
+        database.conn.commit()
+        database.close()
+
+
+def test_old_file_is_upgraded(db_path, doc_a, monkeypatch):
+    from datasette.utils import escape_fts
+
+    other = make_document("b.txt", "Xã Tân Hòa đạt chuẩn nông thôn mới năm 2021.", title="Đạt chuẩn")
+    _old_database(db_path, monkeypatch, [(doc_a, facts_a(doc_a)), (other, {})], "0009_search_words")
+    database = open_db(db_path)
+    assert list(MIGRATIONS)[-1] in {r[0] for r in database.execute("select name from _migrations")}
+    assert database["documents"].get(doc_a.id)["search_text"] == "dích dạt Dông dạt. dịnh 321/QD-TTg"
+    assert database["documents"].get(other.id)["search_text"] == "Dạt dạt"
+    # the index holds what the rows hold
+    database.execute("insert into documents_fts (documents_fts, rank) values ('integrity-check', 1)")
+    assert search(database, "Dong Yen") == [doc_a.id]
+    assert search(database, '"dat chuan nong thon moi"') == [other.id]
+    assert sorted(search(database, "dat")) == sorted([doc_a.id, other.id])
+    sql = "select rowid from documents_fts where documents_fts match ?"
+    for q in ["Tra Cu", "Dong Yen", "Đông Yên", "321/QĐ-TTg", "321/QD-TTg"]:
+        assert len(database.execute(sql, [escape_fts(q)]).fetchall()) == 1, q
+    # the loader indexes new documents itself (0010_fts_insert_by_loader)
+    triggers = {r[0] for r in database.execute("select name from sqlite_master where type = 'trigger'")}
+    assert triggers == {"documents_ad", "documents_au"}
+    # the upgraded file stores and replaces as a new one does
+    assert store_document(database, doc_a, facts_a(doc_a)) == "unchanged"
+    changed = make_document("b.txt", "Xã Tân Hòa đạt chuẩn nông thôn mới nâng cao năm 2024.")
+    assert store_document(database, changed, {}) == "replaced"
+    database.execute("insert into documents_fts (documents_fts, rank) values ('integrity-check', 1)")
+    assert search(database, '"dat chuan nong thon moi nang cao"') == [changed.id]
+    database.close()
+
+
+def test_updates_outside_the_index_leave_it_alone(db, doc_a):
+    store_document(db, doc_a, facts_a(doc_a))
+    before = db.execute("select * from documents_fts_data").fetchall()
+    db.execute("update documents set extracted_with = 'x', source = 'z.txt' where id = ?", [doc_a.id])
+    assert db.execute("select * from documents_fts_data").fetchall() == before
+    db.execute("update documents set title = 'Cầu Ngang' where id = ?", [doc_a.id])
+    assert search(db, "Cau Ngang") == [doc_a.id]
+    db.execute("insert into documents_fts (documents_fts, rank) values ('integrity-check', 1)")
+
+
+# --- batches ------------------------------------------------------------------
+
+
+def _docs(n, prefix="Xã Đông Yên"):
+    return [make_document(f"s{i}.txt", f"{prefix} số {i} đạt 1{i}/19 tiêu chí.", title=f"Bản tin {i}")
+            for i in range(n)]
+
+
+def test_batch_stores_what_single_calls_store(tmp_path, doc_a, doc_b):
+    from db.store import Batch
+
+    def rows(database):  # the FTS index's own pages differ with the segments written
+        return [line for line in dump(database)
+                if "documents_fts_" not in line and "_migrations" not in line]
+
+    docs = _docs(5)
+    single = open_db(tmp_path / "single.db")
+    for d in [doc_a, *docs, doc_b]:
+        store_document(single, d, facts_a(d) if d is doc_a else {})
+    batched = open_db(tmp_path / "batched.db")
+    dumps = []
+    for run in ([doc_a, *docs, doc_b], [*docs, doc_b]):  # the second run writes nothing
+        with Batch(batched, 3) as batch:
+            for d in run:  # doc_b replaces doc_a inside the open batch
+                store_document(batched, d, facts_a(d) if d is doc_a else {})
+                batch.tick()
+        batched.execute("insert into documents_fts (documents_fts, rank) values ('integrity-check', 1)")
+        assert rows(batched) == rows(single)
+        dumps.append(dump(batched))
+    assert dumps[0] == dumps[1]
+    assert search(batched, "Dong Yen so 3") == [docs[3].id]
+    assert search(batched, "Le Van Han") == []
+    single.close()
+    batched.close()
+
+
+@pytest.mark.parametrize("error", [sqlite3.IntegrityError, KeyboardInterrupt])
+def test_failure_inside_a_batch_rolls_back_the_open_batch(db, error, monkeypatch):
+    from db.store import Batch
+
+    docs = _docs(5)
+    with pytest.raises(error):
+        with Batch(db, 2) as batch:
+            for i, d in enumerate(docs):
+                if i == 3:  # fails after its document row is written, before its source
+                    real = db.conn
+
+                    class Failing:
+                        def __getattr__(self, name):
+                            return getattr(real, name)
+
+                        def execute(self, sql, *args):
+                            if sql.startswith("INSERT OR IGNORE INTO document_sources"):
+                                raise error("boom")
+                            return real.execute(sql, *args)
+
+                        def executemany(self, sql, *args):
+                            return real.executemany(sql, *args)
+
+                    monkeypatch.setattr(db, "conn", Failing())
+                try:
+                    store_document(db, d, {})
+                finally:
+                    monkeypatch.setattr(db, "conn", real) if i == 3 else None
+                batch.tick()
+    # the first batch of 2 was committed; the open one (documents 2 and 3) is gone, whole
+    assert [r[0] for r in db.execute("select source from documents order by source")] == ["s0.txt", "s1.txt"]
+    assert count(db, "document_sources") == 2
+    db.execute("insert into documents_fts (documents_fts, rank) values ('integrity-check', 1)")
+    assert not db.conn.in_transaction
+
+
+def test_a_rolled_back_batch_refuses_more_work(db):
+    from db.store import Batch
+
+    docs = _docs(3)
+    db.execute("create trigger no_progress before insert on progress begin select raise(abort, 'no'); end")
+    bad = {"progress": [progress(docs[1].text, "đạt 11/19 tiêu chí")]}
+    with pytest.raises(RuntimeError, match="rolled back"):
+        with Batch(db, 10) as batch:
+            store_document(db, docs[0], {})
+            batch.tick()
+            with pytest.raises(sqlite3.IntegrityError):
+                store_document(db, docs[1], bad)  # the caller goes on regardless
+            with pytest.raises(RuntimeError, match="rolled back"):
+                store_document(db, docs[2], {})
+            batch.tick()
+    assert count(db, "documents") == 0
+    db.execute("insert into documents_fts (documents_fts, rank) values ('integrity-check', 1)")
+    # the database is usable again, in or out of a new batch
+    with Batch(db, 10) as batch:
+        store_document(db, docs[0], {})
+        batch.tick()
+    assert store_document(db, docs[2], {}) == "new"
+    assert count(db, "documents") == 2
+
+
+def test_page_size_new_files_only(tmp_path, doc_a):
+    from db.store import PAGE_SIZE
+
+    database = open_db(tmp_path / "new.db")
+    assert database.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE
+    database.close()
+    old = sqlite3.connect(tmp_path / "old.db")
+    old.execute("PRAGMA page_size = 4096")
+    old.execute("create table t (x)")
+    old.commit()
+    old.close()
+    database = open_db(tmp_path / "old.db")
+    assert database.execute("PRAGMA page_size").fetchone()[0] == 4096
+    assert store_document(database, doc_a, facts_a(doc_a)) == "new"
+    assert search(database, "Dong Yen") == [doc_a.id]
+    database.close()
