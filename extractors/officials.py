@@ -62,9 +62,35 @@ _NOW = regex.compile(r"(?i:nay\s+là|hiện\s+là)[ \t]+")
 
 @lru_cache(maxsize=1)
 def _head_anchored() -> P.Anchored:
-    """The title-head pattern, tried only where a head's first word starts."""
+    """The title-head pattern, tried only where a head's first word starts and one of the
+    second words of its heads follows.
+
+    Only the second word is looked at (one ``str.startswith`` on a tuple rather than every
+    head's words one by one): a superset of the offsets where a head starts, as ``Anchored``
+    allows; the head pattern itself is then tried there.
+    """
     head, _, _ = compiled()
-    return P.Anchored(head, title_heads())
+    second: dict[str, set] = {}
+    for h in title_heads():
+        words = h.lower().split()
+        second.setdefault(words[0], set()).add(words[1])  # every head has at least two words
+    seconds = {w: tuple(sorted(s)) for w, s in second.items()}
+
+    def second_word_follows(ctx: Context, i: int, j: int) -> bool:
+        low = ctx.low
+        k = j + 1
+        if low[j:k] != " ":  # one space between the words, as almost always; else any run
+            k = j
+            while k < len(low) and low[k].isspace():
+                k += 1
+            if k == j:
+                return False
+        elif low[k:k + 1].isspace():
+            while k < len(low) and low[k].isspace():
+                k += 1
+        return low.startswith(seconds[low[i:j]], k)
+
+    return P.Anchored(head, list(seconds), check=second_word_follows)
 
 
 def _is_surname(word: str) -> bool:
@@ -91,20 +117,30 @@ def _cap_run(f: str, pos: int) -> list[tuple[int, int, str]]:
         pos = m.end()
 
 
-def parse_title(f: str, pos: int) -> tuple[int, Optional[int]]:
-    """Read a title starting at a title head at ``pos``.
+class _Titles(dict):
+    """One document's titles: offset -> :func:`_read_title` of the title head there, or None
+    where no head starts; each offset is read once however many persons look at it."""
 
-    Returns (end of the title, start of a person name right after it or None).
+    __slots__ = ("f",)
+
+    def __init__(self, f: str):
+        super().__init__()
+        self.f = f
+
+    def __missing__(self, pos: int):
+        head, _, _ = compiled()
+        m = head.match(self.f, pos)
+        got = self[pos] = None if m is None else _read_title(self.f, pos, m.end())
+        return got
+
+
+def _read_title(f: str, pos: int, end: int) -> tuple[int, Optional[int], Optional[tuple[int, int]]]:
+    """Read a title whose head is ``f[pos:end]``.
+
+    Returns (end of the title, start of a person name right after it or None, span of a
+    trailing capitalised run that may be a name the surname list does not know or None).
     """
-    end, person, _ = parse_title_ex(f, pos)
-    return end, person
-
-
-def parse_title_ex(f: str, pos: int) -> tuple[int, Optional[int], Optional[tuple[int, int]]]:
-    """:func:`parse_title`, plus the span of a trailing capitalised run that may be an unknown name."""
     head, _, _ = compiled()
-    m = head.match(f, pos)
-    end = m.end()
     words = [w.lower() for w in f[pos:end].split()]
     i = end
     n = 0
@@ -294,9 +330,8 @@ def _unit_of(ctx: Context, titles: list[str], at: int) -> Optional[Unit]:
     return ctx.unit(Level.TINH, ctx.province) if ctx.province else None
 
 
-def _titles_after(f: str, pos: int) -> tuple[list[tuple[int, int]], int]:
+def _titles_after(f: str, pos: int, read: _Titles) -> tuple[list[tuple[int, int]], int]:
     """Titles following a name: ", Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh"; returns (spans, end)."""
-    head, _, _ = compiled()
     spans = []
     while True:
         sep = TITLE_SEP.match(f, pos)
@@ -307,9 +342,10 @@ def _titles_after(f: str, pos: int) -> tuple[list[tuple[int, int]], int]:
         now = None if former else _NOW.match(f, at)
         if former or now:
             at = (former or now).end()
-        if not head.match(f, at):
+        title = read[at]
+        if title is None:  # no title head there
             break
-        end, person = parse_title(f, at)
+        end, person, _ = title
         if person is not None:  # the title introduces the next person
             break
         if not former:
@@ -318,9 +354,10 @@ def _titles_after(f: str, pos: int) -> tuple[list[tuple[int, int]], int]:
     # "...; Chủ tịch HĐND tỉnh;" -- a bare title after ";" belongs to the same person
     while spans:
         sep = _ATTACH.match(f, pos)
-        if not sep or not head.match(f, sep.end()):
+        title = read[sep.end()] if sep else None
+        if title is None:
             break
-        end, person = parse_title(f, sep.end())
+        end, person, _ = title
         if person is not None or not _BARE_END.match(f[end:end + 2]):
             break
         spans.append((sep.end(), end))
@@ -350,6 +387,7 @@ def find(ctx: Context) -> list[Official]:
     f = ctx.folded
     head, person_rx, _ = compiled()
     col = _Collector(ctx)
+    read = _Titles(f)
     bylines = _bylines(ctx)
 
     head_a = _head_anchored()
@@ -375,7 +413,7 @@ def find(ctx: Context) -> list[Official]:
         intro: dict[int, tuple[int, int]] = {}
         group_at: dict[int, tuple[int, int]] = {}
         for hm in heads:
-            end, person, maybe = parse_title_ex(f, hm.start())
+            end, person, maybe = read[hm.start()]
             if person is not None:
                 intro[person] = (hm.start(), end)
             g = GROUP.search(f, max(s0, hm.start() - 20), hm.start())
@@ -412,7 +450,7 @@ def find(ctx: Context) -> list[Official]:
                 (_REMARK_JOIN.fullmatch(f, list_end, ps) and not head.search(f, list_end, ps))
             )):
                 list_titles = None  # not a continuation of the list before: no shared title
-            after, after_end = _titles_after(f, pe)
+            after, after_end = _titles_after(f, pe, read)
             titles = (list_titles or []) + after
             if titles:
                 col.add(ps, pe, titles, max(after_end, pe))
