@@ -33,7 +33,7 @@ from extractors.context import Context
 from extractors.models import Level, Official, Unit
 from extractors.titles import (
     ACRONYM, BYLINE, CAPITAL, PREFIX, GROUP, LEVEL_WORDS, ORG_AFTER, ORG_CAPS, ORG_LOWER, SIGNATURE_PREFIX, TITLE_SEP, WORD, compiled,
-    title_heads,
+    person_starts, surnames, title_heads,
 )
 from extractors.units import clean_name, join_words, level_of, province_name
 from pipeline.normalize import fold_tones
@@ -93,9 +93,14 @@ def _head_anchored() -> P.Anchored:
     return P.Anchored(head, list(seconds), check=second_word_follows)
 
 
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset:
+    return frozenset(surnames())
+
+
 def _is_surname(word: str) -> bool:
-    _, _, surname = compiled()
-    return bool(surname.fullmatch(word))
+    """SURNAME (:func:`compiled`, an alternation of one-word literals) matches all of ``word``."""
+    return word in _surnames()
 
 
 @lru_cache(maxsize=8192)
@@ -106,15 +111,65 @@ def _known_place(name: str) -> bool:
     return province_name(name) is not None or bool(Gazetteer.default().lookup(name))
 
 
-def _cap_run(f: str, pos: int) -> list[tuple[int, int, str]]:
-    """Consecutive capitalised words from ``pos``: [(start, end, word)]."""
-    out = []
+def _capital(w: str) -> bool:
+    """CAPITAL matches all of ``w``; it opens with \\p{Lu}, and ``str.isupper`` holds for every
+    such letter, so a word that does not start with an upper-case letter is refused at once."""
+    return w[:1].isupper() and CAPITAL.fullmatch(w) is not None
+
+
+def _cap_run(f: str, first) -> list[tuple[int, int, str]]:
+    """Consecutive capitalised words from the WORD match ``first`` (a capitalised one): [(start, end, word)]."""
+    out = [(first.start("w"), first.end("w"), first.group("w"))]
+    pos = first.end()
     while True:
         m = WORD.match(f, pos)
-        if not m or not CAPITAL.fullmatch(m.group("w")):
+        if not m or not _capital(m.group("w")):
             return out
         out.append((m.start("w"), m.end("w"), m.group("w")))
         pos = m.end()
+
+
+# what a capitalised run after title words is (:func:`_read_run`)
+_PERSON, _SPLIT, _MAYBE, _ORG = range(4)
+
+
+@lru_cache(maxsize=16384)
+def _read_run(names: tuple[str, ...], prev_level: bool, after_tinh: bool) -> tuple[int, Optional[int]]:
+    """A capitalised run ``names`` inside a title, after a level word (``prev_level``: "UBND
+    huyện ...") or after "tỉnh" (``after_tinh``): (_PERSON, None) when a person's name starts
+    with it; (_SPLIT, j) when a place ends before ``names[j]`` and a name starts there;
+    (_MAYBE, None) when it may be a name the surname list does not know; (_ORG, None) when
+    it goes on the title. Only the words decide, so each run is read once per process.
+    """
+    place = prev_level and (len(names) == 2 or province_name(" ".join(names)) is not None)
+    # "UBND huyện Lạc Dương Ka Tùng": a name prefix right after a known place opens the name
+    prefixed = [j for j in range(1, len(names) - 1) if PREFIX.fullmatch(names[j])
+                and 2 <= len(names) - j <= 5 and _known_place(" ".join(names[:j]))] if prev_level else []
+    place = place or bool(prefixed)
+    if _is_surname(names[0]) and 2 <= len(names) <= 4 and not place:
+        return _PERSON, None
+    if PREFIX.fullmatch(names[0]) and 2 <= len(names) <= 5 and not place:
+        return _PERSON, None  # "Phó Chủ tịch UBND tỉnh Y Giang Gry Niê Knơng"
+    splits = [j for j in range(1, len(names) - 1) if _is_surname(names[j])
+              and 2 <= len(names) - j <= 4] if prev_level else []
+    # "UBND huyện Quế Sơn Nguyễn Văn Hùng": "Sơn" is a surname too; the place is the
+    # longest prefix the register knows ("Quế Sơn", not "Quế"), so split after it
+    known = [j for j in splits if _known_place(" ".join(names[:j]))]
+    if not known and prefixed:
+        known = prefixed
+    split = known[-1] if known else (splits[0] if splits else None)
+    if split is not None and after_tinh and province_name(" ".join(names[:split])) is None:
+        split = None  # after "tỉnh" the place must be a province: "tỉnh Y Thanh Hà Niê Kđăm" is a name
+    after_province_word = after_tinh and province_name(" ".join(names)) is None
+    if prev_level and (split is None or split >= 2 and PREFIX.fullmatch(names[split - 1])):
+        # "UBND huyện Lắk Y Phôn Rcăm": an Ê Đê prefix opens the name
+        split = next((j for j in range(1, len(names) - 1) if PREFIX.fullmatch(names[j])
+                      and 2 <= len(names) - j <= 5), split)
+    if split is not None:
+        return _SPLIT, split
+    if (not prev_level or after_province_word) and len(names) >= 2 and names[0] not in ORG_CAPS:
+        return _MAYBE, None
+    return _ORG, None
 
 
 class _Titles(dict):
@@ -141,7 +196,7 @@ def _read_title(f: str, pos: int, end: int) -> tuple[int, Optional[int], Optiona
     trailing capitalised run that may be a name the surname list does not know or None).
     """
     head, _, _ = compiled()
-    words = [w.lower() for w in f[pos:end].split()]
+    words = f[pos:end].lower().split()
     i = end
     n = 0
     place_run = False
@@ -151,37 +206,16 @@ def _read_title(f: str, pos: int, end: int) -> tuple[int, Optional[int], Optiona
             break
         w = wm.group("w")
         ws = wm.start("w")
-        if CAPITAL.fullmatch(w):
-            run = _cap_run(f, ws)
-            names = [r[2] for r in run]
+        if _capital(w):
+            run = _cap_run(f, wm)
+            names = tuple(r[2] for r in run)
             prev_level = bool(words) and (words[-1] in LEVEL_WORDS or words[-1] == "ủy" or " ".join(words[-2:]) in LEVEL_WORDS)
-            place = prev_level and (len(names) == 2 or province_name(" ".join(names)) is not None)
-            # "UBND huyện Lạc Dương Ka Tùng": a name prefix right after a known place opens the name
-            prefixed = [j for j in range(1, len(names) - 1) if PREFIX.fullmatch(names[j])
-                        and 2 <= len(names) - j <= 5 and _known_place(" ".join(names[:j]))] if prev_level else []
-            place = place or bool(prefixed)
-            if _is_surname(names[0]) and 2 <= len(names) <= 4 and not place:
+            kind, split = _read_run(names, prev_level, words[-1] == "tỉnh")
+            if kind == _PERSON:
                 return end, ws, None
-            if PREFIX.fullmatch(names[0]) and 2 <= len(names) <= 5 and not place:
-                return end, ws, None  # "Phó Chủ tịch UBND tỉnh Y Giang Gry Niê Knơng"
-            splits = [j for j in range(1, len(names) - 1) if _is_surname(names[j])
-                      and 2 <= len(names) - j <= 4] if prev_level else []
-            # "UBND huyện Quế Sơn Nguyễn Văn Hùng": "Sơn" is a surname too; the place is the
-            # longest prefix the register knows ("Quế Sơn", not "Quế"), so split after it
-            known = [j for j in splits if _known_place(" ".join(names[:j]))]
-            if not known and prefixed:
-                known = prefixed
-            split = known[-1] if known else (splits[0] if splits else None)
-            if split is not None and words[-1] == "tỉnh" and province_name(" ".join(names[:split])) is None:
-                split = None  # after "tỉnh" the place must be a province: "tỉnh Y Thanh Hà Niê Kđăm" is a name
-            after_province_word = words[-1] == "tỉnh" and province_name(" ".join(names)) is None
-            if prev_level and (split is None or split >= 2 and PREFIX.fullmatch(names[split - 1])):
-                # "UBND huyện Lắk Y Phôn Rcăm": an Ê Đê prefix opens the name
-                split = next((j for j in range(1, len(names) - 1) if PREFIX.fullmatch(names[j])
-                              and 2 <= len(names) - j <= 5), split)
-            if split is not None:
+            if kind == _SPLIT:
                 return run[split - 1][1], run[split][0], None
-            if (not prev_level or after_province_word) and len(names) >= 2 and names[0] not in ORG_CAPS:
+            if kind == _MAYBE:
                 maybe = (run[0][0], run[-1][1])
                 if not WORD.match(f, maybe[1]) or WORD.match(f, maybe[1]).group("w").lower() not in ORG_LOWER:
                     return end, None, maybe
@@ -191,7 +225,7 @@ def _read_title(f: str, pos: int, end: int) -> tuple[int, Optional[int], Optiona
             n += len(names)
             continue
         low = w.lower()
-        if _NUM_SYL.fullmatch(w) and (place_run or (words and words[-1] in LEVEL_WORDS)):
+        if (place_run or (words and words[-1] in LEVEL_WORDS)) and _NUM_SYL.fullmatch(w):
             # "UBND xã Đại Ân 2 Thạch Sô Phết", "UBND Phường 3 Lê Văn A": a number ends the
             # place's name; what follows is read afresh (a person's name)
             end = i = wm.end()
@@ -200,11 +234,10 @@ def _read_title(f: str, pos: int, end: int) -> tuple[int, Optional[int], Optiona
             place_run = False
             continue
         place_run = False
-        if ACRONYM.fullmatch(w):
-            pass
+        if not w[0].islower() and ACRONYM.fullmatch(w):
+            pass  # (an ACRONYM opens with \p{Lu}, a digit or "&", none of them lower-case)
         elif low == "chỉ" and words and words[-1] == "ban" and f[wm.end():wm.end() + 4].lower() == " đạo":
-            wm = _CHI_DAO.match(f[i:])
-            end = i = i + wm.end()
+            end = i = _CHI_DAO.match(f, i).end()
             words += ["chỉ", "đạo"]
             n += 2
             continue
@@ -258,15 +291,22 @@ def _ner_persons(sentence: str) -> tuple[str, ...]:
     return tuple(names)
 
 
+@lru_cache(maxsize=16384)
+def _key(text: str) -> str:
+    """Tone-folded, lower-cased: how names and titles are compared (the same ones recur)."""
+    return fold_tones(text).lower()
+
+
 class _Collector:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.people: dict[str, Official] = {}
+        self.have: dict[str, set[str]] = {}  # person's key -> the keys of their titles so far
 
     def add(self, start: int, end: int, titles: list[tuple[int, int]], quote_end: int):
         ctx = self.ctx
         name = join_words(ctx.text[start:end])
-        key = fold_tones(name).lower()
+        key = _key(name)
         texts = [_title_text(ctx, s, e) for s, e in titles]
         texts = [t for t in texts if t]
         if not texts:
@@ -276,14 +316,15 @@ class _Collector:
             off = Official(evidence=ctx.evidence(start, quote_end), quote=ctx.quote(start, quote_end),
                            extractor="officials", name=name, titles=[], unit=None)
             self.people[key] = off
-        have = {fold_tones(t).lower() for t in off.titles}
+            self.have[key] = set()
+        have = self.have[key]  # only add() changes off.titles: always the keys of off.titles
         for t in texts:
-            k = fold_tones(t).lower()
+            k = _key(t)
             if any(h.startswith(k + " ") for h in have):
                 continue  # "Phó Chủ tịch UBND thành phố" after "... thành phố Hà Nội": the same title
             if k not in have:
                 off.titles.append(t)
-                have.add(fold_tones(t).lower())
+                have.add(k)
         if off.unit is None:
             off.unit = _unit_of(ctx, off.titles, start)
 
@@ -304,28 +345,44 @@ _UNIT_IN_TITLE = regex.compile(r"(?i:(?<lw>tỉnh|huyện|xã|thị xã|thành p
 _NATIONAL_TITLE = regex.compile(r"(?i:thủ tướng|chính phủ|quốc hội|\bbộ\b|trung ương|chủ tịch nước)")
 
 
+@lru_cache(maxsize=4096)
+def _title_units(t: str) -> tuple[tuple[tuple[Level, Optional[str]], ...], bool, bool, bool]:
+    """What title ``t`` says of its unit, for :func:`_unit_of` (only the words decide, so a
+    title is read once per process): its level words in order, each with the unit name after
+    it (None when none follows), up to the first named one; whether it speaks of the province
+    ("tỉnh ủy", "sở", "tỉnh"), of a "huyện ủy"; whether it is a national title."""
+    ft = fold_tones(t)
+    levels = []
+    for m in _UNIT_IN_TITLE.finditer(ft):
+        lw = m.group("lw").lower()
+        if m.group("name"):
+            name = clean_name(m.group("name"))
+            levels.append((level_of(lw, name), name))
+            break  # a named unit settles it
+        levels.append((level_of(lw, ""), None))
+    low = ft.lower()
+    province = "tỉnh ủy" in low or " sở " in f" {low} " or "tỉnh" in low
+    return tuple(levels), province, "huyện ủy" in low, bool(_NATIONAL_TITLE.search(t))
+
+
 def _unit_of(ctx: Context, titles: list[str], at: int) -> Optional[Unit]:
     """The unit an official serves, read off the titles."""
     for t in titles:
-        ft = fold_tones(t)
-        for m in _UNIT_IN_TITLE.finditer(ft):
-            lw = m.group("lw").lower()
-            if m.group("name"):
-                name = clean_name(m.group("name"))
-                return ctx.unit(level_of(lw, name), name)
-            level = level_of(lw, "")
+        levels, province, huyen_uy, _ = _title_units(t)
+        for level, name in levels:
+            if name is not None:
+                return ctx.unit(level, name)
             if level == Level.TINH:
                 return ctx.unit(Level.TINH, ctx.province) if ctx.province else None
             u = ctx.section_unit(at) if level == Level.HUYEN else None
             u = u if u and u.level == level else ctx.last_unit_of_level(level, at)
             if u:
                 return u
-        low = ft.lower()
-        if "tỉnh ủy" in low or " sở " in f" {low} " or "tỉnh" in low:
+        if province:
             return ctx.unit(Level.TINH, ctx.province) if ctx.province else None
-        if "huyện ủy" in low:
+        if huyen_uy:
             return ctx.section_unit(at) or ctx.last_unit_of_level(Level.HUYEN, at)
-    if any(_NATIONAL_TITLE.search(t) for t in titles):
+    if any(_title_units(t)[3] for t in titles):
         return Unit(Level.QUOC_GIA, "Việt Nam", None)
     return ctx.unit(Level.TINH, ctx.province) if ctx.province else None
 
@@ -363,6 +420,23 @@ def _titles_after(f: str, pos: int, read: _Titles) -> tuple[list[tuple[int, int]
         spans.append((sep.end(), end))
         pos = end
     return spans, pos
+
+
+def _persons(f: str, s0: int, s1: int) -> list:
+    """``PERSON.finditer(f, s0, s1)``, PERSON tried only where :func:`titles.person_starts` finds a start."""
+    _, person_rx, _ = compiled()
+    match = person_rx.match
+    out = []
+    last = s0
+    for c in person_starts().finditer(f, s0, s1):
+        at = c.start()
+        if at < last:
+            continue
+        m = match(f, at, s1)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
 
 
 def _bylines(ctx: Context) -> list[tuple[int, int]]:
@@ -430,7 +504,7 @@ def find(ctx: Context) -> list[Official]:
                     col.add(maybe[0], maybe[1], [(hm.start(), end)], maybe[1])
         list_titles: Optional[list[tuple[int, int]]] = None
         list_end = -1
-        for pm in person_rx.finditer(f, s0, s1):
+        for pm in _persons(f, s0, s1):
             ps, pe = pm.start(), pm.end()
             # "huyện Quế Sơn Nguyễn Văn Hùng": the name pattern took "Sơn" of the place too;
             # the title's reading says where the person starts

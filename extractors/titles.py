@@ -63,6 +63,23 @@ def compiled():
     return head, person, surname
 
 
+@lru_cache(maxsize=1)
+def person_starts():
+    """Where a PERSON match (:func:`compiled`) may start: a surname or a name prefix, as written.
+
+    A stdlib ``re`` alternation of literals: it skips in C to the letters they open with,
+    where ``regex`` tries PERSON's look-behind at every offset. Every PERSON match opens with
+    one of these literals. They are letters (and the apostrophe closing "H'" and "K'"), and a
+    PERSON match never starts right after a letter or an apostrophe, so none starts inside a
+    literal found before it: trying PERSON at these offsets finds every match ``finditer`` finds.
+    """
+    import re
+
+    literals = set(surnames()) | {"Y", "H'", "H’", "K'", "K’", "Cil", "Ka", "Kră"}  # PREFIX_RX's openings
+    assert all(w.rstrip("'’").isalpha() for w in literals)
+    return re.compile("|".join(re.escape(w) for w in sorted(literals, key=len, reverse=True)))
+
+
 # Lower-case words that may stand inside an organisation's name in a title
 # ("Sở Nông nghiệp và Phát triển nông thôn", "Ban Tuyên giáo Tỉnh ủy"). Any other
 # lower-case word ends the title: "Chủ tịch UBND tỉnh chỉ đạo", "..., phụ trách địa bàn".
