@@ -48,7 +48,6 @@ _ATTACH = regex.compile(r"[ \t]*;[ \t]*")
 _CHI_DAO = regex.compile(r"[ \t]*chỉ\s+đạo", flags=regex.I)
 _BARE_END = regex.compile(r"\s*(?:[;.]|$)")
 _GROUP_COLON = regex.compile(r"[^.;:]{0,80}?[:;,]\s*")
-_LINE = regex.compile(r"[^\n]+")
 _NUM_SYL = regex.compile(r"\d{1,2}")
 # A capitalised run right after a level word is a place, not a person: "UBND tỉnh Hà Giang, Trưởng
 # Ban ..." ("Hà" is also a surname); a name a title introduces ("Chủ tịch UBND tỉnh Lê Văn Hân") is kept.
@@ -58,6 +57,7 @@ _PLACE_BEFORE = regex.compile(
 _FORMER = regex.compile(r"(?i:nguyên|từng\s+là|cựu)[ \t]+")
 # "..., nguyên Phó Chủ tịch UBND huyện X, nay là Chủ tịch UBND xã X": the current titles follow
 _NOW = regex.compile(r"(?i:nay\s+là|hiện\s+là)[ \t]+")
+_FORMER_NOW_WORDS = ("nguyên", "từng", "cựu", "nay", "hiện")
 
 
 @lru_cache(maxsize=1)
@@ -173,8 +173,8 @@ def _read_run(names: tuple[str, ...], prev_level: bool, after_tinh: bool) -> tup
 
 
 class _Titles(dict):
-    """One document's titles: offset -> :func:`_read_title` of the title head there, or None
-    where no head starts; each offset is read once however many persons look at it."""
+    """One document's titles: offset -> (end of the head there, *:func:`_read_title`), or None
+    where no title head starts; each offset is read once however many persons look at it."""
 
     __slots__ = ("f",)
 
@@ -185,7 +185,7 @@ class _Titles(dict):
     def __missing__(self, pos: int):
         head, _, _ = compiled()
         m = head.match(self.f, pos)
-        got = self[pos] = None if m is None else _read_title(self.f, pos, m.end())
+        got = self[pos] = None if m is None else (m.end(), *_read_title(self.f, pos, m.end()))
         return got
 
 
@@ -387,22 +387,26 @@ def _unit_of(ctx: Context, titles: list[str], at: int) -> Optional[Unit]:
     return ctx.unit(Level.TINH, ctx.province) if ctx.province else None
 
 
-def _titles_after(f: str, pos: int, read: _Titles) -> tuple[list[tuple[int, int]], int]:
+def _titles_after(ctx: Context, pos: int, read: _Titles) -> tuple[list[tuple[int, int]], int]:
     """Titles following a name: ", Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh"; returns (spans, end)."""
+    f, low = ctx.folded, ctx.low
     spans = []
     while True:
         sep = TITLE_SEP.match(f, pos)
         if not sep:
             break
         at = sep.end()
-        former = _FORMER.match(f, at)
-        now = None if former else _NOW.match(f, at)
+        former = now = None
+        # _FORMER and _NOW open with one of these words (lower-cased text: case-insensitive)
+        if not ctx.lowered or low.startswith(_FORMER_NOW_WORDS, at):
+            former = _FORMER.match(f, at)
+            now = None if former else _NOW.match(f, at)
         if former or now:
             at = (former or now).end()
         title = read[at]
         if title is None:  # no title head there
             break
-        end, person, _ = title
+        _, end, person, _ = title
         if person is not None:  # the title introduces the next person
             break
         if not former:
@@ -414,7 +418,7 @@ def _titles_after(f: str, pos: int, read: _Titles) -> tuple[list[tuple[int, int]
         title = read[sep.end()] if sep else None
         if title is None:
             break
-        end, person, _ = title
+        _, end, person, _ = title
         if person is not None or not _BARE_END.match(f[end:end + 2]):
             break
         spans.append((sep.end(), end))
@@ -439,17 +443,29 @@ def _persons(f: str, s0: int, s1: int) -> list:
     return out
 
 
+_BYLINE_WORDS = ("tin", "bài", "ảnh", "nguồn", "tác", "theo")  # BYLINE's words, first ones
+
+
 def _bylines(ctx: Context) -> list[tuple[int, int]]:
     """Spans of byline lines: ``BYLINE.finditer`` (``^`` in multi-line mode), tried at line starts only."""
     f = ctx.folded
     if ":" not in f:  # every byline has its colon
         return []
+    low, lowered = ctx.low, ctx.lowered
+    n = len(low)
     out = []
     last = 0
     match = BYLINE.match
     for s in ctx.line_starts:
         if s < last:
             continue
+        if lowered:
+            # BYLINE: spaces (str.isspace: a superset of \s), then one of its words
+            k = s
+            while k < n and low[k].isspace():
+                k += 1
+            if not low.startswith(_BYLINE_WORDS, k):
+                continue
         m = match(f, s)
         if m is not None:
             out.append((m.start(), ctx.line_span(m.start())[1]))
@@ -457,51 +473,90 @@ def _bylines(ctx: Context) -> list[tuple[int, int]]:
     return out
 
 
-def find(ctx: Context) -> list[Official]:
+def _head_starts(ctx: Context, read: _Titles):
+    """(start, end, head starts) of each sentence with a title head, where the head starts are
+    those of ``_head_anchored().finditer(ctx, start, end)``.
+
+    The head is matched once per offset, through ``read`` (the whole text, as :func:`_read_title`
+    needs it). That match is the one the sentence would give when it ends inside the sentence
+    and no letter follows the sentence (a match within the sentence then reads the same text
+    and sees a non-letter after it either way), and no match there means none in the sentence
+    either; otherwise the head is matched again within the sentence.
+    """
+    head, _, _ = compiled()
     f = ctx.folded
-    head, person_rx, _ = compiled()
+    sentences = ctx.doc.sentences
+    if not ctx.lowered:  # a letter whose lower case has another length: no offsets to trust
+        for sent in sentences:
+            heads = [m.start() for m in head.finditer(f, sent.start, sent.end)]
+            if heads:
+                yield sent.start, sent.end, heads
+        return
+    starts = _head_anchored().starts(ctx)
+    k, nstarts = 0, len(starts)
+    for sent in sentences:
+        s0, s1 = sent.start, min(sent.end, len(f))
+        while k < nstarts and starts[k] < s0:
+            k += 1
+        if k == nstarts:
+            break
+        if starts[k] >= s1:
+            continue
+        open_end = s1 < len(f) and f[s1].isalpha()
+        heads = []
+        last = s0
+        j = k
+        while j < nstarts and starts[j] < s1:
+            c = starts[j]
+            j += 1
+            if c < last:
+                continue
+            title = read[c]
+            if title is not None and title[0] <= s1 and not open_end:
+                e = title[0]
+            elif title is None and not open_end:
+                continue
+            else:
+                m = head.match(f, c, s1)
+                if m is None:
+                    continue
+                e = m.end()
+            heads.append(c)
+            last = e if e > c else c + 1
+        if heads:
+            yield s0, sent.end, heads
+
+
+def find(ctx: Context) -> list[Official]:
+    f, low = ctx.folded, ctx.low
+    head, _, _ = compiled()
     col = _Collector(ctx)
     read = _Titles(f)
     bylines = _bylines(ctx)
-
-    head_a = _head_anchored()
-    sentences = ctx.doc.sentences
-    NER_STATS["sentences"] += len(sentences)
-    # only sentences where a title head may start are worth a look
-    starts = head_a.starts(ctx) if ctx.lowered else None
-    k, nstarts = 0, (len(starts) if starts is not None else 0)
-    for sent in sentences:
-        s0, s1 = sent.start, sent.end
-        if starts is not None:
-            while k < nstarts and starts[k] < s0:
-                k += 1
-            if k == nstarts:
-                break
-            if starts[k] >= s1:
-                continue
-        heads = head_a.finditer(ctx, s0, s1)
-        if not heads:
-            continue
+    NER_STATS["sentences"] += len(ctx.doc.sentences)
+    # only sentences where a title head starts are worth a look
+    for s0, s1, heads in _head_starts(ctx, read):
         NER_STATS["title_sentences"] += 1
         # titles in this sentence, and the persons they introduce
         intro: dict[int, tuple[int, int]] = {}
         group_at: dict[int, tuple[int, int]] = {}
-        for hm in heads:
-            end, person, maybe = read[hm.start()]
+        for h in heads:
+            _, end, person, maybe = read[h]
             if person is not None:
-                intro[person] = (hm.start(), end)
-            g = GROUP.search(f, max(s0, hm.start() - 20), hm.start())
-            if g and g.end() == hm.start() and person is None:
+                intro[person] = (h, end)
+            # every GROUP match holds "các" (lower-cased text: case-insensitive)
+            g = GROUP.search(f, max(s0, h - 20), h) if not ctx.lowered or low.find("các", max(s0, h - 20), h) >= 0 else None
+            if g and g.end() == h and person is None:
                 # "các đồng chí <title> [remark]: A, ..." -- the list starts after ":" or ";"
                 colon = _GROUP_COLON.match(f, end, s1)
                 if colon:
-                    group_at[colon.end()] = (hm.start(), end)
+                    group_at[colon.end()] = (h, end)
             elif maybe is not None:
                 # a title followed by a capitalised name the surname list does not know: ask the NER
                 NER_STATS["ner_asked"] += 1
                 cand = fold_tones(ctx.text[maybe[0]:maybe[1]])
                 if province_name(cand) is None and cand in {fold_tones(n) for n in _ner_persons(ctx.text[s0:s1])}:
-                    col.add(maybe[0], maybe[1], [(hm.start(), end)], maybe[1])
+                    col.add(maybe[0], maybe[1], [(h, end)], maybe[1])
         list_titles: Optional[list[tuple[int, int]]] = None
         list_end = -1
         for pm in _persons(f, s0, s1):
@@ -524,7 +579,7 @@ def find(ctx: Context) -> list[Official]:
                 (_REMARK_JOIN.fullmatch(f, list_end, ps) and not head.search(f, list_end, ps))
             )):
                 list_titles = None  # not a continuation of the list before: no shared title
-            after, after_end = _titles_after(f, pe, read)
+            after, after_end = _titles_after(ctx, pe, read)
             titles = (list_titles or []) + after
             if titles:
                 col.add(ps, pe, titles, max(after_end, pe))
@@ -537,15 +592,27 @@ def _signatures(ctx: Context, col: _Collector) -> None:
     """A signature block: title lines in capitals, then the signer's name on its own line."""
     head, person_rx, _ = compiled()
     f = ctx.folded
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(f)]
-    for i, (a, b) in enumerate(lines):
+    pieces = f.split("\n")
+    # A title line's body is upper-case, and so is then its whole line (SIGNATURE_PREFIX and
+    # the " *_" stripped hold no lower-case letter): most documents have no such line.
+    if not any(p.isupper() for p in pieces):
+        return
+    lines = []  # (start, end, text) of the non-empty lines ("[^\n]+" matches)
+    pos = 0
+    for p in pieces:
+        if p:
+            lines.append((pos, pos + len(p), p))
+        pos += len(p) + 1
+    for i, (a, b, line) in enumerate(lines):
+        if not line.isupper():
+            continue
         pre = SIGNATURE_PREFIX.match(f, a, b)
         body = f[pre.end():b].strip(" *_")
         if not body or not body.isupper() or not head.match(body):
             continue
         t_start = f.find(body, a, b)
         t_end = t_start + len(body)
-        for c, d in lines[i + 1:i + 4]:
+        for c, d, _ in lines[i + 1:i + 4]:
             cand = f[c:d].strip(" *_")
             if cand.isupper() and head.match(cand):  # "KT. CHÁNH VĂN PHÒNG" then "PHÓ CHÁNH VĂN PHÒNG"
                 break
