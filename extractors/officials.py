@@ -68,12 +68,20 @@ def _head_anchored() -> P.Anchored:
     Only the second word is looked at (one ``str.startswith`` on a tuple rather than every
     head's words one by one): a superset of the offsets where a head starts, as ``Anchored``
     allows; the head pattern itself is then tried there.
+
+    "Tỉnh ủy viên", "Huyện ủy viên", ...: "tỉnh" and "huyện" are the most frequent first words
+    by far, and these heads their only ones. Such a head holds "ủy viên", itself a head whose
+    start is kept, so these heads are found from there instead: the word before such an "ủy".
     """
     head, _, _ = compiled()
+    heads = [h.lower().split() for h in title_heads()]  # every head has at least two words
+    # first words whose every head is "<word> ủy viên"
+    before_uy = tuple(w for w in {h[0] for h in heads} if all(h[1:] == ["ủy", "viên"] for h in heads if h[0] == w))
+    assert ["ủy", "viên"] in heads
     second: dict[str, set] = {}
-    for h in title_heads():
-        words = h.lower().split()
-        second.setdefault(words[0], set()).add(words[1])  # every head has at least two words
+    for h in heads:
+        if h[0] not in before_uy:
+            second.setdefault(h[0], set()).add(h[1])
     seconds = {w: tuple(sorted(s)) for w, s in second.items()}
 
     def second_word_follows(ctx: Context, i: int, j: int) -> bool:
@@ -90,7 +98,20 @@ def _head_anchored() -> P.Anchored:
                 k += 1
         return low.startswith(seconds[low[i:j]], k)
 
-    return P.Anchored(head, list(seconds), check=second_word_follows)
+    def word_before_uy(ctx: Context, starts: list) -> list:
+        low = ctx.low
+        out = []
+        for p in starts:
+            if not low.startswith("ủy", p):
+                continue
+            q = p
+            while q > 0 and low[q - 1].isspace():
+                q -= 1
+            if q < p:
+                out.extend(q - len(w) for w in before_uy if q >= len(w) and low.startswith(w, q - len(w)))
+        return out
+
+    return P.Anchored(head, list(seconds), check=second_word_follows, extra=word_before_uy)
 
 
 @lru_cache(maxsize=1)
