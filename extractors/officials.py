@@ -23,6 +23,7 @@ decides (a few sentences per thousand).
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import accumulate, islice
 from typing import Optional
 
 import regex
@@ -138,16 +139,17 @@ def _capital(w: str) -> bool:
     return w[:1].isupper() and CAPITAL.fullmatch(w) is not None
 
 
-def _cap_run(f: str, first) -> list[tuple[int, int, str]]:
-    """Consecutive capitalised words from the WORD match ``first`` (a capitalised one): [(start, end, word)]."""
-    out = [(first.start("w"), first.end("w"), first.group("w"))]
-    pos = first.end()
-    while True:
-        m = WORD.match(f, pos)
-        if not m or not _capital(m.group("w")):
-            return out
-        out.append((m.start("w"), m.end("w"), m.group("w")))
-        pos = m.end()
+# Consecutive WORDs that are CAPITAL, in one match: a CAPITAL followed by nothing that could
+# go on a WORD is a whole WORD (WORD is greedy), and whole WORDs are what CAPITAL must match.
+_CAP_RUN = regex.compile(
+    r"(?:[ \t]*(?P<w>" + CAPITAL.pattern + r")(?![\p{L}\d&]|[-.&'’][\p{L}\d&]))+")
+assert WORD.pattern == r"[ \t]*(?P<w>[\p{L}\d&]+(?:[-.&'’][\p{L}\d&]+)*)"
+
+
+def _cap_run(f: str, pos: int) -> list[tuple[int, int, str]]:
+    """Consecutive capitalised words from ``pos`` (a capitalised WORD starts there): [(start, end, word)]."""
+    m = _CAP_RUN.match(f, pos)
+    return list(zip(m.starts("w"), m.ends("w"), m.captures("w")))
 
 
 # what a capitalised run after title words is (:func:`_read_run`)
@@ -228,7 +230,7 @@ def _read_title(f: str, pos: int, end: int) -> tuple[int, Optional[int], Optiona
         w = wm.group("w")
         ws = wm.start("w")
         if _capital(w):
-            run = _cap_run(f, wm)
+            run = _cap_run(f, ws)
             names = tuple(r[2] for r in run)
             prev_level = bool(words) and (words[-1] in LEVEL_WORDS or words[-1] == "ủy" or " ".join(words[-2:]) in LEVEL_WORDS)
             kind, split = _read_run(names, prev_level, words[-1] == "tỉnh")
@@ -506,27 +508,25 @@ def _head_starts(ctx: Context, read: _Titles):
     """
     head, _, _ = compiled()
     f = ctx.folded
-    sentences = ctx.doc.sentences
+    doc = ctx.doc
     if not ctx.lowered:  # a letter whose lower case has another length: no offsets to trust
-        for sent in sentences:
+        for sent in doc.sentences:
             heads = [m.start() for m in head.finditer(f, sent.start, sent.end)]
             if heads:
                 yield sent.start, sent.end, heads
         return
     starts = _head_anchored().starts(ctx)
-    k, nstarts = 0, len(starts)
-    for sent in sentences:
+    # only the sentences where a head may start (sentences are in order and do not overlap)
+    j, nstarts = 0, len(starts)
+    while j < nstarts:
+        sent = doc.sentence_at(starts[j])
         s0, s1 = sent.start, min(sent.end, len(f))
-        while k < nstarts and starts[k] < s0:
-            k += 1
-        if k == nstarts:
-            break
-        if starts[k] >= s1:
+        if not s0 <= starts[j] < s1:  # before the first sentence or between two
+            j += 1
             continue
         open_end = s1 < len(f) and f[s1].isalpha()
         heads = []
         last = s0
-        j = k
         while j < nstarts and starts[j] < s1:
             c = starts[j]
             j += 1
@@ -615,25 +615,22 @@ def _signatures(ctx: Context, col: _Collector) -> None:
     f = ctx.folded
     pieces = f.split("\n")
     # A title line's body is upper-case, and so is then its whole line (SIGNATURE_PREFIX and
-    # the " *_" stripped hold no lower-case letter): most documents have no such line.
-    if not any(p.isupper() for p in pieces):
+    # the " *_" stripped hold no lower-case letter): most lines are no such line.
+    upper = [i for i, p in enumerate(pieces) if p.isupper()]
+    if not upper:
         return
-    lines = []  # (start, end, text) of the non-empty lines ("[^\n]+" matches)
-    pos = 0
-    for p in pieces:
-        if p:
-            lines.append((pos, pos + len(p), p))
-        pos += len(p) + 1
-    for i, (a, b, line) in enumerate(lines):
-        if not line.isupper():
-            continue
+    offsets = list(accumulate((len(p) + 1 for p in pieces), initial=0))
+    for i in upper:
+        a, b = offsets[i], offsets[i] + len(pieces[i])
         pre = SIGNATURE_PREFIX.match(f, a, b)
         body = f[pre.end():b].strip(" *_")
         if not body or not body.isupper() or not head.match(body):
             continue
         t_start = f.find(body, a, b)
         t_end = t_start + len(body)
-        for c, d, _ in lines[i + 1:i + 4]:
+        # the next three non-empty lines ("[^\n]+" matches)
+        below = islice(((offsets[k], offsets[k] + len(pieces[k])) for k in range(i + 1, len(pieces)) if pieces[k]), 3)
+        for c, d in below:
             cand = f[c:d].strip(" *_")
             if cand.isupper() and head.match(cand):  # "KT. CHÁNH VĂN PHÒNG" then "PHÓ CHÁNH VĂN PHÒNG"
                 break
