@@ -133,10 +133,16 @@ def _known_place(name: str) -> bool:
     return province_name(name) is not None or bool(Gazetteer.default().lookup(name))
 
 
+@lru_cache(maxsize=65536)
 def _capital(w: str) -> bool:
-    """CAPITAL matches all of ``w``; it opens with \\p{Lu}, and ``str.isupper`` holds for every
-    such letter, so a word that does not start with an upper-case letter is refused at once."""
-    return w[:1].isupper() and CAPITAL.fullmatch(w) is not None
+    """CAPITAL matches all of ``w`` (the words of titles recur: each is looked at once)."""
+    return CAPITAL.fullmatch(w) is not None
+
+
+@lru_cache(maxsize=65536)
+def _acronym(w: str) -> bool:
+    """ACRONYM matches all of ``w``."""
+    return ACRONYM.fullmatch(w) is not None
 
 
 # Consecutive WORDs that are CAPITAL, in one match: a CAPITAL followed by nothing that could
@@ -257,8 +263,8 @@ def _read_title(f: str, pos: int, end: int) -> tuple[int, Optional[int], Optiona
             place_run = False
             continue
         place_run = False
-        if not w[0].islower() and ACRONYM.fullmatch(w):
-            pass  # (an ACRONYM opens with \p{Lu}, a digit or "&", none of them lower-case)
+        if _acronym(w):
+            pass
         elif low == "chỉ" and words and words[-1] == "ban" and f[wm.end():wm.end() + 4].lower() == " đạo":
             end = i = _CHI_DAO.match(f, i).end()
             words += ["chỉ", "đạo"]

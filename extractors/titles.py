@@ -40,6 +40,40 @@ def _alt(words) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+def _trie_alt(phrases) -> str:
+    """:func:`_alt` of ``phrases`` (case-insensitive), factored word by word: "phó\\s+(?:chủ\\s+
+    tịch(?:\\s+thường\\s+trực)?|...)". The ``regex`` engine tries an alternation's branches one
+    by one; factored, it tries a few words instead of every phrase (about half the time a match).
+
+    The same match: every phrase that matches at an offset is a word-by-word prefix of the words
+    there (a word inside a phrase is followed by spaces, the last one by what the pattern
+    allows), so all of them lie on one path of the tree, and an optional tail is tried before
+    going without it: the longest one is taken, as :func:`_alt` (longest phrase first) does.
+    Sibling words cannot both lead to a match (two different words, each ending where the
+    text's word ends), so their order does not matter.
+    """
+    root: dict = {}
+    for p in phrases:
+        node = root
+        for w in p.lower().split():
+            node = node.setdefault(w, {})
+        node[""] = {}  # a phrase ends here
+
+    def emit(node: dict) -> str:
+        parts = []
+        for w in sorted(k for k in node if k):
+            child = node[w]
+            if not any(child):  # only the end mark
+                parts.append(regex.escape(w))
+            elif "" in child:
+                parts.append(rf"{regex.escape(w)}(?:\s+(?:{emit(child)}))?")
+            else:
+                parts.append(rf"{regex.escape(w)}\s+(?:{emit(child)})")
+        return "|".join(parts)
+
+    return emit(root)
+
+
 # Ê Đê / M'nông name prefixes: "Y" (men), "H'" + syllable (women: "H'Hoan", "H'Nhi");
 # K'Ho / Cil (Lâm Đồng) names open with a clan or gender word: "Cil Ha Sang", "Ka Bông",
 # "Kră Jăn Ha Thanh", "K'Sơn Bon".
@@ -50,7 +84,7 @@ PREFIX = regex.compile(PREFIX_RX)
 @lru_cache(maxsize=1)
 def compiled():
     """(HEAD, PERSON, SURNAME) regexes, built once."""
-    head = regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(title_heads())})(?![\p{{L}}])")
+    head = regex.compile(rf"(?<![\p{{L}}])(?i:{_trie_alt(title_heads())})(?![\p{{L}}])")
     # A person: a surname and 1-3 more capitalised syllables, not run into another capital.
     # Ê Đê and M'nông names open with a gender prefix that is part of the name ("Y Giang Gry Niê
     # Knơng", "H'Hoan") and put the clan name last; a syllable may hold an apostrophe ("H'Hoan").
