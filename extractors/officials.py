@@ -74,7 +74,7 @@ def _head_anchored() -> P.Anchored:
     by far, and these heads their only ones. Such a head holds "ủy viên", itself a head whose
     start is kept, so these heads are found from there instead: the word before such an "ủy".
     """
-    head, _, _ = compiled()
+    head, _ = compiled()
     heads = [h.lower().split() for h in title_heads()]  # every head has at least two words
     # first words whose every head is "<word> ủy viên"
     before_uy = tuple(w for w in {h[0] for h in heads} if all(h[1:] == ["ủy", "viên"] for h in heads if h[0] == w))
@@ -212,7 +212,7 @@ class _Titles(dict):
         self.f = f
 
     def __missing__(self, pos: int):
-        head, _, _ = compiled()
+        head, _ = compiled()
         m = head.match(self.f, pos)
         got = self[pos] = None if m is None else (m.end(), *_read_title(self.f, pos, m.end()))
         return got
@@ -224,7 +224,7 @@ def _read_title(f: str, pos: int, end: int) -> tuple[int, Optional[int], Optiona
     Returns (end of the title, start of a person name right after it or None, span of a
     trailing capitalised run that may be a name the surname list does not know or None).
     """
-    head, _, _ = compiled()
+    head, _ = compiled()
     words = f[pos:end].lower().split()
     i = end
     n = 0
@@ -457,7 +457,7 @@ def _titles_after(ctx: Context, pos: int, read: _Titles) -> tuple[list[tuple[int
 
 def _persons(f: str, s0: int, s1: int) -> list:
     """``PERSON.finditer(f, s0, s1)``, PERSON tried only where :func:`titles.person_starts` finds a start."""
-    _, person_rx, _ = compiled()
+    _, person_rx = compiled()
     match = person_rx.match
     out = []
     last = s0
@@ -512,7 +512,7 @@ def _head_starts(ctx: Context, read: _Titles):
     and sees a non-letter after it either way), and no match there means none in the sentence
     either; otherwise the head is matched again within the sentence.
     """
-    head, _, _ = compiled()
+    head, _ = compiled()
     f = ctx.folded
     doc = ctx.doc
     if not ctx.lowered:  # a letter whose lower case has another length: no offsets to trust
@@ -556,7 +556,7 @@ def _head_starts(ctx: Context, read: _Titles):
 
 def find(ctx: Context) -> list[Official]:
     f, low = ctx.folded, ctx.low
-    head, _, _ = compiled()
+    head, _ = compiled()
     col = _Collector(ctx)
     read = _Titles(f)
     bylines = _bylines(ctx)
@@ -617,7 +617,7 @@ def find(ctx: Context) -> list[Official]:
 
 def _signatures(ctx: Context, col: _Collector) -> None:
     """A signature block: title lines in capitals, then the signer's name on its own line."""
-    head, person_rx, _ = compiled()
+    head, person_rx = compiled()
     f = ctx.folded
     pieces = f.split("\n")
     # A title line's body is upper-case, and so is then its whole line (SIGNATURE_PREFIX and

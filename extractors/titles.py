@@ -74,6 +74,23 @@ def _trie_alt(phrases) -> str:
     return emit(root)
 
 
+def _letter_tree(words, escape) -> str:
+    """An alternation of ``words`` factored letter by letter ("B(?:ùi|ạch|ế)|C(?:ao|h(?:...)..."),
+    for callers to whom the order the words are tried in does not matter."""
+    groups: dict = {}
+    for w in words:
+        groups.setdefault(w[:1], []).append(w[1:])
+    parts = []
+    for first in sorted(k for k in groups if k):
+        rests = groups[first]
+        if len(rests) == 1:
+            parts.append(escape(first + rests[0]))
+        else:
+            tail = _letter_tree([r for r in rests if r], escape)
+            parts.append(f"{escape(first)}(?:{tail}{'|' if '' in rests else ''})")
+    return "|".join(parts)
+
+
 # Ê Đê / M'nông name prefixes: "Y" (men), "H'" + syllable (women: "H'Hoan", "H'Nhi");
 # K'Ho / Cil (Lâm Đồng) names open with a clan or gender word: "Cil Ha Sang", "Ka Bông",
 # "Kră Jăn Ha Thanh", "K'Sơn Bon".
@@ -83,27 +100,30 @@ PREFIX = regex.compile(PREFIX_RX)
 
 @lru_cache(maxsize=1)
 def compiled():
-    """(HEAD, PERSON, SURNAME) regexes, built once."""
+    """(HEAD, PERSON) regexes, built once."""
     head = regex.compile(rf"(?<![\p{{L}}])(?i:{_trie_alt(title_heads())})(?![\p{{L}}])")
     # A person: a surname and 1-3 more capitalised syllables, not run into another capital.
     # Ê Đê and M'nông names open with a gender prefix that is part of the name ("Y Giang Gry Niê
     # Knơng", "H'Hoan") and put the clan name last; a syllable may hold an apostrophe ("H'Hoan").
     syl = r"\p{Lu}\p{Ll}*(?:['’]\p{Lu}?\p{Ll}+)?"
+    # A surname must be followed by a space, so at most one of them can take part in a match at
+    # an offset (one-word surnames: two different ones cannot both be followed by a space
+    # there): the order they are tried in does not matter, and a tree of their letters is faster.
+    assert all(" " not in s for s in surnames())
     person = regex.compile(
-        rf"(?<![\p{{L}}'’])(?:(?:{PREFIX_RX}[ ]+)?(?:{_alt(surnames())})(?:[ ]+{syl}){{1,3}}|{PREFIX_RX}(?:[ ]+{syl}){{1,4}})"
+        rf"(?<![\p{{L}}'’])(?:(?:{PREFIX_RX}[ ]+)?(?:{_letter_tree(surnames(), regex.escape)})(?:[ ]+{syl}){{1,3}}|{PREFIX_RX}(?:[ ]+{syl}){{1,4}})"
         rf"(?![\p{{L}}'’])(?![ ]+\p{{Lu}}\p{{Ll}})"
     )
-    surname = regex.compile(rf"(?:{_alt(surnames())})")
-    return head, person, surname
+    return head, person
 
 
 @lru_cache(maxsize=1)
 def person_starts():
     """Where a PERSON match (:func:`compiled`) may start: a surname or a name prefix, as written.
 
-    A stdlib ``re`` alternation of literals: it skips in C to the letters they open with,
-    where ``regex`` tries PERSON's look-behind at every offset. Every PERSON match opens with
-    one of these literals. They are letters (and the apostrophe closing "H'" and "K'"), and a
+    A stdlib ``re`` alternation of literals (factored letter by letter: which literal is found
+    does not matter, only where): it skips in C to the letters they open with, where ``regex``
+    tries PERSON's look-behind at every offset. Every PERSON match opens with one of these literals. They are letters (and the apostrophe closing "H'" and "K'"), and a
     PERSON match never starts right after a letter or an apostrophe, so none starts inside a
     literal found before it: trying PERSON at these offsets finds every match ``finditer`` finds.
     """
@@ -111,7 +131,7 @@ def person_starts():
 
     literals = set(surnames()) | {"Y", "H'", "H’", "K'", "K’", "Cil", "Ka", "Kră"}  # PREFIX_RX's openings
     assert all(w.rstrip("'’").isalpha() for w in literals)
-    return re.compile("|".join(re.escape(w) for w in sorted(literals, key=len, reverse=True)))
+    return re.compile(_letter_tree(literals, re.escape))
 
 
 # Lower-case words that may stand inside an organisation's name in a title
