@@ -54,6 +54,19 @@ _NUM_SYL = regex.compile(r"\d{1,2}")
 # Ban ..." ("Hà" is also a surname); a name a title introduces ("Chủ tịch UBND tỉnh Lê Văn Hân") is kept.
 _PLACE_BEFORE = regex.compile(
     r"(?<![\p{L}])(?i:tỉnh|huyện|xã|thị\s+xã|thành\s+phố|quận|phường|thị\s+trấn)[ \t]+$")
+# the last word of each of _PLACE_BEFORE's level words
+_PLACE_WORDS = ("tỉnh", "huyện", "xã", "phố", "quận", "phường", "trấn")
+
+
+def _place_before(ctx: Context, a: int, b: int) -> bool:
+    """``_PLACE_BEFORE.search(f, a, b)``: a match lies in ``a:b``, and holds one of _PLACE_WORDS."""
+    if ctx.lowered:
+        window = ctx.low[a:b]
+        if not any(w in window for w in _PLACE_WORDS):
+            return False
+    return _PLACE_BEFORE.search(ctx.folded, a, b) is not None
+
+
 # A former title ("nguyên Phó Chủ tịch UBND huyện") is not one the person holds now
 _FORMER = regex.compile(r"(?i:nguyên|từng\s+là|cựu)[ \t]+")
 # "..., nguyên Phó Chủ tịch UBND huyện X, nay là Chủ tịch UBND xã X": the current titles follow
@@ -559,7 +572,7 @@ def find(ctx: Context) -> list[Official]:
     head, _ = compiled()
     col = _Collector(ctx)
     read = _Titles(f)
-    bylines = _bylines(ctx)
+    bylines = None  # read when a person is first met
     NER_STATS["sentences"] += len(ctx.doc.sentences)
     # only sentences where a title head starts are worth a look
     for s0, s1, heads in _head_starts(ctx, read):
@@ -590,11 +603,14 @@ def find(ctx: Context) -> list[Official]:
             ps, pe = pm.start(), pm.end()
             # "huyện Quế Sơn Nguyễn Văn Hùng": the name pattern took "Sơn" of the place too;
             # the title's reading says where the person starts
-            ps = next((k for k in intro if ps < k < pe), ps)
+            if intro:
+                ps = next((k for k in intro if ps < k < pe), ps)
+            if bylines is None:
+                bylines = _bylines(ctx)
             if any(a <= ps < b for a, b in bylines):
                 continue
             own = intro.get(ps)
-            if own is None and _PLACE_BEFORE.search(f, max(s0, ps - 12), ps):
+            if own is None and _place_before(ctx, max(s0, ps - 12), ps):
                 list_titles = None
                 continue
             if own is not None:
