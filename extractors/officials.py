@@ -49,7 +49,6 @@ _ATTACH = regex.compile(r"[ \t]*;[ \t]*")
 _CHI_DAO = regex.compile(r"[ \t]*chỉ\s+đạo", flags=regex.I)
 _BARE_END = regex.compile(r"\s*(?:[;.]|$)")
 _GROUP_COLON = regex.compile(r"[^.;:]{0,80}?[:;,]\s*")
-_NUM_SYL = regex.compile(r"\d{1,2}")
 # A capitalised run right after a level word is a place, not a person: "UBND tỉnh Hà Giang, Trưởng
 # Ban ..." ("Hà" is also a surname); a name a title introduces ("Chủ tịch UBND tỉnh Lê Văn Hân") is kept.
 _PLACE_BEFORE = regex.compile(
@@ -165,10 +164,11 @@ _CAP_RUN = regex.compile(
 assert WORD.pattern == r"[ \t]*(?P<w>[\p{L}\d&]+(?:[-.&'’][\p{L}\d&]+)*)"
 
 
-def _cap_run(f: str, pos: int) -> list[tuple[int, int, str]]:
-    """Consecutive capitalised words from ``pos`` (a capitalised WORD starts there): [(start, end, word)]."""
+def _cap_run(f: str, pos: int) -> tuple[list[int], list[int], tuple[str, ...]]:
+    """Consecutive capitalised words from ``pos`` (a capitalised WORD starts there): their
+    starts, ends and words."""
     m = _CAP_RUN.match(f, pos)
-    return list(zip(m.starts("w"), m.ends("w"), m.captures("w")))
+    return m.starts(1), m.ends(1), tuple(m.captures(1))
 
 
 # what a capitalised run after title words is (:func:`_read_run`)
@@ -246,30 +246,30 @@ def _read_title(f: str, pos: int, end: int) -> tuple[int, Optional[int], Optiona
         wm = WORD.match(f, i)
         if not wm:
             break
-        w = wm.group("w")
-        ws = wm.start("w")
+        w = wm[1]
         if _capital(w):
-            run = _cap_run(f, ws)
-            names = tuple(r[2] for r in run)
+            ws = wm.start(1)
+            starts, ends, names = _cap_run(f, ws)
             prev_level = bool(words) and (words[-1] in LEVEL_WORDS or words[-1] == "ủy" or " ".join(words[-2:]) in LEVEL_WORDS)
             kind, split = _read_run(names, prev_level, words[-1] == "tỉnh")
             if kind == _PERSON:
                 return end, ws, None
             if kind == _SPLIT:
-                return run[split - 1][1], run[split][0], None
+                return ends[split - 1], starts[split], None
             if kind == _MAYBE:
-                maybe = (run[0][0], run[-1][1])
+                maybe = (ws, ends[-1])
                 if not WORD.match(f, maybe[1]) or WORD.match(f, maybe[1]).group("w").lower() not in ORG_LOWER:
                     return end, None, maybe
-            end = i = run[-1][1]
+            end = i = ends[-1]
             place_run = prev_level
             words += [x.lower() for x in names]
             n += len(names)
             continue
         low = w.lower()
-        if (place_run or (words and words[-1] in LEVEL_WORDS)) and _NUM_SYL.fullmatch(w):
-            # "UBND xã Đại Ân 2 Thạch Sô Phết", "UBND Phường 3 Lê Văn A": a number ends the
-            # place's name; what follows is read afresh (a person's name)
+        if (place_run or (words and words[-1] in LEVEL_WORDS)) and len(w) <= 2 and w.isdecimal():
+            # "UBND xã Đại Ân 2 Thạch Sô Phết", "UBND Phường 3 Lê Văn A": a number (one or two
+            # digits, \p{Nd} as str.isdecimal) ends the place's name; what follows is read
+            # afresh (a person's name)
             end = i = wm.end()
             words.append(low)
             n += 1
