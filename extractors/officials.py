@@ -145,16 +145,28 @@ def _known_place(name: str) -> bool:
     return province_name(name) is not None or bool(Gazetteer.default().lookup(name))
 
 
-@lru_cache(maxsize=65536)
-def _capital(w: str) -> bool:
-    """CAPITAL matches all of ``w`` (the words of titles recur: each is looked at once)."""
-    return CAPITAL.fullmatch(w) is not None
+# what a lower-case (not CAPITAL) word after a title head does (:func:`_word_kind`)
+_ORG_WORD, _CHECK_WORD, _END_WORD = range(3)
+# organisation words that no rule of :func:`_read_title` looks at more closely
+_PLAIN_ORG = frozenset(ORG_LOWER - {"chỉ", "thành", "phát", "và"} - set(ORG_AFTER))
 
 
 @lru_cache(maxsize=65536)
-def _acronym(w: str) -> bool:
-    """ACRONYM matches all of ``w``."""
-    return ACRONYM.fullmatch(w) is not None
+def _word_kind(w: str) -> tuple[bool, bool, int, str]:
+    """How :func:`_read_title` takes the word ``w`` as far as the word alone decides (the
+    words of titles recur: each is looked at once): (CAPITAL, one or two digits (\\d{1,2}:
+    \\p{Nd} as str.isdecimal), what it does otherwise, lower-cased). Otherwise an ACRONYM or an
+    organisation word goes on the title (_ORG_WORD), one of the words whose rule looks at the
+    text around is checked there (_CHECK_WORD), and any other word ends the title (_END_WORD).
+    """
+    low = w.lower()
+    if ACRONYM.fullmatch(w) or low in _PLAIN_ORG:
+        action = _ORG_WORD
+    elif low in ("chỉ", "thành", "phát", "và") or low in ORG_AFTER:
+        action = _CHECK_WORD
+    else:
+        action = _END_WORD
+    return CAPITAL.fullmatch(w) is not None, len(w) <= 2 and w.isdecimal(), action, low
 
 
 # Consecutive WORDs that are CAPITAL, in one match: a CAPITAL followed by nothing that could
@@ -237,7 +249,6 @@ def _read_title(f: str, pos: int, end: int) -> tuple[int, Optional[int], Optiona
     Returns (end of the title, start of a person name right after it or None, span of a
     trailing capitalised run that may be a name the surname list does not know or None).
     """
-    head, _ = compiled()
     words = f[pos:end].lower().split()
     i = end
     n = 0
@@ -247,7 +258,8 @@ def _read_title(f: str, pos: int, end: int) -> tuple[int, Optional[int], Optiona
         if not wm:
             break
         w = wm[1]
-        if _capital(w):
+        capital, number, action, low = _word_kind(w)
+        if capital:
             ws = wm.start(1)
             starts, ends, names = _cap_run(f, ws)
             prev_level = bool(words) and (words[-1] in LEVEL_WORDS or words[-1] == "ủy" or " ".join(words[-2:]) in LEVEL_WORDS)
@@ -265,8 +277,7 @@ def _read_title(f: str, pos: int, end: int) -> tuple[int, Optional[int], Optiona
             words += [x.lower() for x in names]
             n += len(names)
             continue
-        low = w.lower()
-        if (place_run or (words and words[-1] in LEVEL_WORDS)) and len(w) <= 2 and w.isdecimal():
+        if number and (place_run or (words and words[-1] in LEVEL_WORDS)):
             # "UBND xã Đại Ân 2 Thạch Sô Phết", "UBND Phường 3 Lê Văn A": a number (one or two
             # digits, \p{Nd} as str.isdecimal) ends the place's name; what follows is read
             # afresh (a person's name)
@@ -276,28 +287,30 @@ def _read_title(f: str, pos: int, end: int) -> tuple[int, Optional[int], Optiona
             place_run = False
             continue
         place_run = False
-        if _acronym(w):
-            pass
-        elif low == "chỉ" and words and words[-1] == "ban" and f[wm.end():wm.end() + 4].lower() == " đạo":
-            end = i = _CHI_DAO.match(f, i).end()
-            words += ["chỉ", "đạo"]
-            n += 2
-            continue
-        elif low == "thành" and f[wm.end():wm.end() + 4].lower() == " phố":
-            pass  # "Phó Chủ tịch UBND thành phố Hà Nội ...", not "thành lập"
-        elif low == "phát" and f[wm.end():wm.end() + 6].lower() == " triển":
-            pass  # "Nông nghiệp và phát triển nông thôn", not "phát biểu"
-        elif low == "và":
-            nxt = WORD.match(f, wm.end())
-            # "Nông nghiệp và PTNT": an organisation name may go on with an acronym
-            if not nxt or not (CAPITAL.fullmatch(nxt.group("w")) or words and words[-1] == "nghiệp"
-                               and nxt.group("w") == "PTNT") or head.match(f, nxt.start("w")):
-                break
-        elif low in ORG_AFTER:
-            if not words or words[-1] not in ORG_AFTER[low]:
-                break
-        elif low not in ORG_LOWER:
+        if action == _END_WORD:
             break
+        if action == _CHECK_WORD:
+            if low == "chỉ" and words and words[-1] == "ban" and f[wm.end():wm.end() + 4].lower() == " đạo":
+                end = i = _CHI_DAO.match(f, i).end()
+                words += ["chỉ", "đạo"]
+                n += 2
+                continue
+            elif low == "thành" and f[wm.end():wm.end() + 4].lower() == " phố":
+                pass  # "Phó Chủ tịch UBND thành phố Hà Nội ...", not "thành lập"
+            elif low == "phát" and f[wm.end():wm.end() + 6].lower() == " triển":
+                pass  # "Nông nghiệp và phát triển nông thôn", not "phát biểu"
+            elif low == "và":
+                head, _ = compiled()
+                nxt = WORD.match(f, wm.end())
+                # "Nông nghiệp và PTNT": an organisation name may go on with an acronym
+                if not nxt or not (CAPITAL.fullmatch(nxt.group("w")) or words and words[-1] == "nghiệp"
+                                   and nxt.group("w") == "PTNT") or head.match(f, nxt.start("w")):
+                    break
+            elif low in ORG_AFTER:
+                if not words or words[-1] not in ORG_AFTER[low]:
+                    break
+            elif low not in ORG_LOWER:
+                break
         end = i = wm.end()
         words.append(low)
         n += 1
