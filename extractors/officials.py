@@ -22,6 +22,8 @@ decides (a few sentences per thousand).
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate, islice
 from typing import Optional
@@ -498,7 +500,10 @@ def _persons(f: str, s0: int, s1: int) -> list:
     return out
 
 
-_BYLINE_WORDS = ("tin", "bài", "ảnh", "nguồn", "tác", "theo")  # BYLINE's words, first ones
+# Where BYLINE may match, in the lower-cased text: spaces (stdlib ``re``'s \s is str.isspace, a
+# superset of ``regex``'s), then one of its first words.
+_BYLINE_OPEN = re.compile(r"\s*(?:tin|bài|ảnh|nguồn|tác|theo)")
+_BYLINE_LINE = re.compile(r"\n\s*(?:tin|bài|ảnh|nguồn|tác|theo)")
 
 
 def _bylines(ctx: Context) -> list[tuple[int, int]]:
@@ -506,21 +511,24 @@ def _bylines(ctx: Context) -> list[tuple[int, int]]:
     f = ctx.folded
     if ":" not in f:  # every byline has its colon
         return []
-    low, lowered = ctx.low, ctx.lowered
-    n = len(low)
+    starts = ctx.line_starts
+    if ctx.lowered:
+        # only the line starts where one of BYLINE's words follows the spaces: each one that
+        # a match of _BYLINE_LINE (or _BYLINE_OPEN, at the start) covers, as those spaces may
+        # run over several lines; a line start no match covers would start one itself
+        low = ctx.low
+        spans = [m.span() for m in _BYLINE_LINE.finditer(low)]
+        first = _BYLINE_OPEN.match(low)
+        if first is not None:
+            spans.insert(0, (-1, first.end()))
+        cands = [s for a, e in spans for s in starts[bisect_left(starts, a + 1):bisect_left(starts, e)]]
+        starts = sorted(set(cands)) if first is not None else cands
     out = []
     last = 0
     match = BYLINE.match
-    for s in ctx.line_starts:
+    for s in starts:
         if s < last:
             continue
-        if lowered:
-            # BYLINE: spaces (str.isspace: a superset of \s), then one of its words
-            k = s
-            while k < n and low[k].isspace():
-                k += 1
-            if not low.startswith(_BYLINE_WORDS, k):
-                continue
         m = match(f, s)
         if m is not None:
             out.append((m.start(), ctx.line_span(m.start())[1]))
