@@ -101,17 +101,16 @@ def _head_anchored() -> P.Anchored:
 
     def second_word_follows(ctx: Context, i: int, j: int) -> bool:
         low = ctx.low
-        k = j + 1
-        if low[j:k] != " ":  # one space between the words, as almost always; else any run
-            k = j
-            while k < len(low) and low[k].isspace():
-                k += 1
-            if k == j:
+        words = seconds[low[i:j]]
+        if low.startswith(" ", j):  # one space between the words, as almost always
+            if low.startswith(words, j + 1):
+                return True
+            if not low[j + 1:j + 2].isspace():
                 return False
-        elif low[k:k + 1].isspace():
-            while k < len(low) and low[k].isspace():
-                k += 1
-        return low.startswith(seconds[low[i:j]], k)
+        k = j  # any run of spaces
+        while k < len(low) and low[k].isspace():
+            k += 1
+        return k > j and low.startswith(words, k)
 
     def word_before_uy(ctx: Context, starts: list) -> list:
         low = ctx.low
@@ -364,8 +363,7 @@ class _Collector:
         ctx = self.ctx
         name = join_words(ctx.text[start:end])
         key = _key(name)
-        texts = [_title_text(ctx, s, e) for s, e in titles]
-        texts = [t for t in texts if t]
+        texts = [t for t in (_title_text(ctx, s, e) for s, e in titles) if t]
         if not texts:
             return
         off = self.people.get(key)
@@ -377,7 +375,7 @@ class _Collector:
         have = self.have[key]  # only add() changes off.titles: always the keys of off.titles
         for t in texts:
             k = _key(t)
-            if any(h.startswith(k + " ") for h in have):
+            if have and any(h.startswith(k + " ") for h in have):
                 continue  # "Phó Chủ tịch UBND thành phố" after "... thành phố Hà Nội": the same title
             if k not in have:
                 off.titles.append(t)
