@@ -134,7 +134,7 @@ def _surnames() -> frozenset:
 
 
 def _is_surname(word: str) -> bool:
-    """SURNAME (:func:`compiled`, an alternation of one-word literals) matches all of ``word``."""
+    """``word`` is one of the surnames (one word each, as written)."""
     return word in _surnames()
 
 
@@ -604,7 +604,8 @@ def find(ctx: Context) -> list[Official]:
             if person is not None:
                 intro[person] = (h, end)
             # every GROUP match holds "các" (lower-cased text: case-insensitive)
-            g = GROUP.search(f, max(s0, h - 20), h) if not ctx.lowered or low.find("các", max(s0, h - 20), h) >= 0 else None
+            g0 = max(s0, h - 20)
+            g = GROUP.search(f, g0, h) if not ctx.lowered or low.find("các", g0, h) >= 0 else None
             if g and g.end() == h and person is None:
                 # "các đồng chí <title> [remark]: A, ..." -- the list starts after ":" or ";"
                 colon = _GROUP_COLON.match(f, end, s1)

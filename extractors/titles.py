@@ -36,21 +36,18 @@ def surnames() -> list[str]:
     return [fold_tones(s) for s in _names()["surnames"]]
 
 
-def _alt(words) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 def _trie_alt(phrases) -> str:
-    """:func:`_alt` of ``phrases`` (case-insensitive), factored word by word: "phó\\s+(?:chủ\\s+
-    tịch(?:\\s+thường\\s+trực)?|...)". The ``regex`` engine tries an alternation's branches one
-    by one; factored, it tries a few words instead of every phrase (about half the time a match).
+    """An alternation of ``phrases`` for a case-insensitive pattern, spaces standing for ``\\s+``,
+    factored word by word: "phó\\s+(?:chủ\\s+tịch(?:\\s+thường\\s+trực)?|...)|...". The ``regex``
+    engine tries an alternation's branches one by one: factored, it tries a few words where it
+    would try every phrase (a match at an offset takes about half the time).
 
-    The same match: every phrase that matches at an offset is a word-by-word prefix of the words
-    there (a word inside a phrase is followed by spaces, the last one by what the pattern
-    allows), so all of them lie on one path of the tree, and an optional tail is tried before
-    going without it: the longest one is taken, as :func:`_alt` (longest phrase first) does.
-    Sibling words cannot both lead to a match (two different words, each ending where the
-    text's word ends), so their order does not matter.
+    It matches what the plain alternation with the longest phrases first matches: every phrase
+    that matches at an offset is a word-by-word prefix of the words there (a word inside a
+    phrase is followed by spaces, the last one by what follows the alternation in the pattern),
+    so all of them lie on one path of the tree, where an optional tail is tried before going
+    without it: the longest one is taken. Sibling words cannot both lead to a match (two
+    different words, each ending where the text's word ends), so their order does not matter.
     """
     root: dict = {}
     for p in phrases:
@@ -123,9 +120,10 @@ def person_starts():
 
     A stdlib ``re`` alternation of literals (factored letter by letter: which literal is found
     does not matter, only where): it skips in C to the letters they open with, where ``regex``
-    tries PERSON's look-behind at every offset. Every PERSON match opens with one of these literals. They are letters (and the apostrophe closing "H'" and "K'"), and a
-    PERSON match never starts right after a letter or an apostrophe, so none starts inside a
-    literal found before it: trying PERSON at these offsets finds every match ``finditer`` finds.
+    tries PERSON's look-behind at every offset. Every PERSON match opens with one of these
+    literals. They are letters (and the apostrophe closing "H'" and "K'"), and a PERSON match
+    never starts right after a letter or an apostrophe, so none starts inside a literal found
+    before it: trying PERSON at these offsets finds every match ``finditer`` finds.
     """
     import re
 
