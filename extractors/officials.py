@@ -661,9 +661,13 @@ def _signatures(ctx: Context, col: _Collector) -> None:
     upper = [i for i, p in enumerate(pieces) if p.isupper()]
     if not upper:
         return
-    offsets = list(accumulate((len(p) + 1 for p in pieces), initial=0))
+    lengths = list(accumulate(map(len, pieces), initial=0))  # the i-th line starts at lengths[i] + i
+
+    def span(i: int) -> tuple[int, int]:
+        return lengths[i] + i, lengths[i + 1] + i
+
     for i in upper:
-        a, b = offsets[i], offsets[i] + len(pieces[i])
+        a, b = span(i)
         pre = SIGNATURE_PREFIX.match(f, a, b)
         body = f[pre.end():b].strip(" *_")
         if not body or not body.isupper() or not head.match(body):
@@ -671,7 +675,7 @@ def _signatures(ctx: Context, col: _Collector) -> None:
         t_start = f.find(body, a, b)
         t_end = t_start + len(body)
         # the next three non-empty lines ("[^\n]+" matches)
-        below = islice(((offsets[k], offsets[k] + len(pieces[k])) for k in range(i + 1, len(pieces)) if pieces[k]), 3)
+        below = islice((span(k) for k in range(i + 1, len(pieces)) if pieces[k]), 3)
         for c, d in below:
             cand = f[c:d].strip(" *_")
             if cand.isupper() and head.match(cand):  # "KT. CHÁNH VĂN PHÒNG" then "PHÓ CHÁNH VĂN PHÒNG"
