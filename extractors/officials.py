@@ -73,6 +73,7 @@ _FORMER = regex.compile(r"(?i:nguyên|từng\s+là|cựu)[ \t]+")
 # "..., nguyên Phó Chủ tịch UBND huyện X, nay là Chủ tịch UBND xã X": the current titles follow
 _NOW = regex.compile(r"(?i:nay\s+là|hiện\s+là)[ \t]+")
 _FORMER_NOW_WORDS = ("nguyên", "từng", "cựu", "nay", "hiện")
+_SEP_FIRST = (",", "–", "—", "-")  # what TITLE_SEP holds after its spaces
 
 
 @lru_cache(maxsize=1)
@@ -358,12 +359,19 @@ class _Collector:
         self.ctx = ctx
         self.people: dict[str, Official] = {}
         self.have: dict[str, set[str]] = {}  # person's key -> the keys of their titles so far
+        self.texts: dict[tuple[int, int], str] = {}  # title span -> _title_text (lists share titles)
 
     def add(self, start: int, end: int, titles: list[tuple[int, int]], quote_end: int):
         ctx = self.ctx
         name = join_words(ctx.text[start:end])
         key = _key(name)
-        texts = [t for t in (_title_text(ctx, s, e) for s, e in titles) if t]
+        texts = []
+        for span in titles:
+            t = self.texts.get(span)
+            if t is None:
+                t = self.texts[span] = _title_text(ctx, *span)
+            if t:
+                texts.append(t)
         if not texts:
             return
         off = self.people.get(key)
@@ -447,6 +455,12 @@ def _titles_after(ctx: Context, pos: int, read: _Titles) -> tuple[list[tuple[int
     f, low = ctx.folded, ctx.low
     spans = []
     while True:
+        # TITLE_SEP: spaces or tabs, then one of its dashes or a comma (most names have none)
+        k = pos
+        while f[k:k + 1] in (" ", "\t"):
+            k += 1
+        if f[k:k + 1] not in _SEP_FIRST:
+            break
         sep = TITLE_SEP.match(f, pos)
         if not sep:
             break
