@@ -72,12 +72,58 @@ def _timed(owner, attr: str, acc: dict, key: str) -> None:
     setattr(owner, attr, wrapper)
 
 
+class _Clock:
+    """Wall and CPU seconds since the last ``lap()``."""
+
+    def __init__(self):
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def lap(self) -> tuple[float, float]:
+        wall, cpu = time.perf_counter(), time.process_time()
+        out = (wall - self.wall, cpu - self.cpu)
+        self.wall, self.cpu = wall, cpu
+        return out
+
+
+def _round(texts: list[str], tag: str, counters: dict) -> dict:
+    """One pass of the whole path over ``texts``: stage -> (wall, cpu) seconds, plus counts."""
+    from db.store import Batch, open_db, store_document
+    from extractors import extract
+    from pipeline.document import make_document
+
+    for acc in counters.values():
+        for k in acc:
+            acc[k] = 0
+    out: dict = {}
+    clock = _Clock()
+    docs = [make_document(f"bench/{tag}/{i}.txt", t) for i, t in enumerate(texts)]
+    for d in docs:
+        d.sentences  # noqa: B018  (split once, as the pipeline does)
+    out["normalize"] = clock.lap()
+    results = [extract(d) for d in docs]
+    out["extract"] = clock.lap()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_db(Path(tmp) / "bench.db")
+        with Batch(db, 100) as batch:
+            for d, facts in zip(docs, results):
+                store_document(db, d, facts)
+                batch.tick()
+        out["load"] = clock.lap()
+        db.conn.close()
+    out["total"] = tuple(sum(out[k][i] for k in ("normalize", "extract", "load")) for i in (0, 1))
+    out["facts"] = sum(len(v) for r in results for v in r.values())
+    out["sentences"] = sum(len(d.sentences) for d in docs)
+    out["counters"] = {name: dict(acc) for name, acc in counters.items()}
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-n", type=int, default=3000, help="number of articles (default 3000)")
+    ap.add_argument("--rounds", type=int, default=3,
+                    help="passes over the corpus; the fastest is reported (default 3)")
     args = ap.parse_args(argv)
 
-    from db.store import Batch, open_db, store_document
     from extractors import extract, registry
     from extractors.gazetteer import Gazetteer
     from extractors.officials import NER_STATS
@@ -92,8 +138,6 @@ def main(argv=None) -> int:
     Gazetteer.default()
     registry()
     extract(make_document("warmup.txt", texts[0]))
-    for k in NER_STATS:
-        NER_STATS[k] = 0
     gaz = {"resolve": 0.0, "resolve_calls": 0, "infer_province": 0.0, "infer_province_calls": 0,
            "scan": 0.0, "scan_calls": 0}
     for name in ("resolve", "infer_province", "scan"):
@@ -103,46 +147,43 @@ def main(argv=None) -> int:
     load = {"rows": 0.0, "rows_calls": 0, "document_row": 0.0, "document_row_calls": 0}
     _timed(store_mod, "_fact_rows", load, "rows")
     _timed(store_mod, "_document_row", load, "document_row")
+    counters = {"ner": NER_STATS, "gazetteer": gaz, "load": load}
 
-    t0 = time.perf_counter()
-    docs = [make_document(f"bench/{i}.txt", t) for i, t in enumerate(texts)]
-    for d in docs:
-        d.sentences  # noqa: B018  (split once, as the pipeline does)
-    t1 = time.perf_counter()
-    results = [extract(d) for d in docs]
-    t2 = time.perf_counter()
-    with tempfile.TemporaryDirectory() as tmp:
-        db = open_db(Path(tmp) / "bench.db")
-        with Batch(db, 100) as batch:
-            for d, facts in zip(docs, results):
-                store_document(db, d, facts)
-                batch.tick()
-        t3 = time.perf_counter()
-        db.conn.close()
-    nfacts = sum(len(v) for r in results for v in r.values())
-    nsent = sum(len(d.sentences) for d in docs)
-    total = t3 - t0
+    # Timings on a shared machine vary from pass to pass; the fastest pass is the closest to
+    # what the code costs (as timeit reports the minimum). Each pass starts from fresh
+    # documents and an empty database file.
+    rounds = []
+    for r in range(max(1, args.rounds)):
+        rounds.append(_round(texts, str(r), counters))
+        print(f"pass {r + 1}: {n / rounds[-1]['total'][0]:.0f} articles/s end to end", file=sys.stderr)
+    best = min(rounds, key=lambda x: x["total"][0])
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    def line(label: str, secs: float) -> str:
-        return f"{label:<17}{n / secs:8.0f} articles/s  {mb / secs:6.2f} MB/s  ({secs * 1e3 / n:.3f} ms/article)"
+    def line(label: str, stage: str) -> str:
+        wall, cpu = best[stage]
+        return (f"{label:<17}{n / wall:8.0f} articles/s  {mb / wall:6.2f} MB/s  ({wall * 1e3 / n:.3f} ms/article;"
+                f" CPU {cpu * 1e3 / n:.3f} ms)")
 
-    print(line("normalize+split:", t1 - t0))
-    print(line("extract (all):", t2 - t1))
-    print(line("load SQLite:", t3 - t2))
-    print(line("end to end:", total) + "  one core")
-    print(f"facts: {nfacts} ({nfacts / n:.1f} per article)")
-    print(f"sentences: {nsent} ({nsent / n:.1f} per article); officials examined {NER_STATS['sentences']}, "
-          f"with a title head {NER_STATS.get('title_sentences', 0)}, "
-          f"NER calls {NER_STATS['ner_calls']} "
-          f"({100 * NER_STATS['ner_calls'] / max(1, NER_STATS['sentences']):.2f}% of sentences examined)")
-    print(f"gazetteer: resolve {gaz['resolve_calls']} calls {gaz['resolve'] * 1e3 / n:.3f} ms/article, "
-          f"infer_province {gaz['infer_province_calls']} calls {gaz['infer_province'] * 1e3 / n:.3f} ms/article, "
-          f"scan {gaz['scan_calls']} calls {gaz['scan'] * 1e3 / n:.3f} ms/article "
-          f"({100 * (gaz['resolve'] + gaz['infer_province'] + gaz['scan']) / (t2 - t1):.1f}% of extract)")
-    py_load = load["rows"] + load["document_row"]
+    print(f"fastest of {len(rounds)} passes (end to end, all passes: "
+          + ", ".join(f"{n / x['total'][0]:.0f}" for x in rounds) + " articles/s)")
+    print(line("normalize+split:", "normalize"))
+    print(line("extract (all):", "extract"))
+    print(line("load SQLite:", "load"))
+    print(line("end to end:", "total") + "  one core")
+    ner, gz, ld = (best["counters"][k] for k in ("ner", "gazetteer", "load"))
+    extract_wall = best["extract"][0]
+    print(f"facts: {best['facts']} ({best['facts'] / n:.1f} per article)")
+    print(f"sentences: {best['sentences']} ({best['sentences'] / n:.1f} per article); officials examined "
+          f"{ner['sentences']}, with a title head {ner.get('title_sentences', 0)}, "
+          f"NER calls {ner['ner_calls']} "
+          f"({100 * ner['ner_calls'] / max(1, ner['sentences']):.2f}% of sentences examined)")
+    print(f"gazetteer: resolve {gz['resolve_calls']} calls {gz['resolve'] * 1e3 / n:.3f} ms/article, "
+          f"infer_province {gz['infer_province_calls']} calls {gz['infer_province'] * 1e3 / n:.3f} ms/article, "
+          f"scan {gz['scan_calls']} calls {gz['scan'] * 1e3 / n:.3f} ms/article "
+          f"({100 * (gz['resolve'] + gz['infer_province'] + gz['scan']) / extract_wall:.1f}% of extract)")
+    py_load = ld["rows"] + ld["document_row"]
     print(f"load split: Python rows {py_load * 1e3 / n:.3f} ms/article, "
-          f"SQLite (inserts, indexes, FTS, commits) {(t3 - t2 - py_load) * 1e3 / n:.3f} ms/article")
+          f"SQLite (inserts, indexes, FTS, commits) {(best['load'][0] - py_load) * 1e3 / n:.3f} ms/article")
     print(f"peak RSS: {rss:.0f} MB")
     return 0
 
