@@ -108,7 +108,8 @@ def _standard(ctx: Context, start: int, end: int, default_ntm: bool = False):
         # "đạt chuẩn" alone is the NTM standard
         return (Standard.NTM if default_ntm else None), None
     # "18 xã đạt chuẩn NTM, NTM nâng cao": one figure for two standards
-    comma = _COMMA.match(ctx.folded[m.end():m.end() + 4])
+    tail = ctx.folded[m.end():m.end() + 4]
+    comma = _COMMA.match(tail) if "," in tail else None
     mixed = P.STANDARD.match(ctx.folded, comma.end() + m.end()) if comma else None
     if mixed and (mixed.group("q") or mixed.group("q2")) and not m.group("done") \
             and not (m.group("q") or m.group("q2")):
@@ -135,86 +136,76 @@ def _tinh_unit(ctx: Context, name: str) -> Optional[Unit]:
     return ctx.unit(Level.TINH, p) if p else None
 
 
-def _doc_matches(ctx: Context, a: P.Anchored) -> tuple:
-    """(matches, their starts, their ends, a memo per match) of ``a`` over the whole document,
-    once per document: every range this module asks about is answered from them (_in_range)."""
-    cache = ctx.__dict__.get("_tallies_matches")
-    if cache is None:
-        cache = ctx.__dict__["_tallies_matches"] = {}
-    got = cache.get(a)
-    if got is None:
-        found = a.finditer(ctx)
-        got = cache[a] = (found, [m.start() for m in found], [m.end() for m in found], {})
-    return got
-
-
 def _in_range(ctx: Context, a: P.Anchored, lo: int, hi: int) -> tuple:
-    """(``a.finditer(ctx, lo, hi)``, the memo of ``a``'s matches in this document).
+    """(``a.finditer(ctx, lo, hi)``, a memo of ``a``'s matches in this document).
 
-    As Anchored answers a range: the document's matches that lie in f[lo:hi], unless one
-    straddles a bound (or ``ctx`` is not lowered): only then is the range scanned. The memo
-    holds per match what does not depend on the range (keyed by the match object itself).
+    Anchored answers a range from the document's own match list (its match objects): the
+    memo holds per match what does not depend on the range, keyed by the match object
+    itself (kept alive by the memo, so no other match takes its identity).
     """
-    found, starts, ends, memo = _doc_matches(ctx, a)
-    if not ctx.lowered:
-        return a.finditer(ctx, lo, hi), memo
-    i = bisect_left(starts, lo)
-    j = bisect_left(starts, hi, i)
-    if (i > 0 and ends[i - 1] > lo) or (j > i and ends[j - 1] > hi):
-        return a.finditer(ctx, lo, hi), memo
-    return found[i:j], memo
+    memos = ctx.__dict__.get("_tallies_memo")
+    if memos is None:
+        memos = ctx.__dict__["_tallies_memo"] = {}
+    memo = memos.get(a)
+    if memo is None:
+        memo = memos[a] = {}
+    return a.finditer(ctx, lo, hi), memo
 
 
-def _none_in(ctx: Context, a: P.Anchored, lo: int, hi: int) -> bool:
-    """True where ``a`` has no match in f[lo:hi] nor in any range inside it: no match of the
-    document starts in [lo, hi) and none straddles ``lo`` (so no range query inside it scans,
-    see _in_range, and every one finds nothing)."""
+def _may_start(ctx: Context, a: P.Anchored, lo: int, hi: int) -> bool:
+    """False where ``a`` cannot match in f[lo:hi]: Anchored tries its pattern only at
+    ``a.starts(ctx)`` (when ``ctx.lowered``; else it scans the range), so with none of them
+    in [lo, hi) it finds nothing, and one bisect says so."""
     if not ctx.lowered:
-        return False
-    _, starts, ends, _ = _doc_matches(ctx, a)
+        return True
+    starts = a.starts(ctx)
     i = bisect_left(starts, lo)
-    return (i == len(starts) or starts[i] >= hi) and not (i > 0 and ends[i - 1] > lo)
+    return i < len(starts) and starts[i] < hi
 
 
 def _modality(ctx: Context, start: int, sent_start: int) -> Modality:
     """``ctx.modality(start, sent_start)``, without its four scans where they find nothing.
 
     Context.modality reads the goal and reported cues (TARGET_CUE_A, REPORTED_CUE_A) of the
-    clause and of the sentence before ``start``; where neither has a match there (a third of
-    the counts), its answer is its fallback: a figure under a heading of plans is a goal, any
-    other is reported.
+    clause and of the sentence before ``start``; where neither may start anywhere in the
+    sentence before ``start`` (a third of the counts), its answer is its fallback: a figure
+    under a heading of plans is a goal, any other is reported.
     """
-    if _none_in(ctx, P.TARGET_CUE_A, sent_start, start) and _none_in(ctx, P.REPORTED_CUE_A, sent_start, start):
-        return Modality.TARGET if ctx.plan_sections and ctx.in_plan_section(start) else Modality.REPORTED
-    return ctx.modality(start, sent_start)
+    if _may_start(ctx, P.TARGET_CUE_A, sent_start, start) or _may_start(ctx, P.REPORTED_CUE_A, sent_start, start):
+        return ctx.modality(start, sent_start)
+    return Modality.TARGET if ctx.plan_sections and ctx.in_plan_section(start) else Modality.REPORTED
 
 
 def _mention_info(ctx: Context, m) -> tuple:
-    """(level, unit) of a UNIT_MENTION match as a parent, the unit None where it names none:
-    a person ("Phó Chủ tịch UBND thành phố Nguyễn Mạnh Quyền"), units counted ("3 huyện Xuân
-    Trường, Giao Thủy, ..."), a commune (below every counted level: never a parent)."""
+    """(rank, level, name) of a UNIT_MENTION match as a parent, the name None where it names
+    none: a person ("Phó Chủ tịch UBND thành phố Nguyễn Mạnh Quyền"), units counted ("3
+    huyện Xuân Trường, Giao Thủy, ..."). The unit is resolved only where it is asked for."""
     name = clean_name(m.group("name"))
     if person_like(name):
-        return Level.XA, None
+        return 0, Level.XA, None
     level = level_of(m.group("lw"), name)
-    if level == Level.XA or _COUNTED_BEFORE.search(ctx.folded, max(0, m.start() - 6), m.start()):
-        return level, None
-    return level, (_tinh_unit(ctx, name) if level == Level.TINH else ctx.unit(level, name))
+    if _COUNTED_BEFORE.search(ctx.folded, max(0, m.start() - 6), m.start()):
+        return _RANK[level], level, None
+    return _RANK[level], level, name
 
 
-def _bare_level_info(ctx: Context, m) -> tuple:
-    """(rank, unit) of a BARE_LEVEL match as a parent, the unit None where it stands for none."""
+def _bare_level_info(ctx: Context, m) -> list:
+    """[rank, level, unit] of a BARE_LEVEL match as a parent, the level None where it stands
+    for no unit; the unit is worked out where it is asked for (``_NO_UNIT`` until then)."""
     f = ctx.folded
     level = level_of(m.group("lw").lower(), "")
-    if level == Level.XA or _NOT_PARENT_BEFORE.search(f, max(0, m.start() - 10), m.start()):
-        return _RANK[level], None
-    if _STANDARD_NAME_AFTER.match(f, m.end()):
-        return _RANK[level], None  # "được công nhận là huyện nông thôn mới kiểu mẫu": the name of a standard
-    if _LEVEL_COMPARED.search(f, max(0, m.start() - 30), m.start()):
-        return _RANK[level], None  # "Huyện Hòa An dẫn đầu tỉnh với 4/14 xã": the province only ranks the district
-    if level == Level.TINH:
-        return _RANK[level], (ctx.unit(Level.TINH, ctx.province) if ctx.province else None)
-    return _RANK[level], (_article_district(ctx, m.start()) if level == Level.HUYEN else None)
+    if level == Level.XA:
+        return [_RANK[level], None, None]  # below every counted level: never a parent
+    if _NOT_PARENT_BEFORE.search(f, max(0, m.start() - 10), m.start()) \
+            or _STANDARD_NAME_AFTER.match(f, m.end()) \
+            or _LEVEL_COMPARED.search(f, max(0, m.start() - 30), m.start()):
+        # "được công nhận là huyện nông thôn mới kiểu mẫu": the name of a standard; "Huyện Hòa
+        # An dẫn đầu tỉnh với 4/14 xã": the province only ranks the district
+        return [_RANK[level], None, None]
+    return [_RANK[level], level, _NO_UNIT]
+
+
+_NO_UNIT = object()  # a unit not worked out yet
 
 
 def _article_district(ctx: Context, at: int) -> Optional[Unit]:
@@ -243,14 +234,16 @@ def _last_candidate(ctx: Context, lo: int, hi: int, child: Level, skip_reached: 
         info = memo.get(m)
         if info is None:
             info = memo[m] = _mention_info(ctx, m)
-        level, u = info
-        if u is None or _RANK[level] <= rank:
+        lv_rank, level, name = info
+        if lv_rank <= rank or name is None:
             continue
         if skip_reached and _REACHED_NEXT.match(f, m.end(), hi):
             continue
-        best_at, best = m.start(), u
-        if level == Level.TINH:
-            tinh_at.append(m.start())
+        u = _tinh_unit(ctx, name) if level == Level.TINH else ctx.unit(level, name)
+        if u:
+            best_at, best = m.start(), u
+            if level == Level.TINH:
+                tinh_at.append(m.start())
     if _RANK[Level.TINH] > rank:
         found, memo = _in_range(ctx, province_anchored(), lo, hi)
         for m in found:
@@ -269,9 +262,15 @@ def _last_candidate(ctx: Context, lo: int, hi: int, child: Level, skip_reached: 
         info = memo.get(m)
         if info is None:
             info = memo[m] = _bare_level_info(ctx, m)
-        lv_rank, u = info
-        if u is not None and lv_rank > rank and m.start() >= best_at:
-            best_at, best = m.start(), u
+        if info[0] <= rank or info[1] is None or m.start() < best_at:
+            continue
+        if info[2] is _NO_UNIT:
+            if info[1] == Level.TINH:
+                info[2] = ctx.unit(Level.TINH, ctx.province) if ctx.province else None
+            else:
+                info[2] = _article_district(ctx, m.start()) if info[1] == Level.HUYEN else None
+        if info[2] is not None:
+            best_at, best = m.start(), info[2]
     if _RANK[Level.HUYEN] > rank:
         # "đến nay thị xã có 5/5 xã": the district-level unit of the article
         found, memo = _in_range(ctx, P.BARE_TOWN_A, lo, hi)
@@ -415,7 +414,10 @@ def _running_total(ctx: Context, m, facts: list[Tally], sent_start: int):
     """
     f = ctx.folded
     clause_start = max(f.rfind(";", sent_start, m.start()) + 1, sent_start)
-    r = P.RUNNING_TOTAL_BEFORE.search(f, max(clause_start, m.start() - 120), m.start())
+    lo = max(clause_start, m.start() - 120)
+    if not _has_word(ctx, lo, m.start(), ("nâng", "đưa", "tổng")):
+        return None  # the first words of RUNNING_TOTAL_BEFORE: it cannot match
+    r = P.RUNNING_TOTAL_BEFORE.search(f, lo, m.start())
     if not r:
         return None
     mid_s, mid_e = r.span("mid")
@@ -553,11 +555,12 @@ def find(ctx: Context) -> list[Tally]:
         running = None
         if not reached:
             running = _running_total(ctx, m, facts, sent.start)
-            # "phấn đấu có 03 xã NTM nâng cao, 01 xã NTM kiểu mẫu": the standard follows directly
-            direct = P.STANDARD.match(f, m.end() + 1) if f[m.end():m.end() + 1] == " " else None
-            before = f[max(0, m.start() - 25):m.start()]
-            continues = accepted_ends and _LIST_JOIN.fullmatch(f, accepted_ends[-1], m.start())
-            if running is None and (not direct or not (_HAS_BEFORE.search(before) or continues)):
+            # "phấn đấu có 03 xã NTM nâng cao, 01 xã NTM kiểu mẫu": the standard follows directly,
+            # after a verb or continuing a list of counts
+            if running is None and not (
+                    f[m.end():m.end() + 1] == " " and P.STANDARD.match(f, m.end() + 1)
+                    and (_HAS_BEFORE.search(f[max(0, m.start() - 25):m.start()])
+                         or (accepted_ends and _LIST_JOIN.fullmatch(f, accepted_ends[-1], m.start())))):
                 continue
         if m.group("child").lower().startswith("đơn") and "cấp" not in m.group("child").lower():
             child = _bare_unit_level(ctx, m.start(), sent.start)
@@ -566,7 +569,9 @@ def find(ctx: Context) -> list[Tally]:
         else:
             child = _child_level(m.group("child"))
         modality = _modality(ctx, m.start(), sent.start)
-        if modality == Modality.REPORTED and reached and P.TARGET_VERB.search(f, m.end(), reached.start()) \
+        # (TARGET_VERB's shortest word, "sẽ", needs two characters: most counts have one, a space)
+        if modality == Modality.REPORTED and reached and reached.start() - m.end() >= 2 \
+                and P.TARGET_VERB.search(f, m.end(), reached.start()) \
                 and not P.REPORTED_CUE_A.search(ctx, m.end(), reached.start()):
             # "03 xã còn lại phấn đấu đạt chuẩn NTM trong năm 2022": the goal is the count's own verb
             modality = Modality.TARGET
