@@ -55,7 +55,7 @@ def _bare_unit_level(ctx: Context, start: int, sent_start: int) -> Optional[Leve
 
 
 def _window_end(ctx: Context, start: int) -> int:
-    """Where the window of a count from ``start`` ends: at the first match of
+    r"""Where the window of a count from ``start`` ends: at the first match of
     ``[;\n]|\.(?:\s|$)`` in f[start:start + _WINDOW] (searched with that endpos), else at
     the window's end. Found by str.find: the first ";" or line break, or an earlier "."
     before a \s or at the window's last offset (where "$" matches, the text being cut there)."""
@@ -76,7 +76,7 @@ def _window_end(ctx: Context, start: int) -> int:
 
 
 def _after_spaces(f: str, at: int) -> int:
-    """The first offset from ``at`` on that is no ``str.isspace`` character (len(f) if none):
+    r"""The first offset from ``at`` on that is no ``str.isspace`` character (len(f) if none):
     every regex \s is one, so a pattern opening with \s* goes on at this offset or stops
     before it (at a character that is no \s)."""
     n = len(f)
@@ -152,28 +152,41 @@ def _in_range(ctx: Context, a: P.Anchored, lo: int, hi: int) -> tuple:
     return a.finditer(ctx, lo, hi), memo
 
 
-def _may_start(ctx: Context, a: P.Anchored, lo: int, hi: int) -> bool:
-    """False where ``a`` cannot match in f[lo:hi]: Anchored tries its pattern only at
-    ``a.starts(ctx)`` (when ``ctx.lowered``; else it scans the range), so with none of them
-    in [lo, hi) it finds nothing, and one bisect says so."""
+def _no_match(ctx: Context, a: P.Anchored, lo: int, hi: int) -> bool:
+    """True where ``a`` has no match in f[lo:hi] nor in any range inside it.
+
+    Anchored tries its pattern only at ``a.starts(ctx)``: with none of them in [lo, hi)
+    nothing matches there. Else the document's matches say it: with none starting in
+    [lo, hi) and none straddling ``lo``, a range query inside [lo, hi) is answered from
+    them (no scan, see Anchored._in_range), and finds nothing.
+    """
     if not ctx.lowered:
-        return True
+        return False
     starts = a.starts(ctx)
     i = bisect_left(starts, lo)
-    return i < len(starts) and starts[i] < hi
+    if i == len(starts) or starts[i] >= hi:
+        return True
+    cache = ctx.__dict__.setdefault("_tallies_spans", {})
+    spans = cache.get(a)
+    if spans is None:
+        found = a.finditer(ctx)
+        spans = cache[a] = ([m.start() for m in found], [m.end() for m in found])
+    starts, ends = spans
+    i = bisect_left(starts, lo)
+    return (i == len(starts) or starts[i] >= hi) and not (i > 0 and ends[i - 1] > lo)
 
 
 def _modality(ctx: Context, start: int, sent_start: int) -> Modality:
     """``ctx.modality(start, sent_start)``, without its four scans where they find nothing.
 
     Context.modality reads the goal and reported cues (TARGET_CUE_A, REPORTED_CUE_A) of the
-    clause and of the sentence before ``start``; where neither may start anywhere in the
-    sentence before ``start`` (a third of the counts), its answer is its fallback: a figure
-    under a heading of plans is a goal, any other is reported.
+    clause and of the sentence before ``start``; where neither has a match in the sentence
+    before ``start`` nor in any part of it (two counts in five), its answer is its fallback:
+    a figure under a heading of plans is a goal, any other is reported.
     """
-    if _may_start(ctx, P.TARGET_CUE_A, sent_start, start) or _may_start(ctx, P.REPORTED_CUE_A, sent_start, start):
-        return ctx.modality(start, sent_start)
-    return Modality.TARGET if ctx.plan_sections and ctx.in_plan_section(start) else Modality.REPORTED
+    if _no_match(ctx, P.TARGET_CUE_A, sent_start, start) and _no_match(ctx, P.REPORTED_CUE_A, sent_start, start):
+        return Modality.TARGET if ctx.plan_sections and ctx.in_plan_section(start) else Modality.REPORTED
+    return ctx.modality(start, sent_start)
 
 
 def _mention_info(ctx: Context, m) -> tuple:
