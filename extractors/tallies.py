@@ -136,20 +136,36 @@ def _tinh_unit(ctx: Context, name: str) -> Optional[Unit]:
     return ctx.unit(Level.TINH, p) if p else None
 
 
+def _doc_matches(ctx: Context, a: P.Anchored) -> tuple:
+    """(matches, their starts, their ends, a memo per match) of ``a`` in the whole document,
+    once per document."""
+    cache = ctx.__dict__.get("_tallies_matches")
+    if cache is None:
+        cache = ctx.__dict__["_tallies_matches"] = {}
+    got = cache.get(a)
+    if got is None:
+        found = a.finditer(ctx)
+        got = cache[a] = (found, [m.start() for m in found], [m.end() for m in found], {})
+    return got
+
+
 def _in_range(ctx: Context, a: P.Anchored, lo: int, hi: int) -> tuple:
     """(``a.finditer(ctx, lo, hi)``, a memo of ``a``'s matches in this document).
 
-    Anchored answers a range from the document's own match list (its match objects): the
-    memo holds per match what does not depend on the range, keyed by the match object
-    itself (kept alive by the memo, so no other match takes its identity).
+    Answered as Anchored answers a range, from the document's matches (_doc_matches: a query
+    is two bisects): those that lie in f[lo:hi], unless one straddles a bound or ``ctx`` is
+    not lowered; only then is ``a`` asked. The memo holds per match what does not depend on the range, keyed by the match
+    object itself (kept alive by the memo, so no other match takes its identity).
     """
-    memos = ctx.__dict__.get("_tallies_memo")
-    if memos is None:
-        memos = ctx.__dict__["_tallies_memo"] = {}
-    memo = memos.get(a)
-    if memo is None:
-        memo = memos[a] = {}
-    return a.finditer(ctx, lo, hi), memo
+    found, starts, ends, memo = _doc_matches(ctx, a)
+    if not ctx.lowered:
+        return a.finditer(ctx, lo, hi), memo
+    hi = min(hi, len(ctx.folded))
+    i = bisect_left(starts, lo)
+    j = bisect_left(starts, hi, i)
+    if (i > 0 and ends[i - 1] > lo) or (j > i and ends[j - 1] > hi):
+        return a.finditer(ctx, lo, hi), memo
+    return found[i:j], memo
 
 
 def _no_match(ctx: Context, a: P.Anchored, lo: int, hi: int) -> bool:
@@ -166,12 +182,7 @@ def _no_match(ctx: Context, a: P.Anchored, lo: int, hi: int) -> bool:
     i = bisect_left(starts, lo)
     if i == len(starts) or starts[i] >= hi:
         return True
-    cache = ctx.__dict__.setdefault("_tallies_spans", {})
-    spans = cache.get(a)
-    if spans is None:
-        found = a.finditer(ctx)
-        spans = cache[a] = ([m.start() for m in found], [m.end() for m in found])
-    starts, ends = spans
+    _, starts, ends, _ = _doc_matches(ctx, a)
     i = bisect_left(starts, lo)
     return (i == len(starts) or starts[i] >= hi) and not (i > 0 and ends[i - 1] > lo)
 
