@@ -23,12 +23,15 @@ from pipeline.normalize import fold_tones
 
 _RANK = {Level.XA: 0, Level.HUYEN: 1, Level.TINH: 2, Level.QUOC_GIA: 3}
 _WINDOW = 140
-_WINDOW_END = regex.compile(r"[;\n]|\.(?:\s|$)")
+_SPACE = regex.compile(r"\s")
 _COMMA = regex.compile(r"\s*,\s*")
 _HAS_BEFORE = regex.compile(r"(?i:có|thêm|công\s+nhận|đạt)\s*(?:thêm\s+)?(?:ít\s+nhất\s+|khoảng\s+|trên\s+)?$")
 _NEGATED = regex.compile(r"(?<![\p{L}])(?i:chưa|không|chưa\s+được)\s+$")
 _RECOGNISED = regex.compile(r"(?i:được)\s")
 _LIST_JOIN = regex.compile(r"\s*(?:,|và)\s*$")
+# The first words of P.COMPARISON_BEFORE and of P.INCREMENT_CUE: where none is, they cannot match.
+_COMPARISON_WORDS = ("tăng", "giảm", "hơn", "vượt", "thiếu")
+_INCREMENT_WORDS = ("thêm", "mới", "đề", "xét", "trong", "năm", "đợt")
 
 
 def _int(s: str) -> int:
@@ -52,8 +55,48 @@ def _bare_unit_level(ctx: Context, start: int, sent_start: int) -> Optional[Leve
 
 
 def _window_end(ctx: Context, start: int) -> int:
-    m = _WINDOW_END.search(ctx.folded, start, start + _WINDOW)
-    return m.start() if m else min(len(ctx.folded), start + _WINDOW)
+    r"""Where the window of a count from ``start`` ends: at the first match of
+    ``[;\n]|\.(?:\s|$)`` in f[start:start + _WINDOW] (searched with that endpos), else at
+    the window's end. Found by str.find: the first ";" or line break, or an earlier "."
+    before a \s or at the window's last offset (where "$" matches, the text being cut there)."""
+    f = ctx.folded
+    end = min(len(f), start + _WINDOW)
+    stop = f.find(";", start, end)
+    if stop < 0:
+        stop = end
+    nl = f.find("\n", start, stop)
+    if nl >= 0:
+        stop = nl
+    p = f.find(".", start, stop)
+    while p >= 0:
+        if p + 1 == end or _SPACE.match(f, p + 1):
+            return p
+        p = f.find(".", p + 1, stop)
+    return stop
+
+
+def _after_spaces(f: str, at: int) -> int:
+    r"""The first offset from ``at`` on that is no ``str.isspace`` character (len(f) if none):
+    every regex \s is one, so a pattern opening with \s* goes on at this offset or stops
+    before it (at a character that is no \s)."""
+    n = len(f)
+    while at < n and f[at].isspace():
+        at += 1
+    return at
+
+
+def _has_word(ctx: Context, lo: int, hi: int, words: tuple) -> bool:
+    """False only where none of ``words`` (lower-case) lies in f[lo:hi], in any case: a
+    pattern that must match one of them there, case-insensitively, cannot match. (regex's
+    (?i:) folds onto these letters only their upper-case forms, which str.lower undoes; with
+    no ``ctx.low`` of the same offsets, nothing is ruled out.)"""
+    if not ctx.lowered:
+        return True
+    s = ctx.low[lo:hi]
+    for w in words:
+        if w in s:
+            return True
+    return False
 
 
 def _standard(ctx: Context, start: int, end: int, default_ntm: bool = False):
@@ -65,7 +108,8 @@ def _standard(ctx: Context, start: int, end: int, default_ntm: bool = False):
         # "đạt chuẩn" alone is the NTM standard
         return (Standard.NTM if default_ntm else None), None
     # "18 xã đạt chuẩn NTM, NTM nâng cao": one figure for two standards
-    comma = _COMMA.match(ctx.folded[m.end():m.end() + 4])
+    tail = ctx.folded[m.end():m.end() + 4]
+    comma = _COMMA.match(tail) if "," in tail else None
     mixed = P.STANDARD.match(ctx.folded, comma.end() + m.end()) if comma else None
     if mixed and (mixed.group("q") or mixed.group("q2")) and not m.group("done") \
             and not (m.group("q") or m.group("q2")):
@@ -92,34 +136,107 @@ def _tinh_unit(ctx: Context, name: str) -> Optional[Unit]:
     return ctx.unit(Level.TINH, p) if p else None
 
 
-def _may_start(ctx: Context, a: P.Anchored, lo: int, hi: int) -> bool:
-    """False where ``a`` cannot match in f[lo:hi]: Anchored tries its pattern only at
-    ``a.starts(ctx)`` (when ``ctx.lowered``; else it scans the range), so with none of them
-    in [lo, hi) it finds nothing, and one bisect says so."""
+def _doc_matches(ctx: Context, a: P.Anchored) -> tuple:
+    """(matches, their starts, their ends, a memo per match) of ``a`` in the whole document,
+    once per document."""
+    cache = ctx.__dict__.get("_tallies_matches")
+    if cache is None:
+        cache = ctx.__dict__["_tallies_matches"] = {}
+    got = cache.get(a)
+    if got is None:
+        found = a.finditer(ctx)
+        got = cache[a] = (found, [m.start() for m in found], [m.end() for m in found], {})
+    return got
+
+
+def _in_range(ctx: Context, a: P.Anchored, lo: int, hi: int) -> tuple:
+    """(``a.finditer(ctx, lo, hi)``, a memo of ``a``'s matches in this document).
+
+    Answered as Anchored answers a range, from the document's matches (_doc_matches: a query
+    is two bisects): those that lie in f[lo:hi], unless one straddles a bound or ``ctx`` is
+    not lowered; only then is ``a`` asked. The memo holds per match what does not depend on the range, keyed by the match
+    object itself (kept alive by the memo, so no other match takes its identity).
+    """
+    found, starts, ends, memo = _doc_matches(ctx, a)
     if not ctx.lowered:
-        return True
+        return a.finditer(ctx, lo, hi), memo
+    hi = min(hi, len(ctx.folded))
+    i = bisect_left(starts, lo)
+    j = bisect_left(starts, hi, i)
+    if (i > 0 and ends[i - 1] > lo) or (j > i and ends[j - 1] > hi):
+        return a.finditer(ctx, lo, hi), memo
+    return found[i:j], memo
+
+
+def _no_match(ctx: Context, a: P.Anchored, lo: int, hi: int) -> bool:
+    """True where ``a`` has no match in f[lo:hi] nor in any range inside it.
+
+    Anchored tries its pattern only at ``a.starts(ctx)``: with none of them in [lo, hi)
+    nothing matches there. Else the document's matches say it: with none starting in
+    [lo, hi) and none straddling ``lo``, a range query inside [lo, hi) is answered from
+    them (no scan, see Anchored._in_range), and finds nothing.
+    """
+    if not ctx.lowered:
+        return False
     starts = a.starts(ctx)
     i = bisect_left(starts, lo)
-    return i < len(starts) and starts[i] < hi
-
-
-def _finditer(ctx: Context, a: P.Anchored, lo: int, hi: int):
-    """``a.finditer(ctx, lo, hi)``, not called where no offset of the range may start a match
-    (most ranges here are a clause or two, where most of the patterns have none)."""
-    return a.finditer(ctx, lo, hi) if _may_start(ctx, a, lo, hi) else ()
+    if i == len(starts) or starts[i] >= hi:
+        return True
+    _, starts, ends, _ = _doc_matches(ctx, a)
+    i = bisect_left(starts, lo)
+    return (i == len(starts) or starts[i] >= hi) and not (i > 0 and ends[i - 1] > lo)
 
 
 def _modality(ctx: Context, start: int, sent_start: int) -> Modality:
     """``ctx.modality(start, sent_start)``, without its four scans where they find nothing.
 
     Context.modality reads the goal and reported cues (TARGET_CUE_A, REPORTED_CUE_A) of the
-    clause and of the sentence before ``start``; where neither may start anywhere in the
-    sentence before ``start`` (a third of the counts), its answer is its fallback: a figure
-    under a heading of plans is a goal, any other is reported.
+    clause and of the sentence before ``start``; where neither has a match in the sentence
+    before ``start`` nor in any part of it (two counts in five), its answer is its fallback:
+    a figure under a heading of plans is a goal, any other is reported.
     """
-    if _may_start(ctx, P.TARGET_CUE_A, sent_start, start) or _may_start(ctx, P.REPORTED_CUE_A, sent_start, start):
-        return ctx.modality(start, sent_start)
-    return Modality.TARGET if ctx.plan_sections and ctx.in_plan_section(start) else Modality.REPORTED
+    if _no_match(ctx, P.TARGET_CUE_A, sent_start, start) and _no_match(ctx, P.REPORTED_CUE_A, sent_start, start):
+        return Modality.TARGET if ctx.plan_sections and ctx.in_plan_section(start) else Modality.REPORTED
+    return ctx.modality(start, sent_start)
+
+
+def _mention_info(ctx: Context, m) -> tuple:
+    """(rank, level, name) of a UNIT_MENTION match as a parent, the name None where it names
+    none: a person ("Phó Chủ tịch UBND thành phố Nguyễn Mạnh Quyền"), units counted ("3
+    huyện Xuân Trường, Giao Thủy, ..."). The unit is resolved only where it is asked for."""
+    name = clean_name(m.group("name"))
+    if person_like(name):
+        return 0, Level.XA, None
+    level = level_of(m.group("lw"), name)
+    if _COUNTED_BEFORE.search(ctx.folded, max(0, m.start() - 6), m.start()):
+        return _RANK[level], level, None
+    return _RANK[level], level, name
+
+
+def _bare_level_info(ctx: Context, m) -> list:
+    """[rank, level, unit] of a BARE_LEVEL match as a parent, the level None where it stands
+    for no unit; the unit is worked out where it is asked for (``_NO_UNIT`` until then)."""
+    f = ctx.folded
+    level = level_of(m.group("lw").lower(), "")
+    if level == Level.XA:
+        return [_RANK[level], None, None]  # below every counted level: never a parent
+    if _NOT_PARENT_BEFORE.search(f, max(0, m.start() - 10), m.start()) \
+            or _STANDARD_NAME_AFTER.match(f, m.end()) \
+            or _LEVEL_COMPARED.search(f, max(0, m.start() - 30), m.start()):
+        # "được công nhận là huyện nông thôn mới kiểu mẫu": the name of a standard; "Huyện Hòa
+        # An dẫn đầu tỉnh với 4/14 xã": the province only ranks the district
+        return [_RANK[level], None, None]
+    return [_RANK[level], level, _NO_UNIT]
+
+
+_NO_UNIT = object()  # a unit not worked out yet
+
+
+def _article_district(ctx: Context, at: int) -> Optional[Unit]:
+    """The district a bare district-level word at ``at`` stands for: that of the heading, else
+    the last one named before; None where that is no district."""
+    u = ctx.section_unit(at) or ctx.last_unit_of_level(Level.HUYEN, at)
+    return u if u and u.level == Level.HUYEN else None
 
 
 def _last_candidate(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool) -> Optional[Unit]:
@@ -128,63 +245,76 @@ def _last_candidate(ctx: Context, lo: int, hi: int, child: Level, skip_reached: 
 
     ``skip_reached``: leave out units that themselves reach a standard ("xây dựng huyện Ba Chẽ
     đạt chuẩn NTM; phấn đấu có thêm 10 xã ..."): they are the subject of their own clause.
+
+    What a match stands for depends on the match alone: it is worked out once per match in a
+    document (the memos of _in_range; the checks are pure, so their order does not matter).
     """
     f = ctx.folded
     best_at, best = -1, None
     tinh_at: list[int] = []  # provinces named so far: a province name right after one is the same
     rank = _RANK[child]
-    for m in _finditer(ctx, P.UNIT_MENTION_A, lo, hi):
-        name = clean_name(m.group("name"))
-        if person_like(name):
-            continue  # "Phó Chủ tịch UBND thành phố Nguyễn Mạnh Quyền": a person, no unit
-        level = level_of(m.group("lw"), name)
-        if _RANK[level] <= rank:
+    found, memo = _in_range(ctx, P.UNIT_MENTION_A, lo, hi)
+    for m in found:
+        info = memo.get(m)
+        if info is None:
+            info = memo[m] = _mention_info(ctx, m)
+        lv_rank, level, name = info
+        if lv_rank <= rank or name is None:
             continue
         if skip_reached and _REACHED_NEXT.match(f, m.end(), hi):
             continue
-        if _COUNTED_BEFORE.search(f, max(0, m.start() - 6), m.start()):
-            continue  # "3 huyện Xuân Trường, Giao Thủy, ...": units counted, not a parent
         u = _tinh_unit(ctx, name) if level == Level.TINH else ctx.unit(level, name)
         if u:
             best_at, best = m.start(), u
             if level == Level.TINH:
                 tinh_at.append(m.start())
     if _RANK[Level.TINH] > rank:
-        for m in _finditer(ctx, province_anchored(), lo, hi):
+        found, memo = _in_range(ctx, province_anchored(), lo, hi)
+        for m in found:
             if skip_reached and _REACHED_NEXT.match(f, m.end(), hi):
                 continue
             if any(s <= m.start() < s + 60 for s in tinh_at):
                 continue
             tinh_at.append(m.start())
             if m.start() >= best_at:
-                best_at, best = m.start(), ctx.unit(Level.TINH, m.group())
-    for m in _finditer(ctx, P.BARE_LEVEL_A, lo, hi):
-        level = level_of(m.group("lw").lower(), "")
-        if _RANK[level] <= rank or m.start() < best_at \
-                or _NOT_PARENT_BEFORE.search(f, max(0, m.start() - 10), m.start()):
-            continue
-        if _STANDARD_NAME_AFTER.match(f, m.end()):
-            continue  # "được công nhận là huyện nông thôn mới kiểu mẫu": the name of a standard
-        if _LEVEL_COMPARED.search(f, max(0, m.start() - 30), m.start()):
-            continue  # "Huyện Hòa An dẫn đầu tỉnh với 4/14 xã": the province only ranks the district
-        if level == Level.TINH and ctx.province:
-            best_at, best = m.start(), ctx.unit(Level.TINH, ctx.province)
-        elif level == Level.HUYEN:
-            u = ctx.section_unit(m.start()) or ctx.last_unit_of_level(Level.HUYEN, m.start())
-            if u and u.level == Level.HUYEN:
+                u = memo.get(m)
+                if u is None:
+                    u = memo[m] = ctx.unit(Level.TINH, m.group())
                 best_at, best = m.start(), u
+    found, memo = _in_range(ctx, P.BARE_LEVEL_A, lo, hi)
+    for m in found:
+        info = memo.get(m)
+        if info is None:
+            info = memo[m] = _bare_level_info(ctx, m)
+        if info[0] <= rank or info[1] is None or m.start() < best_at:
+            continue
+        if info[2] is _NO_UNIT:
+            if info[1] == Level.TINH:
+                info[2] = ctx.unit(Level.TINH, ctx.province) if ctx.province else None
+            else:
+                info[2] = _article_district(ctx, m.start()) if info[1] == Level.HUYEN else None
+        if info[2] is not None:
+            best_at, best = m.start(), info[2]
     if _RANK[Level.HUYEN] > rank:
         # "đến nay thị xã có 5/5 xã": the district-level unit of the article
-        for m in _finditer(ctx, P.BARE_TOWN_A, lo, hi):
-            if m.start() < best_at or _NOT_PARENT_BEFORE.search(f, max(0, m.start() - 10), m.start()):
+        found, memo = _in_range(ctx, P.BARE_TOWN_A, lo, hi)
+        for m in found:
+            if m.start() < best_at:
                 continue
-            u = ctx.section_unit(m.start()) or ctx.last_unit_of_level(Level.HUYEN, m.start())
-            if u and u.level == Level.HUYEN:
-                best_at, best = m.start(), u
-    for m in _finditer(ctx, P.NATIONAL_A, lo, hi):
-        if m.start() < best_at or _NATIONAL_COMPARED.search(f, max(0, m.start() - 40), m.start()):
-            continue  # "huyện ... đầu tiên của cả nước", "cao nhất cả nước": a ranking, no parent
-        best_at, best = m.start(), Unit(Level.QUOC_GIA, "Việt Nam", None)
+            if m not in memo:
+                memo[m] = None if _NOT_PARENT_BEFORE.search(f, max(0, m.start() - 10), m.start()) \
+                    else _article_district(ctx, m.start())
+            if memo[m] is not None:
+                best_at, best = m.start(), memo[m]
+    found, memo = _in_range(ctx, P.NATIONAL_A, lo, hi)
+    for m in found:
+        if m.start() < best_at:
+            continue
+        if m not in memo:
+            # "huyện ... đầu tiên của cả nước", "cao nhất cả nước": a ranking, no parent
+            memo[m] = not _NATIONAL_COMPARED.search(f, max(0, m.start() - 40), m.start())
+        if memo[m]:
+            best_at, best = m.start(), Unit(Level.QUOC_GIA, "Việt Nam", None)
     return best
 
 
@@ -214,7 +344,11 @@ _MEMBERS_IN = regex.compile(
 
 def _parent_after(ctx: Context, end: int, child: Level) -> Optional[Unit]:
     """ "25/25 xã của huyện", "12 xã thuộc tỉnh Nam Định": the parent named after the units."""
-    m = P.PARENT_AFTER.match(ctx.folded, end)
+    f = ctx.folded
+    k = _after_spaces(f, end)
+    if k == len(f) or f[k] not in "cCtT":
+        return None  # PARENT_AFTER opens with \s* and "của" or "thuộc": it cannot match here
+    m = P.PARENT_AFTER.match(f, end)
     if not m:
         return None
     if m.group("bare"):
@@ -304,7 +438,10 @@ def _running_total(ctx: Context, m, facts: list[Tally], sent_start: int):
     """
     f = ctx.folded
     clause_start = max(f.rfind(";", sent_start, m.start()) + 1, sent_start)
-    r = P.RUNNING_TOTAL_BEFORE.search(f, max(clause_start, m.start() - 120), m.start())
+    lo = max(clause_start, m.start() - 120)
+    if not _has_word(ctx, lo, m.start(), ("nâng", "đưa", "tổng")):
+        return None  # the first words of RUNNING_TOTAL_BEFORE: it cannot match
+    r = P.RUNNING_TOTAL_BEFORE.search(f, lo, m.start())
     if not r:
         return None
     mid_s, mid_e = r.span("mid")
@@ -406,10 +543,8 @@ def _compared_after(f: str, at: int) -> bool:
     tried only where its first letter, "(" or an "s" after spaces, follows: without an end
     the regex engine reads the rest of the text for "với" before it fails (some µs a count).
     Every regex whitespace is ``str.isspace``, so no such "(" or "s" is skipped here."""
-    k, n = at, len(f)
-    while k < n and f[k].isspace():
-        k += 1
-    return k < n and f[k] in "(sSſ" and P.COMPARISON_AFTER.match(f, at) is not None
+    k = _after_spaces(f, at)
+    return k < len(f) and f[k] in "(sSſ" and P.COMPARISON_AFTER.match(f, at) is not None
 
 
 def find(ctx: Context) -> list[Tally]:
@@ -424,7 +559,8 @@ def find(ctx: Context) -> list[Tally]:
         total = _int(m.group("total")) if m.group("total") else None
         if total is not None and (total == 0 or count > total):
             continue
-        if P.COMPARISON_BEFORE.search(f, max(0, m.start() - 12), m.start()) or _compared_after(f, m.end()):
+        if (_has_word(ctx, max(0, m.start() - 12), m.start(), _COMPARISON_WORDS)
+                and P.COMPARISON_BEFORE.search(f, max(0, m.start() - 12), m.start())) or _compared_after(f, m.end()):
             continue
         sent = ctx.doc.sentence_at(m.start())
         wend = _window_end(ctx, m.end())
@@ -436,17 +572,19 @@ def find(ctx: Context) -> list[Tally]:
             shared = P.REACHED.search(f, nm.end(), _window_end(ctx, nm.end()))
             if shared and shared.start() - nm.end() <= 12:
                 reached = shared
-        if reached and _NEGATED.search(f, max(0, reached.start() - 12), reached.start()):
+        if reached and _has_word(ctx, max(0, reached.start() - 12), reached.start(), ("chưa", "không")) \
+                and _NEGATED.search(f, max(0, reached.start() - 12), reached.start()):
             continue  # "còn 5 xã chưa đạt chuẩn": the units that did not reach it
         std_start = reached.start() if reached else m.end()
         running = None
         if not reached:
             running = _running_total(ctx, m, facts, sent.start)
-            # "phấn đấu có 03 xã NTM nâng cao, 01 xã NTM kiểu mẫu": the standard follows directly
-            direct = P.STANDARD.match(f, m.end() + 1) if f[m.end():m.end() + 1] == " " else None
-            before = f[max(0, m.start() - 25):m.start()]
-            continues = accepted_ends and _LIST_JOIN.fullmatch(f, accepted_ends[-1], m.start())
-            if running is None and (not direct or not (_HAS_BEFORE.search(before) or continues)):
+            # "phấn đấu có 03 xã NTM nâng cao, 01 xã NTM kiểu mẫu": the standard follows directly,
+            # after a verb or continuing a list of counts
+            if running is None and not (
+                    f[m.end():m.end() + 1] == " " and P.STANDARD.match(f, m.end() + 1)
+                    and (_HAS_BEFORE.search(f[max(0, m.start() - 25):m.start()])
+                         or (accepted_ends and _LIST_JOIN.fullmatch(f, accepted_ends[-1], m.start())))):
                 continue
         if m.group("child").lower().startswith("đơn") and "cấp" not in m.group("child").lower():
             child = _bare_unit_level(ctx, m.start(), sent.start)
@@ -455,7 +593,9 @@ def find(ctx: Context) -> list[Tally]:
         else:
             child = _child_level(m.group("child"))
         modality = _modality(ctx, m.start(), sent.start)
-        if modality == Modality.REPORTED and reached and P.TARGET_VERB.search(f, m.end(), reached.start()) \
+        # (TARGET_VERB's shortest word, "sẽ", needs two characters: most counts have one, a space)
+        if modality == Modality.REPORTED and reached and reached.start() - m.end() >= 2 \
+                and P.TARGET_VERB.search(f, m.end(), reached.start()) \
                 and not P.REPORTED_CUE_A.search(ctx, m.end(), reached.start()):
             # "03 xã còn lại phấn đấu đạt chuẩn NTM trong năm 2022": the goal is the count's own verb
             modality = Modality.TARGET
@@ -464,8 +604,9 @@ def find(ctx: Context) -> list[Tally]:
             # "riêng trong năm nay có thêm 2 huyện được Thủ tướng Chính phủ công nhận": a
             # recognition received is reported, "trong năm nay" only dates it
             modality = Modality.REPORTED
-        before = f[max(sent.start, m.start() - 30):m.start()]
-        increment = bool(P.INCREMENT_CUE.search(before)) or (
+        lo = max(sent.start, m.start() - 30)
+        before = f[lo:m.start()]
+        increment = bool(_has_word(ctx, lo, m.start(), _INCREMENT_WORDS) and P.INCREMENT_CUE.search(before)) or (
             modality == Modality.TARGET and not P.RUNNING_TOTAL_CUE.search(before))
         end = reached.end() if reached else m.end()
         quote_start = m.start()
