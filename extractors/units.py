@@ -143,11 +143,8 @@ def parse_list(text: str, pos: int, endpos: int) -> tuple[list[Mention], int]:
     lw = head.group("lw")
     opened = head.group("open")
     items: list[Mention] = []
-    i = head.end()
-    while True:
-        m = P.LIST_ITEM.match(text, i, endpos)
-        if not m:
-            break
+    m = P.LIST_ITEM.match(text, head.end(), endpos)
+    while m:
         name = clean_name(m.group("name"))
         item_lw = m.group("lw") or lw
         paren = m.group("paren")
@@ -174,10 +171,8 @@ def parse_list(text: str, pos: int, endpos: int) -> tuple[list[Mention], int]:
         sep = _LIST_SEP.match(text, i, endpos)
         if not sep or sep.end() == i:
             break
-        nxt = P.LIST_ITEM.match(text, sep.end(), endpos)
-        if not nxt:
-            break
-        i = sep.end()
+        # the item after the separator, if any, is the next one (the loop goes on from there)
+        m = P.LIST_ITEM.match(text, sep.end(), endpos)
     if not items:
         return [], pos
     end = items[-1].end
@@ -209,12 +204,15 @@ def find_lists(text: str, start: int, end: int, ctx=None) -> list[tuple[int, int
         if out and s < out[-1][1]:
             continue
         items, e = parse_list(text, s, end)
-        if not items:
+        if not items and s != m.start():  # s == m.start(): the same call, the same empty answer
             items, e = parse_list(text, m.start(), end)
         if items:
             out.append((s, e, items))
-    # counted lists with a colon or parenthesis: "04 xã gồm: A, B", "02 huyện (A, B)"
-    for m in _COUNTED_LIST.finditer(text, start, end):
+    # counted lists with a colon or parenthesis: "04 xã gồm: A, B", "02 huyện (A, B)" (a match
+    # ends with one of them, inside the range: without either there is none to find)
+    counted = _COUNTED_LIST.finditer(text, start, end) \
+        if text.find(":", start, end) >= 0 or text.find("(", start, end) >= 0 else ()
+    for m in counted:
         if any(s <= m.start() < e for s, e, _ in out):
             continue
         items, e = parse_list(text, m.start(), end)
