@@ -118,6 +118,7 @@ _LIST_SEP = regex.compile(r"\s*(?:,|\bvà\b|;)\s*")
 _CLOSE = regex.compile(r"\s*\)")
 
 
+@lru_cache(maxsize=16384)
 def clean_name(name: str) -> str:
     """A unit name as written, cut before a person's name it runs into
     ("huyện Mê Linh Nguyễn Trọng Thắng" -> "Mê Linh")."""
@@ -181,19 +182,19 @@ def parse_list(text: str, pos: int, endpos: int) -> tuple[list[Mention], int]:
         return [], pos
     lw = head.group("lw")
     opened = head.group("open")
-    items: list[Mention] = []
+    # (level, name, district, end) of each item; every Mention spans the whole list
+    items: list[tuple] = []
     m = P.LIST_ITEM.match(text, head.end(), endpos)
     while m:
         name = clean_name(m.group("name"))
-        item_lw = m.group("lw") or lw
+        own_lw = m.group("lw")
         paren = m.group("paren")
-        level = level_of(item_lw, name)
-        if items and m.group("lw") and _RANK[level] > _RANK[items[-1].level]:
+        level = level_of(own_lw or lw, name)
+        if items and own_lw and _RANK[level] > _RANK[items[-1][0]]:
             # "xã Tân Hòa, huyện Châu Thành(, tỉnh Trà Vinh)": a higher level word places the
             # items before it ("xã A và xã B, huyện C"); it is no sibling of theirs.
             if level == Level.HUYEN:
-                items = [it if it.district else Mention(it.start, it.end, it.level, it.name, name)
-                         for it in items]
+                items = [it if it[2] else (it[0], it[1], name, it[3]) for it in items]
             place_end = m.end()
             sep = _LIST_SEP.match(text, place_end, endpos)
             nxt = P.LIST_ITEM.match(text, sep.end(), endpos) if sep and sep.end() > place_end else None
@@ -201,11 +202,10 @@ def parse_list(text: str, pos: int, endpos: int) -> tuple[list[Mention], int]:
                     _RANK[level_of(nxt.group("lw"), clean_name(nxt.group("name")))] > _RANK[level]:
                 place_end = nxt.end()
             last = items[-1]
-            items[-1] = Mention(last.start, place_end, last.level, last.name, last.district)
+            items[-1] = (last[0], last[1], last[2], place_end)
             break
         # "02 huyện (Tiểu Cần, Cầu Kè)" is a list; "xã Đông Yên (An Biên)" names a district.
-        items.append(Mention(m.start(), m.end(), level, name,
-                             clean_name(paren) if paren else None))
+        items.append((level, name, clean_name(paren) if paren else None, m.end()))
         i = m.end()
         sep = _LIST_SEP.match(text, i, endpos)
         if not sep or sep.end() == i:
@@ -214,12 +214,13 @@ def parse_list(text: str, pos: int, endpos: int) -> tuple[list[Mention], int]:
         m = P.LIST_ITEM.match(text, sep.end(), endpos)
     if not items:
         return [], pos
-    end = items[-1].end
+    end = items[-1][3]
     if opened == "(":
         close = _CLOSE.match(text, end, endpos)
         if close:
             end = close.end()
-    return [Mention(head.start(), end, it.level, it.name, it.district) for it in items], end
+    start = head.start()
+    return [Mention(start, end, level, name, district) for level, name, district, _ in items], end
 
 
 _COUNTED_LIST = regex.compile(rf"(?<![\d])({P.NUM})\s+{P.LEVEL}(?:\s+(?:gồm|là|bao gồm))?\s*[:(]")
