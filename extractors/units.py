@@ -266,13 +266,29 @@ NATIONAL_ARTICLE = ""  # document_province's answer for an article about the who
 _PLURAL_BEFORE = regex.compile(r"(?<![\p{L}])(?i:các|những|nhiều)\s+$")
 
 
+def _plural_before(text: str, at: int, low: Optional[str]) -> bool:
+    """Whether ``_PLURAL_BEFORE`` matches in the 9 characters before ``at``. With ``low`` (the
+    lower-cased text, of the same length) the pattern is tried only where ``low`` ends with one
+    of its words and then spaces (str.isspace takes in every \\s): most level words follow
+    another word or a punctuation mark."""
+    lo = max(0, at - 9)
+    if low is not None:
+        j = at
+        while j > lo and low[j - 1].isspace():
+            j -= 1
+        if j == at or not low.endswith(("các", "những", "nhiều"), lo, j):
+            return False
+    return _PLURAL_BEFORE.search(text, lo, at) is not None
+
+
 def document_province(text: str, hint: Optional[str] = None, ctx=None) -> Optional[str]:
     """The province an article is about: the hint, else the most-named province."""
     if hint:
         return province_name(hint) or hint
     counts: Counter = Counter()
-    found = P.UNIT_MENTION_A.finditer(ctx) if ctx is not None and ctx.folded is text \
-        else P.UNIT_MENTION.finditer(text)
+    own = ctx is not None and ctx.folded is text
+    found = P.UNIT_MENTION_A.finditer(ctx) if own else P.UNIT_MENTION.finditer(text)
+    low = ctx.low if own and ctx.lowered else None
     for m in found:
         lw = m.group("lw").lower()
         if lw in ("tỉnh", "thành phố", "tp", "tp."):
@@ -285,15 +301,14 @@ def document_province(text: str, hint: Optional[str] = None, ctx=None) -> Option
                     if p:
                         break
             # "các tỉnh Nam Định, Hà Nam, ...": a list of provinces is no article's own province
-            if p and not _PLURAL_BEFORE.search(text, max(0, m.start() - 9), m.start()):
+            if p and not _plural_before(text, m.start(), low):
                 counts[p] += 3
     if not counts and P.NATIONAL.search(text):
         # a national article ("cả nước có ...") that names no province with its level word is
         # about the country: a dateline ("Hà Nội 11/7 (TTXVN)") or a list must not make it provincial
         return NATIONAL_ARTICLE
     # bare names in titles and datelines ("Trà Vinh, ngày ..."): one pass of one regex
-    found = province_anchored().finditer(ctx) if ctx is not None and ctx.folded is text \
-        else province_regex().finditer(text)
+    found = province_anchored().finditer(ctx) if own else province_regex().finditer(text)
     for m in found:
         canon = province_name(m.group())
         if canon:
