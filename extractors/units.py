@@ -227,6 +227,19 @@ _COUNTED_LIST = regex.compile(rf"(?<![\d])({P.NUM})\s+{P.LEVEL}(?:\s+(?:gồm|l�
 _COUNT_BEFORE = regex.compile(rf"({P.NUM})\s+$")
 
 
+def _count_before(text: str, lo: int, at: int):
+    """``_COUNT_BEFORE.search(text, lo, at)``, not tried where ``text[lo:at]`` does not end with
+    spaces after something other than a letter: the pattern ends with a digit and ``\\s+`` (a
+    letter is neither \\d nor \\s, and str.isspace takes in every \\s). Most level words
+    follow a word ("của xã")."""
+    j = at
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j == at or (j > lo and text[j - 1].isalpha()):
+        return None
+    return _COUNT_BEFORE.search(text, lo, at)
+
+
 def find_lists(text: str, start: int, end: int, ctx=None) -> list[tuple[int, int, list[Mention]]]:
     """Every unit list or single mention in ``text[start:end]``, in order.
 
@@ -238,7 +251,7 @@ def find_lists(text: str, start: int, end: int, ctx=None) -> list[tuple[int, int
     for m in found:
         # back up to a count before the level word ("04 xã gồm: ...")
         s = m.start()
-        back = _COUNT_BEFORE.search(text, max(start, s - 5), s)
+        back = _count_before(text, max(start, s - 5), s)
         if back:
             s = back.start(1)
         if out and s < out[-1][1]:
