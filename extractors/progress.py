@@ -386,8 +386,11 @@ def _units_for_group(
     if bare_name and level is not None:
         name = clean_name(bare_name.group("name"))
         return [ctx.unit(level, name)], bare_name.start("name"), g_end
-    # "Cả hai xã phấn đấu đến cuối năm 2024 đạt 19/19 tiêu chí": the units named before
-    for a in _ANAPHOR.finditer(f, lo, g_start) if _may_hold(ctx, ("xã", "huyện"), lo, g_start) else ():
+    # "Cả hai xã phấn đấu đến cuối năm 2024 đạt 19/19 tiêu chí": the units named before (only
+    # a match with "cả" or "này"/"trên" counts: without one of them in the range, none does)
+    anaphors = _ANAPHOR.finditer(f, lo, g_start) if _may_hold(ctx, ("xã", "huyện"), lo, g_start) \
+        and _may_hold(ctx, ("cả", "này", "trên"), lo, g_start) else ()
+    for a in anaphors:
         if a.group("all") or a.group("this"):
             units = _anaphor_units(ctx, a, level_of(a.group("lw"), ""))
             if units:
