@@ -70,16 +70,16 @@ def _province_starts(ctx, _found) -> list:
     """The offsets of ``ctx.folded`` where :func:`province_regex` may match: where a whole name
     is written, its words separated by whitespace.
 
-    A match of the pattern is a name whose words are separated by ``\s+``, so it starts with
-    the name's first word, and ``re``'s ``\s`` (str.isspace) takes in every character the
+    A match of the pattern is a name whose words are separated by ``\\s+``, so it starts with
+    the name's first word, and ``re``'s ``\\s`` (str.isspace) takes in every character the
     ``regex`` module's does: the name matches there under ``re`` as well (a superset of the
     offsets, as :class:`patterns.Anchored` requires; the look-around is left to the pattern).
-    A range query only ever finds a prefix of the same text. The first words are capitalised,
-    with no capital after their first letter, so no two of their occurrences overlap and one
-    ``finditer`` of their alternation (longest first: of two first words where one extends the
-    other, a name of the shorter, whitespace after it, cannot start there) finds each one. Only the first words are looked up, and
-    the names' words are no part of the shared Aho-Corasick pass (a common syllable such as
-    "an" or "hà" starts few names but occurs in many words).
+    The same holds for a match within a range (its text is the same, only cut shorter).
+    The first words are capitalised, with no capital after their first letter, so no two of
+    their occurrences overlap and one ``finditer`` of their alternation finds each one (longest
+    first: where one first word extends another, no name of the shorter, which has whitespace
+    after it, can start there). The names' words are no part of the shared Aho-Corasick pass:
+    a common syllable such as "an" or "hà" starts few names but occurs in many words.
     """
     f = ctx.folded
     firsts, whole = _province_words()
