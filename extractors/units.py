@@ -5,7 +5,6 @@ official register comes with the gazetteer.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,56 +33,18 @@ def provinces() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _province_names() -> tuple:
-    """The names :func:`province_regex` looks for, as it tries them: longest first."""
-    return tuple(sorted({fold_tones(n) for n in provinces().values()} | {"Huế"}, key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
 def province_regex() -> regex.Pattern:
     """A province named without its level word: "Đồng Tháp đạt 05/08 nội dung"."""
-    alt = "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in _province_names())
+    names = sorted({fold_tones(n) for n in provinces().values()} | {"Huế"}, key=len, reverse=True)
+    alt = "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in names)
     return regex.compile(rf"(?<![\p{{L}}])(?:{alt})(?![\p{{L}}])")
 
 
 @lru_cache(maxsize=1)
 def province_anchored() -> P.Anchored:
-    """:func:`province_regex`, tried only where a province's whole name starts (see
-    :func:`_province_starts`)."""
-    return P.Anchored(province_regex(), [], extra=_province_starts)
-
-
-@lru_cache(maxsize=1)
-def _province_words() -> tuple:
-    """(a pattern finding the first words of the names, first word -> a pattern for the whole
-    names that start with it), both ``re`` (case-sensitive, as :func:`province_regex`)."""
-    by_first: dict = {}
-    for n in _province_names():
-        by_first.setdefault(n.split()[0], []).append(n)
-    firsts = re.compile("|".join(map(re.escape, sorted(by_first, key=len, reverse=True))))
-    whole = {w: re.compile("|".join(r"\s+".join(map(re.escape, n.split())) for n in names))
-             for w, names in by_first.items()}
-    return firsts, whole
-
-
-def _province_starts(ctx, _found) -> list:
-    """The offsets of ``ctx.folded`` where :func:`province_regex` may match: where a whole name
-    is written, its words separated by whitespace.
-
-    A match of the pattern is a name whose words are separated by ``\\s+``, so it starts with
-    the name's first word, and ``re``'s ``\\s`` (str.isspace) takes in every character the
-    ``regex`` module's does: the name matches there under ``re`` as well (a superset of the
-    offsets, as :class:`patterns.Anchored` requires; the look-around is left to the pattern).
-    The same holds for a match within a range (its text is the same, only cut shorter).
-    The first words are capitalised, with no capital after their first letter, so no two of
-    their occurrences overlap and one ``finditer`` of their alternation finds each one (longest
-    first: where one first word extends another, no name of the shorter, which has whitespace
-    after it, can start there). The names' words are no part of the shared Aho-Corasick pass:
-    a common syllable such as "an" or "hà" starts few names but occurs in many words.
-    """
-    f = ctx.folded
-    firsts, whole = _province_words()
-    return [m.start() for m in firsts.finditer(f) if whole[m.group()].match(f, m.start())]
+    """:func:`province_regex`, tried only where a province's name starts (lower-cased phrase)."""
+    names = {fold_tones(n) for n in provinces().values()} | {"Huế"}
+    return P.Anchored(province_regex(), [n.lower() for n in names])
 
 
 @lru_cache(maxsize=8192)
