@@ -66,7 +66,8 @@ def count_matches(f: str, pos: int = 0, endpos: Optional[int] = None) -> list:
     last = pos
     s = f.find("/", pos, end)
     while s >= 0:
-        if _AFTER_SLASH.match(f, s + 1, end):
+        # a letter after the slash ("đồng/người", "320/QĐ-UBND") is neither \s nor \d: no total
+        if s + 1 < end and not f[s + 1].isalpha() and _AFTER_SLASH.match(f, s + 1, end):
             runs = _BEFORE_SLASH.match(f, 0, s)
             if runs is not None:
                 m = None
@@ -100,6 +101,12 @@ def no_total_matches(ctx: Context) -> list:
     match = P.COUNT_NO_TOTAL.match
     out = []
     for q in sorted(_find_all(f, "tiêu") + _find_all(f, "nội")):
+        # the backward match needs spaces right before the word and a digit before them: most
+        # measure words follow a word ("các tiêu chí"), which a letter shows at once
+        near = f[max(0, q - 8):q]
+        kept = near.rstrip()
+        if len(kept) == len(near) or (kept and kept[-1].isalpha()):
+            continue
         b = before(f, 0, q)
         if b is not None:
             m = match(f, b.start())
@@ -313,10 +320,10 @@ def _anaphor_units(ctx: Context, m, level: Level) -> list[Unit]:
 
 def _set_level(ctx: Context, group: list[Count]) -> Optional[Level]:
     """The level the criteria set names after the count: "8/9 tiêu chí huyện NTM"."""
+    if group[-1].measure is None:
+        return None
     m = _AFTER_LEVEL.match(ctx.folded, group[-1].end)
-    if m and group[-1].measure is not None:
-        return level_of(m.group("lw"), "")
-    return None
+    return level_of(m.group("lw"), "") if m else None
 
 
 def units_for_group(
@@ -379,8 +386,11 @@ def _units_for_group(
     if bare_name and level is not None:
         name = clean_name(bare_name.group("name"))
         return [ctx.unit(level, name)], bare_name.start("name"), g_end
-    # "Cả hai xã phấn đấu đến cuối năm 2024 đạt 19/19 tiêu chí": the units named before
-    for a in _ANAPHOR.finditer(f, lo, g_start) if _may_hold(ctx, ("xã", "huyện"), lo, g_start) else ():
+    # "Cả hai xã phấn đấu đến cuối năm 2024 đạt 19/19 tiêu chí": the units named before (only
+    # a match with "cả" or "này"/"trên" counts: without one of them in the range, none does)
+    anaphors = _ANAPHOR.finditer(f, lo, g_start) if _may_hold(ctx, ("xã", "huyện"), lo, g_start) \
+        and _may_hold(ctx, ("cả", "này", "trên"), lo, g_start) else ()
+    for a in anaphors:
         if a.group("all") or a.group("this"):
             units = _anaphor_units(ctx, a, level_of(a.group("lw"), ""))
             if units:

@@ -79,6 +79,7 @@ _LIST_SEP = regex.compile(r"\s*(?:,|\bvà\b|;)\s*")
 _CLOSE = regex.compile(r"\s*\)")
 
 
+@lru_cache(maxsize=16384)
 def clean_name(name: str) -> str:
     """A unit name as written, cut before a person's name it runs into
     ("huyện Mê Linh Nguyễn Trọng Thắng" -> "Mê Linh")."""
@@ -142,22 +143,19 @@ def parse_list(text: str, pos: int, endpos: int) -> tuple[list[Mention], int]:
         return [], pos
     lw = head.group("lw")
     opened = head.group("open")
-    items: list[Mention] = []
-    i = head.end()
-    while True:
-        m = P.LIST_ITEM.match(text, i, endpos)
-        if not m:
-            break
+    # (level, name, district, end) of each item; every Mention spans the whole list
+    items: list[tuple] = []
+    m = P.LIST_ITEM.match(text, head.end(), endpos)
+    while m:
         name = clean_name(m.group("name"))
-        item_lw = m.group("lw") or lw
+        own_lw = m.group("lw")
         paren = m.group("paren")
-        level = level_of(item_lw, name)
-        if items and m.group("lw") and _RANK[level] > _RANK[items[-1].level]:
+        level = level_of(own_lw or lw, name)
+        if items and own_lw and _RANK[level] > _RANK[items[-1][0]]:
             # "xã Tân Hòa, huyện Châu Thành(, tỉnh Trà Vinh)": a higher level word places the
             # items before it ("xã A và xã B, huyện C"); it is no sibling of theirs.
             if level == Level.HUYEN:
-                items = [it if it.district else Mention(it.start, it.end, it.level, it.name, name)
-                         for it in items]
+                items = [it if it[2] else (it[0], it[1], name, it[3]) for it in items]
             place_end = m.end()
             sep = _LIST_SEP.match(text, place_end, endpos)
             nxt = P.LIST_ITEM.match(text, sep.end(), endpos) if sep and sep.end() > place_end else None
@@ -165,31 +163,42 @@ def parse_list(text: str, pos: int, endpos: int) -> tuple[list[Mention], int]:
                     _RANK[level_of(nxt.group("lw"), clean_name(nxt.group("name")))] > _RANK[level]:
                 place_end = nxt.end()
             last = items[-1]
-            items[-1] = Mention(last.start, place_end, last.level, last.name, last.district)
+            items[-1] = (last[0], last[1], last[2], place_end)
             break
         # "02 huyện (Tiểu Cần, Cầu Kè)" is a list; "xã Đông Yên (An Biên)" names a district.
-        items.append(Mention(m.start(), m.end(), level, name,
-                             clean_name(paren) if paren else None))
+        items.append((level, name, clean_name(paren) if paren else None, m.end()))
         i = m.end()
         sep = _LIST_SEP.match(text, i, endpos)
         if not sep or sep.end() == i:
             break
-        nxt = P.LIST_ITEM.match(text, sep.end(), endpos)
-        if not nxt:
-            break
-        i = sep.end()
+        # the item after the separator, if any, is the next one (the loop goes on from there)
+        m = P.LIST_ITEM.match(text, sep.end(), endpos)
     if not items:
         return [], pos
-    end = items[-1].end
+    end = items[-1][3]
     if opened == "(":
         close = _CLOSE.match(text, end, endpos)
         if close:
             end = close.end()
-    return [Mention(head.start(), end, it.level, it.name, it.district) for it in items], end
+    start = head.start()
+    return [Mention(start, end, level, name, district) for level, name, district, _ in items], end
 
 
 _COUNTED_LIST = regex.compile(rf"(?<![\d])({P.NUM})\s+{P.LEVEL}(?:\s+(?:gồm|là|bao gồm))?\s*[:(]")
 _COUNT_BEFORE = regex.compile(rf"({P.NUM})\s+$")
+
+
+def _count_before(text: str, lo: int, at: int):
+    """``_COUNT_BEFORE.search(text, lo, at)``, not tried where ``text[lo:at]`` does not end with
+    spaces after something other than a letter: the pattern ends with a digit and ``\\s+`` (a
+    letter is neither \\d nor \\s, and str.isspace takes in every \\s). Most level words
+    follow a word ("của xã")."""
+    j = at
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j == at or (j > lo and text[j - 1].isalpha()):
+        return None
+    return _COUNT_BEFORE.search(text, lo, at)
 
 
 def find_lists(text: str, start: int, end: int, ctx=None) -> list[tuple[int, int, list[Mention]]]:
@@ -203,18 +212,21 @@ def find_lists(text: str, start: int, end: int, ctx=None) -> list[tuple[int, int
     for m in found:
         # back up to a count before the level word ("04 xã gồm: ...")
         s = m.start()
-        back = _COUNT_BEFORE.search(text, max(start, s - 5), s)
+        back = _count_before(text, max(start, s - 5), s)
         if back:
             s = back.start(1)
         if out and s < out[-1][1]:
             continue
         items, e = parse_list(text, s, end)
-        if not items:
+        if not items and s != m.start():  # s == m.start(): the same call, the same empty answer
             items, e = parse_list(text, m.start(), end)
         if items:
             out.append((s, e, items))
-    # counted lists with a colon or parenthesis: "04 xã gồm: A, B", "02 huyện (A, B)"
-    for m in _COUNTED_LIST.finditer(text, start, end):
+    # counted lists with a colon or parenthesis: "04 xã gồm: A, B", "02 huyện (A, B)" (a match
+    # ends with one of them, inside the range: without either there is none to find)
+    counted = _COUNTED_LIST.finditer(text, start, end) \
+        if text.find(":", start, end) >= 0 or text.find("(", start, end) >= 0 else ()
+    for m in counted:
         if any(s <= m.start() < e for s, e, _ in out):
             continue
         items, e = parse_list(text, m.start(), end)
@@ -228,13 +240,29 @@ NATIONAL_ARTICLE = ""  # document_province's answer for an article about the who
 _PLURAL_BEFORE = regex.compile(r"(?<![\p{L}])(?i:các|những|nhiều)\s+$")
 
 
+def _plural_before(text: str, at: int, low: Optional[str]) -> bool:
+    """Whether ``_PLURAL_BEFORE`` matches in the 9 characters before ``at``. With ``low`` (the
+    lower-cased text, of the same length) the pattern is tried only where ``low`` ends with one
+    of its words and then spaces (str.isspace takes in every \\s): most level words follow
+    another word or a punctuation mark."""
+    lo = max(0, at - 9)
+    if low is not None:
+        j = at
+        while j > lo and low[j - 1].isspace():
+            j -= 1
+        if j == at or not low.endswith(("các", "những", "nhiều"), lo, j):
+            return False
+    return _PLURAL_BEFORE.search(text, lo, at) is not None
+
+
 def document_province(text: str, hint: Optional[str] = None, ctx=None) -> Optional[str]:
     """The province an article is about: the hint, else the most-named province."""
     if hint:
         return province_name(hint) or hint
     counts: Counter = Counter()
-    found = P.UNIT_MENTION_A.finditer(ctx) if ctx is not None and ctx.folded is text \
-        else P.UNIT_MENTION.finditer(text)
+    own = ctx is not None and ctx.folded is text
+    found = P.UNIT_MENTION_A.finditer(ctx) if own else P.UNIT_MENTION.finditer(text)
+    low = ctx.low if own and ctx.lowered else None
     for m in found:
         lw = m.group("lw").lower()
         if lw in ("tỉnh", "thành phố", "tp", "tp."):
@@ -247,15 +275,14 @@ def document_province(text: str, hint: Optional[str] = None, ctx=None) -> Option
                     if p:
                         break
             # "các tỉnh Nam Định, Hà Nam, ...": a list of provinces is no article's own province
-            if p and not _PLURAL_BEFORE.search(text, max(0, m.start() - 9), m.start()):
+            if p and not _plural_before(text, m.start(), low):
                 counts[p] += 3
     if not counts and P.NATIONAL.search(text):
         # a national article ("cả nước có ...") that names no province with its level word is
         # about the country: a dateline ("Hà Nội 11/7 (TTXVN)") or a list must not make it provincial
         return NATIONAL_ARTICLE
     # bare names in titles and datelines ("Trà Vinh, ngày ..."): one pass of one regex
-    found = province_anchored().finditer(ctx) if ctx is not None and ctx.folded is text \
-        else province_regex().finditer(text)
+    found = province_anchored().finditer(ctx) if own else province_regex().finditer(text)
     for m in found:
         canon = province_name(m.group())
         if canon:
