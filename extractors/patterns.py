@@ -520,9 +520,9 @@ class Anchored:
         match). Otherwise the answer is the document's reading, which differs from a scan of
         the range alone only where the range ends inside a word: "Hà Nội" in "Hà Nộia" cut
         after "Nội" is a match for the cut text but not for the document, whose look-ahead
-        sees the letter after it (2 of 12,020 random ranges over the bench articles; no range
-        an extractor asks for ends inside a word, and the output is the same on the samples,
-        the seeds and the bench articles).
+        sees the letter after it (2 of 12,020 random ranges over the bench articles). Over the
+        samples, the seeds and 300 bench articles, every one of the ~18,000 ranges the
+        extractors ask for got the same answer both ways.
         """
         if not ctx.lowered:
             return self._finditer(ctx, pos, endpos)
