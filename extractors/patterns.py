@@ -396,7 +396,7 @@ def _occurrences(ctx) -> dict:
 
 def _word_starts(ctx, w: str, found: list) -> list:
     """The offsets of ``found`` (occurrences of ``w``) not preceded by a letter, once per document
-    and word: (?<![\p{L}]) as str.isalpha reads it (the Unicode category L, as \p{L})."""
+    and word: (?<![\\p{L}]) as str.isalpha reads it (the Unicode category L, as \\p{L})."""
     cache = ctx.__dict__.setdefault("_anchor_word_starts", {})
     got = cache.get(w)
     if got is None:
