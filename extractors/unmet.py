@@ -77,16 +77,19 @@ def _chain(ctx: Context, m, line_end: int) -> list:
     return out
 
 
-def _unit(ctx: Context, at: int, word: str) -> Optional[Unit]:
+def _units(ctx: Context, at: int, word: str) -> list[Unit]:
+    """The units criteria unmet at ``at`` belong to: those a count there would belong to (several
+    for "cả hai xã còn tiêu chí số 10 ... chưa đạt" after two communes), else the section's, else
+    the last commune or district named earlier in the paragraph."""
     if word.lower().startswith("nội"):
-        return ctx.unit(Level.TINH, ctx.province) if ctx.province else None
+        return [ctx.unit(Level.TINH, ctx.province)] if ctx.province else []
     sent = ctx.doc.sentence_at(at)
     units, _, _ = units_for_group(ctx, [Count(at, at, 0, None, None, None)], sent.start, at, [])
     if units:
-        return units[0]
+        return list(units)
     sec = ctx.section_unit(at)
     if sec is not None:
-        return sec
+        return [sec]
     # "xã A mới đạt 9/19 tiêu chí. Trong 10 tiêu chí chưa đạt, ...": the complement of the
     # figure before it, about the last commune or district named earlier in the paragraph
     p_start, _ = ctx.paragraph_span(at)
@@ -95,9 +98,9 @@ def _unit(ctx: Context, at: int, word: str) -> Optional[Unit]:
     while i >= 0 and mentions[i][0] >= p_start:
         start, level, name = mentions[i]
         if level in (Level.XA, Level.HUYEN):
-            return ctx.unit(level, name)
+            return [ctx.unit(level, name)]
         i -= 1
-    return None
+    return []
 
 
 def _short_before(ctx: Context, at: int) -> bool:
@@ -209,7 +212,7 @@ def find(ctx: Context) -> list[Unmet]:
     for h_start, h_end in heads:
         _, line_end = ctx.line_span(h_start)
         pos = h_end
-        unit = None
+        units = None
         word = None
         while True:
             m = P.CRIT_REF.match(f, pos, line_end)
@@ -222,23 +225,25 @@ def find(ctx: Context) -> list[Unmet]:
                 # "còn 4 tiêu chí chưa đạt là Giao thông (tiêu chí 2), Kinh tế (tiêu chí 6) và ..."
                 nf = P.NAME_FIRST_ITEM.match(f, pos, line_end)
                 while nf:
-                    if unit is None:
-                        unit = _unit(ctx, h_start, nf.group("word"))
-                    add(unit, int(nf.group("n")), ctx.quote(nf.start("name"), nf.end("name")).strip(),
-                        None, nf.start("name"), nf.end(), nf.group("word"))
+                    if units is None:
+                        units = _units(ctx, h_start, nf.group("word"))
+                    for unit in units:
+                        add(unit, int(nf.group("n")), ctx.quote(nf.start("name"), nf.end("name")).strip(),
+                            None, nf.start("name"), nf.end(), nf.group("word"))
                     covered.append((nf.start(), nf.end()))
                     nf = P.NAME_FIRST_ITEM.match(f, nf.end(), line_end)
                 break
             if not m or any(a <= m.start() < b for a, b in covered):
                 break
             word = m.groupdict().get("word") or word
-            if unit is None:
-                unit = _unit(ctx, h_start, word)
+            if units is None:
+                units = _units(ctx, h_start, word)
             name, name_end = _text_name(ctx, m.end())
             nums = _nums(m.group("nums"))
-            for n in nums:
-                add(unit, n, name if len(nums) == 1 else None, None, m.start(), max(m.end(), name_end),
-                    word)
+            for unit in units:
+                for n in nums:
+                    add(unit, n, name if len(nums) == 1 else None, None, m.start(), max(m.end(), name_end),
+                        word)
             covered.append((m.start(), name_end))
             # the next item: after the name, skipping a parenthetical remark and the sentence end
             nxt = _NEXT_ITEM.match(f, max(m.end(), name_end), min(line_end, max(m.end(), name_end) + _MAX_GAP))
@@ -256,24 +261,27 @@ def find(ctx: Context) -> list[Unmet]:
         after = P.UNMET_AFTER.match(f, last_end) or P.UNMET_AFTER.match(f, last.end())
         if not after:
             continue
-        unit = _unit(ctx, m.start(), m.group("word"))
-        for ref, name, _ in chain:
-            nums = _nums(ref.group("nums"))
-            for n in nums:
-                add(unit, n, name if len(nums) == 1 else None, None, ref.start(), after.end(),
-                    ref.groupdict().get("word") or m.group("word"))
+        for unit in _units(ctx, m.start(), m.group("word")):
+            for ref, name, _ in chain:
+                nums = _nums(ref.group("nums"))
+                for n in nums:
+                    add(unit, n, name if len(nums) == 1 else None, None, ref.start(), after.end(),
+                        ref.groupdict().get("word") or m.group("word"))
         covered.append((m.start(), after.end()))
     # 4. report tables: "| 10. Thu nhập | Chưa đạt |" -- the unit the report is about
     rows = P.UNMET_ROW.finditer(f) if "|" in f and (low is None or _ROW_MARK.search(low)) else ()
     for r in rows:
-        unit = ctx.section_unit(r.start()) or ctx.issuer or _unit(ctx, r.start(), "tiêu chí")
-        add(unit, int(r.group("n")), ctx.quote(r.start("name"), r.end("name")).strip(), None,
-            r.start(), r.end(), "tiêu chí")
+        unit = ctx.section_unit(r.start()) or ctx.issuer
+        for unit in [unit] if unit is not None else _units(ctx, r.start(), "tiêu chí"):
+            add(unit, int(r.group("n")), ctx.quote(r.start("name"), r.end("name")).strip(), None,
+                r.start(), r.end(), "tiêu chí")
     out.sort(key=lambda u: u.evidence.start)
     return out
 
 
 EXTRACTOR = Extractor(
     name="unmet", fact_type="unmet", find=find, triggers=("chưa đạt", "chưa hoàn thành"),
+    # 2: criteria unmet by "cả hai xã" / "cả ba xã" belong to every commune the anaphor names
+    version="2",
     description="numbered criteria not yet met, with the unit and official criterion name",
 )

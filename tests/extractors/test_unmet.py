@@ -16,6 +16,17 @@ def key(f):
 
 
 POSITIVE = {
+    "both-communes-share-it": (
+        "Năm nay huyện Châu Thành chọn hai xã về đích là Phú Tân và An Hiệp. Xã Phú Tân đạt 15/19 "
+        "tiêu chí, xã An Hiệp đạt 16/19 tiêu chí; cả hai xã còn tiêu chí số 13 về Tổ chức sản xuất chưa đạt.",
+        [("Phú Tân", 13, None), ("An Hiệp", 13, None)],
+    ),
+    "three-communes-share-a-list": (
+        "Các xã Hòa Tú 1, Ngọc Tố và Gia Hòa 2 đã đạt 17/19 tiêu chí; cả ba xã còn 02 tiêu chí chưa đạt "
+        "gồm tiêu chí 10 về Thu nhập và tiêu chí 17 về Môi trường.",
+        [("Hòa Tú 1", 10, None), ("Ngọc Tố", 10, None), ("Gia Hòa 2", 10, None),
+         ("Hòa Tú 1", 17, None), ("Ngọc Tố", 17, None), ("Gia Hòa 2", 17, None)],
+    ),
     "one-after-name": (
         "Huyện Tân Phước hiện đạt 8/9 tiêu chí, còn tiêu chí 6 về Kinh tế chưa đạt.",
         [("Tân Phước", 6, None)],
