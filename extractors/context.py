@@ -257,6 +257,19 @@ class Context:
     def in_plan_section(self, offset: int) -> bool:
         return any(a <= offset < b for a, b in self.plan_sections)
 
+    def may_hold(self, words: tuple, lo: int, hi: int) -> bool:
+        """False only where none of ``words`` (lower case) occurs in ``folded[lo:hi]``, in any
+        case: a pattern that needs one of them there, case-insensitively, cannot match (the
+        ``regex`` module's (?i:) folds onto these letters only their upper-case forms, which
+        str.lower undoes). Without a lower-cased text of the same offsets nothing is ruled out."""
+        if not self.lowered:
+            return True
+        find = self.low.find
+        for w in words:
+            if find(w, lo, hi) >= 0:
+                return True
+        return False
+
     def modality(self, start: int, sent_start: int) -> Modality:
         """Target when the nearest cue before ``start`` is a goal word, else reported.
 
@@ -264,10 +277,15 @@ class Context:
         "Theo kế hoạch ..., đến nay huyện A đạt 6/9" is reported, "phấn đấu đến cuối
         năm 2023 hoàn thành 09/09" is a target.
         """
-        f = self.folded
-        clause_start = max(f.rfind(";", sent_start, start), f.rfind(":", sent_start, start), sent_start)
-        # a clause that starts the sentence is read once: the second reading would find the same
-        for lo in ((sent_start,) if clause_start == sent_start else (clause_start, sent_start)):
+        if not (P.TARGET_CUE_A.may_match(self, sent_start, start)
+                or P.REPORTED_CUE_A.may_match(self, sent_start, start)):
+            readings: tuple = ()  # no cue before ``start`` in the sentence: nothing to read
+        else:
+            f = self.folded
+            clause_start = max(f.rfind(";", sent_start, start), f.rfind(":", sent_start, start), sent_start)
+            # a clause that starts the sentence is read once: a second reading would find the same
+            readings = (sent_start,) if clause_start == sent_start else (clause_start, sent_start)
+        for lo in readings:
             last = None
             for m in P.TARGET_CUE_A.finditer(self, lo, start):
                 y = P.CUE_YEAR.search(m.group())

@@ -535,6 +535,21 @@ class Anchored:
             return self._finditer(ctx, pos, endpos)
         return found[i:j]
 
+    def may_match(self, ctx, lo: int, hi: int) -> bool:
+        """False only where no query of a range inside ``text[lo:hi]`` can find a match: no
+        offset where a match may start lies there, or the document's matches say so (none
+        starts in [lo, hi) and none straddles ``lo``, so such a query is answered from them,
+        and finds nothing). A cheap gate before work that needs a match there."""
+        if not ctx.lowered:
+            return True
+        starts = self.starts(ctx)
+        i = bisect_left(starts, lo)
+        if i == len(starts) or starts[i] >= hi:
+            return False
+        _, mstarts, ends = self._all(ctx)
+        i = bisect_left(mstarts, lo)
+        return (i < len(mstarts) and mstarts[i] < hi) or (i > 0 and ends[i - 1] > lo)
+
     def _finditer(self, ctx, pos: int, endpos) -> list:
         text = ctx.folded
         if not ctx.lowered:  # a letter whose lower case has another length: no offsets to trust

@@ -142,17 +142,6 @@ def _low_ends_with(ctx: Context, lo: int, end: int, words: tuple) -> bool:
     return not ctx.lowered or _ends_with(ctx.low, lo, end, words)
 
 
-def _may_hold(ctx: Context, words: tuple, lo: int, end: int) -> bool:
-    """False only when none of ``words`` (lower case) occurs in ``ctx.folded[lo:end]``, in any case."""
-    if not ctx.lowered:
-        return True
-    find = ctx.low.find
-    for w in words:
-        if find(w, lo, end) >= 0:
-            return True
-    return False
-
-
 def find_counts(ctx: Context) -> list[Count]:
     """Every criterion count in the document, complements and non-counts removed."""
     f = ctx.folded
@@ -168,7 +157,7 @@ def find_counts(ctx: Context) -> list[Count]:
     # "đạt 13/19, 47-49/57 chỉ tiêu" (13/19 are tiêu chí).
     kept: list[Count] = []
     tables = "|" in f  # _table_measure needs a row with " | "
-    examples = _may_hold(ctx, ("ví", "giả", "chẳng"), 0, len(f))  # the words _HYPOTHETICAL needs
+    examples = ctx.may_hold(("ví", "giả", "chẳng"), 0, len(f))  # the words _HYPOTHETICAL needs
     for i, c in enumerate(counts):
         if c.measure is None:
             nxt = counts[i + 1] if i + 1 < len(counts) else None
@@ -195,12 +184,12 @@ def find_counts(ctx: Context) -> list[Count]:
         if _low_ends_with(ctx, lo12, c.start, ("còn", "lại", "đạt", "trừ")) \
                 and P.COMPLEMENT_BEFORE.search(f[lo12:c.start]):
             continue
-        if _may_hold(ctx, ("chưa", "trở"), c.end, c.end + 40) and P.COMPLEMENT_AFTER.match(f[c.end:c.end + 40]):
+        if ctx.may_hold(("chưa", "trở"), c.end, c.end + 40) and P.COMPLEMENT_AFTER.match(f[c.end:c.end + 40]):
             continue
         if _OTHER_SET_AFTER.match(f, c.end):
             continue  # "thị trấn đạt 4/5 tiêu chí văn minh đô thị": another set than nông thôn mới
         lo25 = max(0, c.start - 25)
-        if _may_hold(ctx, ("phải",), lo25, c.start) and _REQUIRED_BEFORE.search(f, lo25, c.start):
+        if ctx.may_hold(("phải",), lo25, c.start) and _REQUIRED_BEFORE.search(f, lo25, c.start):
             continue  # "cấp tỉnh ... phải đạt 8 nội dung": what a set requires, not what a unit has
         if examples and _HYPOTHETICAL.match(f, ctx.doc.sentence_at(c.start).start, c.start):
             continue  # "Ví dụ, một xã đạt 18/19 tiêu chí thì ...": an illustration
@@ -388,8 +377,8 @@ def _units_for_group(
         return [ctx.unit(level, name)], bare_name.start("name"), g_end
     # "Cả hai xã phấn đấu đến cuối năm 2024 đạt 19/19 tiêu chí": the units named before (only
     # a match with "cả" or "này"/"trên" counts: without one of them in the range, none does)
-    anaphors = _ANAPHOR.finditer(f, lo, g_start) if _may_hold(ctx, ("xã", "huyện"), lo, g_start) \
-        and _may_hold(ctx, ("cả", "này", "trên"), lo, g_start) else ()
+    anaphors = _ANAPHOR.finditer(f, lo, g_start) if ctx.may_hold(("xã", "huyện"), lo, g_start) \
+        and ctx.may_hold(("cả", "này", "trên"), lo, g_start) else ()
     for a in anaphors:
         if a.group("all") or a.group("this"):
             units = _anaphor_units(ctx, a, level_of(a.group("lw"), ""))

@@ -9,7 +9,6 @@ so với cuối năm 2021") are not tallies.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from typing import Optional
 
 import regex
@@ -85,20 +84,6 @@ def _after_spaces(f: str, at: int) -> int:
     return at
 
 
-def _has_word(ctx: Context, lo: int, hi: int, words: tuple) -> bool:
-    """False only where none of ``words`` (lower-case) lies in f[lo:hi], in any case: a
-    pattern that must match one of them there, case-insensitively, cannot match. (regex's
-    (?i:) folds onto these letters only their upper-case forms, which str.lower undoes; with
-    no ``ctx.low`` of the same offsets, nothing is ruled out.)"""
-    if not ctx.lowered:
-        return True
-    s = ctx.low[lo:hi]
-    for w in words:
-        if w in s:
-            return True
-    return False
-
-
 def _standard(ctx: Context, start: int, end: int, default_ntm: bool = False):
     """The standard named after the count (None where one count mixes standards), and the
     first criteria-set mention in f[start:end] (None if there is none; it ends the quote)."""
@@ -136,68 +121,18 @@ def _tinh_unit(ctx: Context, name: str) -> Optional[Unit]:
     return ctx.unit(Level.TINH, p) if p else None
 
 
-def _doc_matches(ctx: Context, a: P.Anchored) -> tuple:
-    """(matches, their starts, their ends, a memo per match) of ``a`` in the whole document,
-    once per document."""
-    cache = ctx.__dict__.get("_tallies_matches")
-    if cache is None:
-        cache = ctx.__dict__["_tallies_matches"] = {}
-    got = cache.get(a)
-    if got is None:
-        found = a.finditer(ctx)
-        got = cache[a] = (found, [m.start() for m in found], [m.end() for m in found], {})
-    return got
-
-
 def _in_range(ctx: Context, a: P.Anchored, lo: int, hi: int) -> tuple:
     """(``a.finditer(ctx, lo, hi)``, a memo of ``a``'s matches in this document).
 
-    Answered as Anchored answers a range, from the document's matches (_doc_matches: a query
-    is two bisects): those that lie in f[lo:hi], unless one straddles a bound or ``ctx`` is
-    not lowered; only then is ``a`` asked. The memo holds per match what does not depend on the range, keyed by the match
-    object itself (kept alive by the memo, so no other match takes its identity).
+    Anchored answers a range with the document's own match objects, so the memo holds per
+    match what does not depend on the range, keyed by the match object (kept alive by the
+    memo, so no other match takes its identity).
     """
-    found, starts, ends, memo = _doc_matches(ctx, a)
-    if not ctx.lowered:
-        return a.finditer(ctx, lo, hi), memo
-    hi = min(hi, len(ctx.folded))
-    i = bisect_left(starts, lo)
-    j = bisect_left(starts, hi, i)
-    if (i > 0 and ends[i - 1] > lo) or (j > i and ends[j - 1] > hi):
-        return a.finditer(ctx, lo, hi), memo
-    return found[i:j], memo
-
-
-def _no_match(ctx: Context, a: P.Anchored, lo: int, hi: int) -> bool:
-    """True where ``a`` has no match in f[lo:hi] nor in any range inside it.
-
-    Anchored tries its pattern only at ``a.starts(ctx)``: with none of them in [lo, hi)
-    nothing matches there. Else the document's matches say it: with none starting in
-    [lo, hi) and none straddling ``lo``, a range query inside [lo, hi) is answered from
-    them (no scan, see Anchored._in_range), and finds nothing.
-    """
-    if not ctx.lowered:
-        return False
-    starts = a.starts(ctx)
-    i = bisect_left(starts, lo)
-    if i == len(starts) or starts[i] >= hi:
-        return True
-    _, starts, ends, _ = _doc_matches(ctx, a)
-    i = bisect_left(starts, lo)
-    return (i == len(starts) or starts[i] >= hi) and not (i > 0 and ends[i - 1] > lo)
-
-
-def _modality(ctx: Context, start: int, sent_start: int) -> Modality:
-    """``ctx.modality(start, sent_start)``, without its four scans where they find nothing.
-
-    Context.modality reads the goal and reported cues (TARGET_CUE_A, REPORTED_CUE_A) of the
-    clause and of the sentence before ``start``; where neither has a match in the sentence
-    before ``start`` nor in any part of it (two counts in five), its answer is its fallback:
-    a figure under a heading of plans is a goal, any other is reported.
-    """
-    if _no_match(ctx, P.TARGET_CUE_A, sent_start, start) and _no_match(ctx, P.REPORTED_CUE_A, sent_start, start):
-        return Modality.TARGET if ctx.plan_sections and ctx.in_plan_section(start) else Modality.REPORTED
-    return ctx.modality(start, sent_start)
+    memos = ctx.__dict__.setdefault("_tallies_memos", {})
+    memo = memos.get(a)
+    if memo is None:
+        memo = memos[a] = {}
+    return a.finditer(ctx, lo, hi), memo
 
 
 def _mention_info(ctx: Context, m) -> tuple:
@@ -439,7 +374,7 @@ def _running_total(ctx: Context, m, facts: list[Tally], sent_start: int):
     f = ctx.folded
     clause_start = max(f.rfind(";", sent_start, m.start()) + 1, sent_start)
     lo = max(clause_start, m.start() - 120)
-    if not _has_word(ctx, lo, m.start(), ("nâng", "đưa", "tổng")):
+    if not ctx.may_hold(("nâng", "đưa", "tổng"), lo, m.start()):
         return None  # the first words of RUNNING_TOTAL_BEFORE: it cannot match
     r = P.RUNNING_TOTAL_BEFORE.search(f, lo, m.start())
     if not r:
@@ -559,7 +494,7 @@ def find(ctx: Context) -> list[Tally]:
         total = _int(m.group("total")) if m.group("total") else None
         if total is not None and (total == 0 or count > total):
             continue
-        if (_has_word(ctx, max(0, m.start() - 12), m.start(), _COMPARISON_WORDS)
+        if (ctx.may_hold(_COMPARISON_WORDS, max(0, m.start() - 12), m.start())
                 and P.COMPARISON_BEFORE.search(f, max(0, m.start() - 12), m.start())) or _compared_after(f, m.end()):
             continue
         sent = ctx.doc.sentence_at(m.start())
@@ -572,7 +507,7 @@ def find(ctx: Context) -> list[Tally]:
             shared = P.REACHED.search(f, nm.end(), _window_end(ctx, nm.end()))
             if shared and shared.start() - nm.end() <= 12:
                 reached = shared
-        if reached and _has_word(ctx, max(0, reached.start() - 12), reached.start(), ("chưa", "không")) \
+        if reached and ctx.may_hold(("chưa", "không"), max(0, reached.start() - 12), reached.start()) \
                 and _NEGATED.search(f, max(0, reached.start() - 12), reached.start()):
             continue  # "còn 5 xã chưa đạt chuẩn": the units that did not reach it
         std_start = reached.start() if reached else m.end()
@@ -592,7 +527,7 @@ def find(ctx: Context) -> list[Tally]:
                 continue
         else:
             child = _child_level(m.group("child"))
-        modality = _modality(ctx, m.start(), sent.start)
+        modality = ctx.modality(m.start(), sent.start)
         # (TARGET_VERB's shortest word, "sẽ", needs two characters: most counts have one, a space)
         if modality == Modality.REPORTED and reached and reached.start() - m.end() >= 2 \
                 and P.TARGET_VERB.search(f, m.end(), reached.start()) \
@@ -606,7 +541,7 @@ def find(ctx: Context) -> list[Tally]:
             modality = Modality.REPORTED
         lo = max(sent.start, m.start() - 30)
         before = f[lo:m.start()]
-        increment = bool(_has_word(ctx, lo, m.start(), _INCREMENT_WORDS) and P.INCREMENT_CUE.search(before)) or (
+        increment = bool(ctx.may_hold(_INCREMENT_WORDS, lo, m.start()) and P.INCREMENT_CUE.search(before)) or (
             modality == Modality.TARGET and not P.RUNNING_TOTAL_CUE.search(before))
         end = reached.end() if reached else m.end()
         quote_start = m.start()
