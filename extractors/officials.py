@@ -61,11 +61,7 @@ _PLACE_WORDS = ("tỉnh", "huyện", "xã", "phố", "quận", "phường", "tr�
 
 def _place_before(ctx: Context, a: int, b: int) -> bool:
     """``_PLACE_BEFORE.search(f, a, b)``: a match lies in ``a:b``, and holds one of _PLACE_WORDS."""
-    if ctx.lowered:
-        window = ctx.low[a:b]
-        if not any(w in window for w in _PLACE_WORDS):
-            return False
-    return _PLACE_BEFORE.search(ctx.folded, a, b) is not None
+    return ctx.may_hold(_PLACE_WORDS, a, b) and _PLACE_BEFORE.search(ctx.folded, a, b) is not None
 
 
 # A former title ("nguyên Phó Chủ tịch UBND huyện") is not one the person holds now
@@ -601,7 +597,7 @@ def _head_starts(ctx: Context, read: _Titles):
 
 
 def find(ctx: Context) -> list[Official]:
-    f, low = ctx.folded, ctx.low
+    f = ctx.folded
     head, _ = compiled()
     col = _Collector(ctx)
     read = _Titles(f)
@@ -619,7 +615,7 @@ def find(ctx: Context) -> list[Official]:
                 intro[person] = (h, end)
             # every GROUP match holds "các" (lower-cased text: case-insensitive)
             g0 = max(s0, h - 20)
-            g = GROUP.search(f, g0, h) if not ctx.lowered or low.find("các", g0, h) >= 0 else None
+            g = GROUP.search(f, g0, h) if ctx.may_hold(("các",), g0, h) else None
             if g and g.end() == h and person is None:
                 # "các đồng chí <title> [remark]: A, ..." -- the list starts after ":" or ";"
                 colon = _GROUP_COLON.match(f, end, s1)
