@@ -89,6 +89,15 @@ def _spellings(phrase: str) -> list[str]:
     return sorted(out)
 
 
+def _d_count(text: str) -> int:
+    return sum(c in _DS for c in text)
+
+
+def _any_spelling(phrase: str) -> str:
+    """The FTS5 OR of every d/đ spelling of ``phrase``, each quoted."""
+    return "(" + " OR ".join(f'"{s}"' for s in _spellings(phrase)) + ")"
+
+
 def _phrase_parts(words: list[str]) -> tuple[list[str], list[str]]:
     """FTS5 items for one phrase (or one word): (items for the text columns, items for any column).
 
@@ -101,7 +110,7 @@ def _phrase_parts(words: list[str]) -> tuple[list[str], list[str]]:
     pieces: list[list[str]] = [[]]
     n = 0
     for w in words:
-        k = sum(c in _DS for c in w)
+        k = _d_count(w)
         if pieces[-1] and n + k > MAX_D:
             pieces.append([])
             n = 0
@@ -110,11 +119,11 @@ def _phrase_parts(words: list[str]) -> tuple[list[str], list[str]]:
     text_items, any_items = [], []
     for piece in pieces:
         phrase = " ".join(piece)
-        k = sum(c in _DS for c in phrase)
+        k = _d_count(phrase)
         if k == 0:
             text_items.append(f'"{phrase}"')
         elif k <= MAX_D:
-            text_items.append("(" + " OR ".join(f'"{s}"' for s in _spellings(phrase)) + ")")
+            text_items.append(_any_spelling(phrase))
         else:  # one word with more than MAX_D d/đ
             any_items.append(f'"{fold_d(phrase)}"')
     return text_items, any_items
@@ -206,9 +215,8 @@ def escape_fts(query: str) -> str:
             continue
         inner = bit[1:-1] if bit.startswith('"') else bit
         inner = inner.replace('"', '""')
-        k = sum(c in _DS for c in inner)
-        if 0 < k <= MAX_D:
-            items.append("(" + " OR ".join(f'"{v}"' for v in _spellings(inner)) + ")")
+        if 0 < _d_count(inner) <= MAX_D:
+            items.append(_any_spelling(inner))
         else:
             items.append(f'"{inner}"')
     return " AND ".join(items) if items else '""'  # '""' matches nothing (Datasette's gives a syntax error)
