@@ -274,7 +274,7 @@ def store_document(db: sqlite_utils.Database, doc: Document, facts: dict[str, li
             _clear_failure(db, doc.source)
 
     batch = getattr(db, "_ntm_batch", None)
-    if batch is not None and batch.active:
+    if batch is not None:  # set while a Batch is open on db (Batch.__enter__ to __exit__)
         batch.write(write)
     else:  # one transaction (or savepoint): the old state or the new one, never half of each
         with db.atomic():
@@ -355,7 +355,6 @@ class Batch:
     def __init__(self, db: sqlite_utils.Database, size: int = 200):
         self.db, self.size, self.count = db, size, 0
         self._autocheckpoint: Optional[int] = None
-        self.active = False
         self.rolled_back: Optional[BaseException] = None
 
     def __enter__(self) -> "Batch":
@@ -369,7 +368,6 @@ class Batch:
         except BaseException:
             self._restore_checkpoint()
             raise
-        self.active = True
         self.db._ntm_batch = self
         return self
 
@@ -410,7 +408,6 @@ class Batch:
             self._autocheckpoint = None
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        self.active = False
         self.db._ntm_batch = None
         try:
             if self.db.conn.in_transaction:
