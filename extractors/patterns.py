@@ -573,22 +573,8 @@ class Anchored:
 
     def search(self, ctx, pos: int = 0, endpos=None):
         """The first match in ``text[pos:endpos]`` (see :meth:`_in_range`), or None."""
-        if not ctx.lowered:
-            text = ctx.folded
-            return self.rx.search(text, pos) if endpos is None else self.rx.search(text, pos, endpos)
-        found, starts, ends = self._all(ctx)
-        n = len(ctx.folded)
-        end = n if endpos is None else min(endpos, n)
-        i = bisect_left(starts, pos)
-        if i > 0 and ends[i - 1] > pos:
-            got = self._finditer(ctx, pos, endpos)
-            return got[0] if got else None
-        if i < len(starts) and starts[i] < end:
-            if ends[i] <= end:
-                return found[i]
-            got = self._finditer(ctx, pos, endpos)
-            return got[0] if got else None
-        return None
+        found = self._in_range(ctx, pos, endpos)
+        return found[0] if found else None
 
 
 LEGAL_REF_A = Anchored(LEGAL_REF, list(DOC_KINDS) + list(DOC_KIND_ABBR))
