@@ -9,7 +9,8 @@ import regex
 
 from extractors import patterns as P
 from extractors.models import Evidence, Level, Modality, Standard, Unit
-from extractors.units import NATIONAL_ARTICLE, document_province, level_of, make_unit, clean_name, person_like
+from extractors.units import (NATIONAL_ARTICLE, clean_name, document_province, level_of, make_unit, person_like,
+                              province_name)
 
 
 _PUB_LABEL = regex.compile(r"(?i:đăng\s+lúc|đăng\s+ngày|ngày\s+đăng|cập\s+nhật|xuất\s+bản)\s*:?")
@@ -191,6 +192,18 @@ class Context:
             return None
         name = clean_name(m.group("name"))
         return self.unit(level_of(m.group("lw"), name), name)
+
+    def province_at(self, at: int) -> Optional[str]:
+        """The province a bare "tỉnh" at ``at`` stands for: the last one named with its level
+        word earlier in the same sentence ("Toàn tỉnh Lâm Đồng có ...; năm 2023 tỉnh phấn đấu
+        ..."), else the article's."""
+        starts, names = self._mentions_by_level.get(Level.TINH, ([], []))
+        i = bisect.bisect_left(starts, at) - 1
+        if i >= 0 and starts[i] >= self.doc.sentence_at(at).start:
+            named = province_name(names[i])
+            if named:
+                return named
+        return self.province
 
     def last_unit_of_level(self, level: Level, before: int) -> Optional[Unit]:
         """The nearest unit of ``level`` named before ``before`` (for "huyện đạt ...")."""

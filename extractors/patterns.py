@@ -15,6 +15,9 @@ import regex
 # A capitalised syllable: "Trà", "Cú", "Đông". Digits allowed for "Phường 3".
 # Highland names keep an apostrophe: "Liêng S'rônh", "Đạ M'rông".
 CAP_SYL = r"(?:\p{Lu}\p{Ll}*(?:['’]\p{Ll}+)?|\d{1,2})(?![\p{L}\d])"
+# The last digit of a number that counts units before a level word ("4 huyện", "12 xã"), not
+# of a year ("năm 2024 huyện có thêm 3 xã": the district of the article).
+COUNT_DIGIT = r"(?<!(?<!\d)(?:19|20)\d)\d"
 # Zero-padded small integers: "08", "9", "056".
 NUM = r"\d{1,3}"
 # Vietnamese thousands use dots ("5.775") and decimals use commas ("81,93").
@@ -65,7 +68,8 @@ BARE_NAME_BEFORE_VERB = regex.compile(
     rf"(?:,|\bvà\b)\s*(?P<name>{NAME})\s+(?:hiện\s+|đã\s+|cũng\s+)?(?:thực hiện\s+)?(?:đạt|hoàn thành)\b\s*$"
 )
 # A bare level word standing for a unit named elsewhere: "tỉnh đã đạt", "huyện đạt".
-BARE_LEVEL = regex.compile(r"(?<![\p{L}])(?P<lw>(?i:tỉnh|huyện|xã))(?![\p{L}])(?!\s+\p{Lu})")
+# ("xã" of "thị xã" is no bare commune: BARE_TOWN reads "thị xã")
+BARE_LEVEL = regex.compile(r"(?<![\p{L}])(?<!(?i:thị)\s)(?P<lw>(?i:tỉnh|huyện|xã))(?![\p{L}])(?!\s+\p{Lu})")
 # "* Huyện Trà Cú: ..." -- a heading naming the unit the line is about.
 HEADING = regex.compile(
     rf"[ \t]*(?:[*•+\-–]|\d{{1,2}}[.)]|[a-zđ][.)])?[ \t]*(?P<lw>{LEVEL})\s+(?P<name>{NAME})\s*(?:\([^)]*\))?\s*[:：]"
@@ -76,6 +80,9 @@ MEASURE = r"(?P<measure>tiêu\s+chí|chỉ\s+tiêu|nội\s+dung)"
 # "08/09", "51-54/57", "54 - 55/57"
 FRACTION = rf"(?P<met>{NUM})(?:\s*[-–]\s*(?P<met_max>{NUM}))?\s*/\s*(?P<total>{NUM})"
 COUNT = regex.compile(rf"(?<![\d/.,])(?:{FRACTION})(?![\d/])(?:\s+{MEASURE}(?![\p{{L}}]))?")
+# "đạt 17 trên 19 tiêu chí": a fraction in words, read only with its measure word after it
+# ("2 trên 3 thôn" is no criterion count)
+COUNT_OVER = regex.compile(rf"(?<![\d/.,])(?P<met>{NUM})\s+trên\s+(?P<total>{NUM})\s+{MEASURE}(?![\p{{L}}])")
 # "đạt 12 tiêu chí" (no total: it comes from the criteria set)
 COUNT_NO_TOTAL = regex.compile(
     rf"(?i:đạt|hoàn thành)\s+(?:được\s+)?(?P<met>{NUM})\s+(?P<measure>tiêu\s+chí|nội\s+dung)(?![\p{{L}}])(?!\s*/)"
@@ -264,6 +271,13 @@ UNMET_AFTER = regex.compile(
     r"(?:mà\s+)?(?:(?:tỉnh|huyện|thị\s+xã|xã|thị\s+trấn|địa\s+phương)\s+)?(?:này\s+)?)?"
     r"(?:vẫn\s+|còn\s+|hiện\s+|hiện\s+còn\s+|đều\s+|cũng\s+)?(?:chưa\s+đạt|chưa\s+hoàn\s+thành))"
 )
+# A count of criteria with its list in parentheses, unmet after them: "còn 2 tiêu chí (số 2 về
+# Giao thông và số 6 về Kinh tế) chưa đạt", "thiếu 02 tiêu chí (tiêu chí 10 ..., tiêu chí 11 ...)"
+UNMET_PAREN_HEAD = regex.compile(
+    r"(?<![\p{L}\d])(?P<lack>(?i:thiếu)\s+)?(?P<n>\d{1,2})\s+(?P<word>(?i:tiêu\s+chí|nội\s+dung))\s*\(\s*"
+    r"(?:(?i:gồm|là)\s*:?\s*)?(?=(?i:(?:tiêu\s+chí|nội\s+dung)\s+)?(?i:số\s+)?\d)")
+# after the closing parenthesis: the criteria are not met
+UNMET_PAREN_TAIL = regex.compile(r"\)\s*,?\s*(?i:(?:vẫn\s+|còn\s+|hiện\s+|đều\s+)?chưa\s+(?:đạt|hoàn\s+thành))")
 # between two criteria of one list: "tiêu chí 6 về Sản xuất, tiêu chí 7 về Môi trường và ..."
 CRIT_JOIN = regex.compile(r"\s*(?:,|;|\bvà\b)\s*(?:,\s*)?")
 # "Tiêu chí số 2- Giao thông có 5 xã chưa đạt": a district-wide count of communes

@@ -115,6 +115,25 @@ def no_total_matches(ctx: Context) -> list:
     return out
 
 
+def over_matches(f: str) -> list:
+    """The matches of ``P.COUNT_OVER`` ("17 trên 19 tiêu chí"), tried at the digits right
+    before each "trên" (a match starts at the run of digits before its spaces and "trên")."""
+    out = []
+    for q in _find_all(f, "trên"):
+        j = q
+        while j > 0 and f[j - 1].isspace():
+            j -= 1
+        if j == q or j == 0 or not f[j - 1].isdigit():
+            continue
+        k = j
+        while k > 0 and f[k - 1].isdigit():
+            k -= 1
+        m = P.COUNT_OVER.match(f, k)
+        if m is not None:
+            out.append(m)
+    return out
+
+
 def _find_all(text: str, word: str) -> list[int]:
     out = []
     i = text.find(word)
@@ -150,6 +169,9 @@ def find_counts(ctx: Context) -> list[Count]:
         met, total = int(m.group("met")), int(m.group("total"))
         met_max = int(m.group("met_max")) if m.group("met_max") else None
         counts.append(Count(m.start(), m.end(), met, met_max, total, _measure(m.group("measure"))))
+    for m in over_matches(f):
+        counts.append(Count(m.start(), m.end(), int(m.group("met")), None, int(m.group("total")),
+                            _measure(m.group("measure"))))
     for m in no_total_matches(ctx):
         counts.append(Count(m.start("met"), m.end(), int(m.group("met")), None, None, _measure(m.group("measure"))))
     counts.sort(key=lambda c: c.start)
@@ -254,7 +276,7 @@ _AFTER_LEVEL = regex.compile(r"\s*(?P<lw>tỉnh|huyện|xã)(?![\p{L}])", regex.
 # A level word that is no subject: counted or generic ("các xã", "mỗi xã"), or a modifier of
 # something else ("đơn vị cấp huyện", "khó khăn nhất tỉnh", "của tỉnh", "trong huyện").
 _QUANTIFIED = regex.compile(
-    r"(?:\d|%|\bcác|\bnhững|\bsố|\bmỗi|\btừng|\bmột|\bcấp|\bnhất|\bcủa|\btrong|\bngoài|\bthuộc|"
+    rf"(?:{P.COUNT_DIGIT}|%|\bcác|\bnhững|\bsố|\bmỗi|\btừng|\bmột|\bcấp|\bnhất|\bcủa|\btrong|\bngoài|\bthuộc|"
     r"\bkhắp|\bvới|\bcho|\bhai|\bba|\bbốn)\s*$", regex.I)
 # One or two words that refer back to units named just before: "Cả hai xã phấn đấu ...",
 # "hai xã này", "03 xã nói trên".
@@ -281,7 +303,8 @@ _CLAUSE_END = regex.compile(r"[;.]|\n")
 def _bare_level_units(ctx: Context, lw: str, at: int) -> Optional[Unit]:
     level = level_of(lw, "")
     if level == Level.TINH:
-        return ctx.unit(Level.TINH, ctx.province) if ctx.province else None
+        prov = ctx.province_at(at)
+        return ctx.unit(Level.TINH, prov) if prov else None
     head = ctx.heading_unit(at)
     if head and head.level == level:
         return head
@@ -359,7 +382,11 @@ def _units_for_group(
         if _ends_with(f, lo, g_start, ("đạt", "hoàn thành")) \
         and (f.find(",", lo, g_start) >= 0 or f.find("và", lo, g_start) >= 0) else None
     bare_level = body_level = None
-    for m in P.BARE_LEVEL_A.finditer(ctx, lo, g_start):
+    bare = P.BARE_LEVEL_A.finditer(ctx, lo, g_start)
+    if P.BARE_TOWN_A.may_match(ctx, lo, g_start):
+        # "Thị xã đạt 9/9 tiêu chí": a bare "thị xã" / "quận" is the district-level unit
+        bare = sorted(bare + P.BARE_TOWN_A.finditer(ctx, lo, g_start), key=lambda m: m.start())
+    for m in bare:
         if _QUANTIFIED.search(f, max(0, m.start() - 8), m.start()):
             continue
         if _BODY_BEFORE.search(f, max(0, m.start() - 20), m.start()):
@@ -534,6 +561,8 @@ EXTRACTOR = Extractor(
     fact_type="progress",
     find=find,
     triggers=("tiêu chí", "chỉ tiêu", "nội dung"),
-    version="1",
+    # 2: "17 trên 19 tiêu chí"; a bare "thị xã" / "quận" as the subject; "năm 2020 xã" is no
+    # counted "xã"; a bare "tỉnh" is the province named before it in the sentence
+    version="2",
     description="x/y tiêu chí|chỉ tiêu|nội dung reached by a named unit",
 )

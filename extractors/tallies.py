@@ -105,7 +105,7 @@ def _standard(ctx: Context, start: int, end: int, default_ntm: bool = False):
 # A level word that is no parent: counted or generic ("4 huyện", "các xã"), or part of a
 # name of something else ("đơn vị cấp huyện").
 _NOT_PARENT_BEFORE = regex.compile(
-    r"(?:\d|%|\bcác|\bnhững|\bsố|\bmỗi|\btừng|\bmột|\bcấp|\bhai|\bba|\bbốn|\bnăm)\s*$", regex.I)
+    rf"(?:{P.COUNT_DIGIT}|%|\bcác|\bnhững|\bsố|\bmỗi|\btừng|\bmột|\bcấp|\bhai|\bba|\bbốn|\bnăm)\s*$", regex.I)
 
 
 def _tinh_unit(ctx: Context, name: str) -> Optional[Unit]:
@@ -225,7 +225,8 @@ def _last_candidate(ctx: Context, lo: int, hi: int, child: Level, skip_reached: 
             continue
         if info[2] is _NO_UNIT:
             if info[1] == Level.TINH:
-                info[2] = ctx.unit(Level.TINH, ctx.province) if ctx.province else None
+                prov = ctx.province_at(m.start())
+                info[2] = ctx.unit(Level.TINH, prov) if prov else None
             else:
                 info[2] = _article_district(ctx, m.start()) if info[1] == Level.HUYEN else None
         if info[2] is not None:
@@ -253,7 +254,7 @@ def _last_candidate(ctx: Context, lo: int, hi: int, child: Level, skip_reached: 
     return best
 
 
-_COUNTED_BEFORE = regex.compile(r"\d\s*$")
+_COUNTED_BEFORE = regex.compile(rf"{P.COUNT_DIGIT}\s*$")
 _STANDARD_NAME_AFTER = regex.compile(r"\s+(?i:nông\s+thôn\s+mới|ntm)(?![\p{L}])")
 _REACHED_NEXT = regex.compile(
     r"(?:\s*\([^)]*\))?\s*(?:đã\s+|sẽ\s+)?(?:(?i:được\s+(?:[\p{L}]+\s+){0,4}?công\s+nhận)(?:\s+là)?\s+)?"
@@ -291,7 +292,8 @@ def _parent_after(ctx: Context, end: int, child: Level) -> Optional[Unit]:
         if _RANK[level] <= _RANK[child]:
             return None
         if level == Level.TINH:
-            return ctx.unit(Level.TINH, ctx.province) if ctx.province else None
+            prov = ctx.province_at(m.start("bare"))
+            return ctx.unit(Level.TINH, prov) if prov else None
         u = ctx.section_unit(end) or ctx.last_unit_of_level(level, end)
         return u if u and u.level == level else None
     name = clean_name(m.group("name"))
@@ -593,5 +595,8 @@ def find(ctx: Context) -> list[Tally]:
 
 EXTRACTOR = Extractor(
     name="tallies", fact_type="tallies", find=find, triggers=("xã", "huyện"),
+    # 2: a bare "tỉnh" is the province named before it in the sentence; "năm 2024 huyện" is a
+    # parent, not a count of districts
+    version="2",
     description="counts of units that reached a standard, with parent unit",
 )

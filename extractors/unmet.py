@@ -34,6 +34,22 @@ _BARE_ITEM = regex.compile(r"(?i:số)\s+(?P<nums>\d{1,2})(?![\d/%.,]\d)(?!\s*(?
 _GAP_STOP = regex.compile(r"\d\s*/\s*\d+\s+(?:tiêu|chỉ|nội)|(?i:đã\s+đạt|hiện\s+đạt)")
 
 
+# "còn thiếu tiêu chí số 17", "xã thiếu tiêu chí 2 và tiêu chí 6" (the criteria word follows)
+_LACKING_BEFORE = regex.compile(r"(?<![\p{L}])(?i:thiếu)\s+$")
+
+
+class _SpanEnd:
+    """A stand-in for a match that only ends at ``end``."""
+
+    __slots__ = ("_end",)
+
+    def __init__(self, end: int):
+        self._end = end
+
+    def end(self) -> int:
+        return self._end
+
+
 def _nums(s: str) -> list[int]:
     return [int(x) for x in _DIGITS.findall(s)]
 
@@ -250,6 +266,35 @@ def find(ctx: Context) -> list[Unmet]:
             if not nxt or _GAP_STOP.search(f, max(m.end(), name_end), nxt.end()):
                 break
             pos = nxt.end()
+    # 2b. a count with its list in parentheses: "còn 2 tiêu chí (số 2 về Giao thông và số 6 về
+    # Kinh tế) chưa đạt"; "thiếu" before the count says it without "chưa đạt"
+    paren_heads = P.UNMET_PAREN_HEAD.finditer(f) if low is None or "chí (" in low or "dung (" in low \
+        or "chí(" in low or "dung(" in low else ()
+    for h in paren_heads:
+        _, line_end = ctx.line_span(h.start())
+        close = f.find(")", h.end(), line_end)
+        if close < 0 or any(a <= h.end() < b for a, b in covered):
+            continue
+        if not h.group("lack") and not P.UNMET_PAREN_TAIL.match(f, close, line_end):
+            continue
+        units = _units(ctx, h.start(), h.group("word"))
+        pos = h.end()
+        while pos < close:
+            m = P.CRIT_REF.match(f, pos, close) or _BARE_ITEM.match(f, pos, close)
+            if not m:
+                break
+            name, name_end = _text_name(ctx, m.end())
+            name_end = min(name_end, close)
+            nums = _nums(m.group("nums"))
+            for unit in units:
+                for n in nums:
+                    add(unit, n, name if len(nums) == 1 else None, None, m.start(), max(m.end(), name_end),
+                        m.groupdict().get("word") or h.group("word"))
+            gap = P.CRIT_JOIN.match(f, max(m.end(), name_end), close)
+            if not gap or gap.end() == max(m.end(), name_end):
+                break
+            pos = gap.end()
+        covered.append((h.start(), close + 1))
     # 3. criteria unmet after their names: "còn tiêu chí 9 về ... chưa đạt", "tiêu chí 6 chưa
     # đạt", "còn tiêu chí 6 về Sản xuất, tiêu chí 7 về Môi trường và tiêu chí 9 về ... chưa đạt"
     for m in refs:
@@ -260,7 +305,11 @@ def find(ctx: Context) -> list[Unmet]:
         last, _, last_end = chain[-1]
         after = P.UNMET_AFTER.match(f, last_end) or P.UNMET_AFTER.match(f, last.end())
         if not after:
-            continue
+            # "xã còn thiếu tiêu chí số 17 (Môi trường ...)": lacking it is not meeting it
+            lack = _LACKING_BEFORE.search(f, max(0, m.start() - 20), m.start())
+            if not lack:
+                continue
+            after = _SpanEnd(max(last.end(), last_end))
         for unit in _units(ctx, m.start(), m.group("word")):
             for ref, name, _ in chain:
                 nums = _nums(ref.group("nums"))
@@ -280,8 +329,10 @@ def find(ctx: Context) -> list[Unmet]:
 
 
 EXTRACTOR = Extractor(
-    name="unmet", fact_type="unmet", find=find, triggers=("chưa đạt", "chưa hoàn thành"),
+    name="unmet", fact_type="unmet", find=find, triggers=("chưa đạt", "chưa hoàn thành", "thiếu"),
     # 2: criteria unmet by "cả hai xã" / "cả ba xã" belong to every commune the anaphor names
-    version="2",
+    # 3: lists in parentheses after a count ("còn 2 tiêu chí (số 2 ..., số 6 ...) chưa đạt") and
+    # criteria a unit "thiếu" (lacks)
+    version="3",
     description="numbered criteria not yet met, with the unit and official criterion name",
 )

@@ -8,6 +8,9 @@ seed in ../shared/seeds (when it is there) and ``-n`` articles of the benchmark 
     ... change the code ...
     python scripts/fingerprint.py --against /tmp/before.json   # exit 1 if a type differs
 
+``--rows FILE`` also writes every row, one per line, so that two runs can be diffed to see
+which facts a rule change moved.
+
 A rule change that is meant to change output changes the fingerprint too; this is for
 changes that must not.
 """
@@ -44,7 +47,7 @@ def documents(n_bench: int):
         yield f"bench/{i}", make_document(f"bench/{i}.txt", text)
 
 
-def fingerprint(n_bench: int = 500) -> dict:
+def fingerprint(n_bench: int = 500, rows=None) -> dict:
     """Fact type -> [number of facts, hash of their rows]; "_documents" -> documents read."""
     hashes = {k: hashlib.sha256() for k in FACT_TYPES}
     counts = dict.fromkeys(FACT_TYPES, 0)
@@ -55,6 +58,8 @@ def fingerprint(n_bench: int = 500) -> dict:
             for fact in facts:
                 row = json.dumps([name, fact.to_row()], ensure_ascii=False, sort_keys=True, default=str)
                 hashes[kind].update(row.encode("utf-8"))
+                if rows is not None:
+                    rows.write(f"{kind}\t{row}\n")
                 counts[kind] += 1
     out: dict = {k: [counts[k], hashes[k].hexdigest()[:16]] for k in FACT_TYPES}
     out["_documents"] = n_docs
@@ -66,8 +71,13 @@ def main(argv=None) -> int:
     ap.add_argument("-n", type=int, default=500, help="bench articles to include (default 500)")
     ap.add_argument("--save", type=Path, help="write the fingerprint to this file")
     ap.add_argument("--against", type=Path, help="compare with a saved fingerprint; exit 1 if any differs")
+    ap.add_argument("--rows", type=Path, help="also write every fact's row to this file, one per line")
     args = ap.parse_args(argv)
-    got = fingerprint(args.n)
+    if args.rows:
+        with args.rows.open("w", encoding="utf-8") as rows:
+            got = fingerprint(args.n, rows)
+    else:
+        got = fingerprint(args.n)
     if args.save:
         args.save.write_text(json.dumps(got, indent=1) + "\n", encoding="utf-8")
     if args.against:

@@ -196,6 +196,18 @@ POSITIVE = {
         "Huyện Yên Thế hoàn thành 9/9 tiêu chí huyện NTM.",
         [P("huyện", "Yên Thế", "tiêu chí", 7, 9), P("huyện", "Yên Thế", "tiêu chí", 9, 9, modality="target")],
     ),
+    "fraction-in-words": (
+        "Xã Tả Phời đạt 17 trên 19 tiêu chí; xã Hợp Thành đạt 16/19 tiêu chí.",
+        [P("xã", "Tả Phời", "tiêu chí", 17, 19), P("xã", "Hợp Thành", "tiêu chí", 16, 19)],
+    ),
+    "bare-town-is-the-district-level-unit": (
+        "Thị xã Buôn Hồ có 7 xã. Năm 2023, thị xã đạt 9/9 tiêu chí thị xã hoàn thành nhiệm vụ xây dựng NTM.",
+        [P("huyện", "Buôn Hồ", "tiêu chí", 9, 9)],
+    ),
+    "year-before-bare-commune-is-no-count": (
+        "Đoàn khảo sát xã Nậm Lúc (huyện Bắc Hà); năm 2024 xã đạt 15/19 tiêu chí.",
+        [P("xã", "Nậm Lúc", "tiêu chí", 15, 19)],
+    ),
     "plan-word-inside-a-sentence-is-no-heading": (
         "Theo kế hoạch của tỉnh, xã Tân Lập đến nay đã đạt 17/19 tiêu chí.",
         [P("xã", "Tân Lập", "tiêu chí", 17, 19)],
@@ -240,6 +252,8 @@ NEGATIVE = {
     "bare-fraction-of-things": "Xã Ea Tul có 4/4 trường học đạt chuẩn và đã cứng hóa 12,4/12,4 km đường trục xã.",
     "villages-schools": "Xã Minh Quân có 9/9 thôn có nhà văn hóa; 3/3 trường đạt chuẩn.",
     "quarter": "Hồ sơ hoàn thiện trong quý I/2025 trình huyện thẩm tra.",
+    "fraction-in-words-of-villages": "Xã Bản Lầu có 5 trên 7 thôn đạt chuẩn nông thôn mới.",
+    "more-than-in-words": "Các xã của huyện Mường Khương đều đạt trên 15 tiêu chí.",
 }
 
 

@@ -157,6 +157,16 @@ POSITIVE = {
         "Huyện Long Hồ có thêm 2 xã đạt chuẩn nông thôn mới nâng cao gồm Tân Hạnh và Phước Hậu (huyện Long Hồ).",
         [T("Long Hồ", "xã", "ntm_nang_cao", 2)],
     ),
+    "year-before-bare-district": (
+        "Huyện Bảo Thắng (Lào Cai) tổng kết năm. Năm 2024 huyện có thêm 3 xã được công nhận đạt chuẩn "
+        "nông thôn mới.",
+        [T("Bảo Thắng", "xã", "ntm", 3)],
+    ),
+    "bare-province-named-earlier-in-the-sentence": (
+        "Báo cáo của tỉnh Đồng Nai nêu kinh nghiệm. Toàn tỉnh Lâm Đồng hiện có 110/111 xã đạt chuẩn NTM; "
+        "năm 2025 tỉnh phấn đấu có thêm 2 huyện đạt chuẩn NTM.",
+        [T("Lâm Đồng", "xã", "ntm", 110, 111), T("Lâm Đồng", "huyện", "ntm", 2, modality="target")],
+    ),
 }
 
 NEGATIVE = {

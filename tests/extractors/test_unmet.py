@@ -89,6 +89,23 @@ POSITIVE = {
         "Huyện Mường Tè đạt 6/9 tiêu chí, vướng nhất vẫn là tiêu chí số 5 về Y tế - Văn hóa - Giáo dục.",
         [("Mường Tè", 5, None)],
     ),
+    "list-in-parentheses-numbers-only": (
+        "Huyện Ia Pa đã đạt 7/9 tiêu chí, còn 2 tiêu chí (số 2 về Giao thông và số 6 về Kinh tế) chưa đạt.",
+        [("Ia Pa", 2, None), ("Ia Pa", 6, None)],
+    ),
+    "list-in-parentheses-with-criteria-word": (
+        "Xã Ia Kriêng đạt 17/19 tiêu chí; còn 02 tiêu chí (tiêu chí 10 về Thu nhập, tiêu chí 11 về Nghèo "
+        "đa chiều) vẫn chưa đạt.",
+        [("Ia Kriêng", 10, None), ("Ia Kriêng", 11, None)],
+    ),
+    "lacking-a-count-with-its-list": (
+        "Xã Cư Drăm mới thiếu 2 tiêu chí (tiêu chí số 2 và tiêu chí số 17) để về đích.",
+        [("Cư Drăm", 2, None), ("Cư Drăm", 17, None)],
+    ),
+    "still-lacking-one": (
+        "Riêng xã Ea Trul còn thiếu tiêu chí số 17 (Môi trường và an toàn thực phẩm).",
+        [("Ea Trul", 17, None)],
+    ),
 }
 
 NEGATIVE = {
@@ -100,6 +117,8 @@ NEGATIVE = {
     "hardest-after-full-figure": "Xã Hòa Tiến đã đạt 19/19 tiêu chí; khó nhất là tiêu chí số 13 về Tổ chức sản xuất.",
     "hardest-without-figure": "Theo cán bộ xã Tân An, khó nhất là tiêu chí số 17 về Môi trường.",
     "both-met": "Xã Bình Thạnh có tiêu chí số 10 về Thu nhập và số 11 về Nghèo đa chiều đều đã đạt.",
+    "list-in-parentheses-met": "Xã Ia Sao đã hoàn thành 2 tiêu chí (số 2 về Giao thông và số 6 về Kinh tế) trong năm.",
+    "lacking-without-number": "Xã Ia Tul còn thiếu tiêu chí về giao thông nông thôn.",
     "complement-then-topics-only": "Xã Sơn Vĩ đạt 12/19 tiêu chí. Trong 7 tiêu chí chưa đạt, khó nhất là giao thông và thu nhập.",
 }
 
