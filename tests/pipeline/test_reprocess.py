@@ -74,7 +74,7 @@ def test_a_new_version_reprocesses_every_document(db, bumped):
 
 def test_changed_extractor_output_replaces_the_facts(db, monkeypatch):
     # a "new version" of progress that finds nothing: every document's progress facts go
-    reg = [dataclasses.replace(e, version="2", find=lambda ctx: []) if e.name == "progress" else e
+    reg = [dataclasses.replace(e, version="new", find=lambda ctx: []) if e.name == "progress" else e
            for e in extractors.registry()]
     monkeypatch.setattr(extractors, "_REGISTRY", reg)
     tallies = scalar(db, "select count(*) from tallies")
@@ -95,7 +95,7 @@ def test_a_failure_leaves_the_old_facts(db, monkeypatch):
     def broken(*a, **k):
         raise RuntimeError("disk full")
 
-    reg = [dataclasses.replace(e, version="3") if e.name == "progress" else e for e in extractors.registry()]
+    reg = [dataclasses.replace(e, version="failing") if e.name == "progress" else e for e in extractors.registry()]
     monkeypatch.setattr(extractors, "_REGISTRY", reg)
     monkeypatch.setattr(store, "_insert_rows", broken)
     with pytest.raises(RuntimeError):
