@@ -165,8 +165,14 @@ def parse_list(text: str, pos: int, endpos: int) -> tuple[list[Mention], int]:
             last = items[-1]
             items[-1] = (last[0], last[1], last[2], place_end)
             break
+        district = clean_name(paren) if paren else None
+        if items and own_lw and _RANK[level] < _RANK[items[-1][0]]:
+            # "huyện Chiêm Hóa, xã Hùng Mỹ": the items before place this one, they are no siblings
+            if items[-1][0] == Level.HUYEN and district is None:
+                district = items[-1][1]
+            items = []
         # "02 huyện (Tiểu Cần, Cầu Kè)" is a list; "xã Đông Yên (An Biên)" names a district.
-        items.append((level, name, clean_name(paren) if paren else None, m.end()))
+        items.append((level, name, district, m.end()))
         i = m.end()
         sep = _LIST_SEP.match(text, i, endpos)
         if not sep or sep.end() == i:
@@ -184,7 +190,9 @@ def parse_list(text: str, pos: int, endpos: int) -> tuple[list[Mention], int]:
     return [Mention(start, end, level, name, district) for level, name, district, _ in items], end
 
 
-_COUNTED_LIST = regex.compile(rf"(?<![\d])({P.NUM})\s+{P.LEVEL}(?:\s+(?:gồm|là|bao gồm))?\s*[:(]")
+# "04 xã gồm: A, B", "02 huyện (A, B)", "03 xã gồm A, B và C" (no colon: a capital follows)
+_COUNTED_LIST = regex.compile(
+    rf"(?<![\d])({P.NUM})\s+{P.LEVEL}(?:\s+(?:gồm|là|bao\s+gồm)(?:\s*[:(]|\s+(?=\p{{Lu}}))|\s*[:(])")
 _COUNT_BEFORE = regex.compile(rf"({P.NUM})\s+$")
 
 
@@ -222,15 +230,19 @@ def find_lists(text: str, start: int, end: int, ctx=None) -> list[tuple[int, int
             items, e = parse_list(text, m.start(), end)
         if items:
             out.append((s, e, items))
-    # counted lists with a colon or parenthesis: "04 xã gồm: A, B", "02 huyện (A, B)" (a match
-    # ends with one of them, inside the range: without either there is none to find)
+    # counted lists: "04 xã gồm: A, B", "02 huyện (A, B)", "03 xã gồm A, B" (a match ends with a
+    # colon, a parenthesis, or "gồm"/"là" and spaces, inside the range: without one of them
+    # there is none to find)
     counted = _COUNTED_LIST.finditer(text, start, end) \
-        if text.find(":", start, end) >= 0 or text.find("(", start, end) >= 0 else ()
+        if text.find(":", start, end) >= 0 or text.find("(", start, end) >= 0 \
+        or text.find("gồm", start, end) >= 0 or text.find("là", start, end) >= 0 else ()
     for m in counted:
         if any(s <= m.start() < e for s, e, _ in out):
             continue
         items, e = parse_list(text, m.start(), end)
         if items:
+            # the mentions inside it are its items' places: "(huyện Mai Sơn)"
+            out = [t for t in out if not m.start() <= t[0] < e]
             out.append((m.start(), e, items))
     out.sort(key=lambda t: t[0])
     return out
