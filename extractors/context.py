@@ -22,6 +22,13 @@ _ISSUER = regex.compile(
     r"(?m)^[ \t]*(?:UBND|ỦY\s+BAN\s+NHÂN\s+DÂN)\s+(?P<lw>THỊ\s+TRẤN|THỊ\s+XÃ|THÀNH\s+PHỐ|PHƯỜNG|QUẬN|HUYỆN|TỈNH|XÃ)"
     r"\s+(?P<name>[\p{Lu}\d'’ -]{2,40}?)[ \t]*$"
 )
+# A unit as a heading in capitals: "HUYỆN BÙ ĐỐP", "2. XÃ TÂN HÒA:" (its facts follow, with a
+# bare "huyện" or "xã" for it)
+_CAPS_UNIT_HEADING = regex.compile(
+    r"(?m)^[ \t]*(?:[IVX]{1,5}[.)]|\d{1,2}[.)]|[-+*•])?[ \t]*(?P<lw>THỊ\s+TRẤN|THỊ\s+XÃ|THÀNH\s+PHỐ|PHƯỜNG|QUẬN|HUYỆN|XÃ)"
+    r"[ \t]+(?P<name>[\p{Lu}\d][\p{Lu}\d'’ -]{1,40}?)[ \t]*:?[ \t]*$"
+)
+_CAPS_LEVEL_WORDS = ("THỊ TRẤN", "THỊ XÃ", "THÀNH PHỐ", "PHƯỜNG", "QUẬN", "HUYỆN", "XÃ")
 # A section heading: "III. PHƯƠNG HƯỚNG NĂM 2025", "B. Nhiệm vụ năm 2025", a short line in capitals.
 _SECTION_HEAD = regex.compile(
     r"[ \t*#]*(?:(?:[IVX]{1,5}|[A-ZĐ])[.)][ \t]+\S[^\n]{0,100}|[\p{Lu}\d][\p{Lu}\d ,.:–-]{5,100})[ \t*]*$")
@@ -106,6 +113,11 @@ class Context:
             if person_like(name):
                 continue  # "UBND thành phố Nguyễn Mạnh Quyền": the name is a person's
             out.append((m.start(), level_of(m.group("lw"), name), name))
+        if any(w in self.folded for w in _CAPS_LEVEL_WORDS):
+            for m in _CAPS_UNIT_HEADING.finditer(self.folded):
+                name = " ".join(w.capitalize() if not w.isdigit() else w for w in m.group("name").split())
+                out.append((m.start(), level_of(m.group("lw").lower(), name), name))
+            out.sort(key=lambda t: t[0])
         return out
 
     @cached_property
@@ -232,6 +244,28 @@ class Context:
         for m in P.STANDARD_A.finditer(self, min(p_start, line_start), at):
             best = m
         return best
+
+    def heading_above(self, offset: int) -> list[Unit]:
+        """The units of a line above ``offset``'s that is only a unit or a list of units ("- Xã
+        Tà Đảnh", "Xã Phong Niên, huyện Bảo Thắng:", "- Xã Châu Lăng và xã Lê Trì"), when
+        ``offset`` lies on the first non-empty line after it; [] otherwise."""
+        from extractors.units import parse_list
+
+        f = self.folded
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        k = i - 1
+        while k >= 0 and k >= i - 2:
+            start = self.line_starts[k]
+            end = self.line_span(start)[1]
+            line = f[start:end]
+            if line.strip():
+                lead = len(line) - len(line.lstrip(" \t*+-–•"))
+                items, e = parse_list(f, start + lead, end)
+                if not items or f[e:end].strip(" \t:："):
+                    return []
+                return [self.unit(it.level, it.name, it.district) for it in items]
+            k -= 1
+        return []
 
     def section_unit(self, offset: int, max_lines: int = 2) -> Optional[Unit]:
         """The unit of the nearest heading on this line or up to ``max_lines`` lines above."""

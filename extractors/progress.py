@@ -210,6 +210,10 @@ def find_counts(ctx: Context) -> list[Count]:
             continue
         if _OTHER_SET_AFTER.match(f, c.end):
             continue  # "thị trấn đạt 4/5 tiêu chí văn minh đô thị": another set than nông thôn mới
+        lo80 = max(0, c.start - 80)
+        if ctx.may_hold(("ấp", "thôn", "bản", "khóm", "buôn", "làng", "xóm", "khu"), lo80, c.start) \
+                and _VILLAGE_SUBJECT_BEFORE.search(f, lo80, c.start):
+            continue  # "đến nay ấp đạt 8/10 tiêu chí": a village's figure
         lo25 = max(0, c.start - 25)
         if ctx.may_hold(("phải",), lo25, c.start) and _REQUIRED_BEFORE.search(f, lo25, c.start):
             continue  # "cấp tỉnh ... phải đạt 8 nội dung": what a set requires, not what a unit has
@@ -265,9 +269,17 @@ def group_counts(ctx: Context, counts: list[Count]) -> list[list[Count]]:
 _REQUIRED_BEFORE = regex.compile(r"(?<![\p{L}])(?i:phải|buộc\s+phải)\s+(?i:đạt|đáp\s+ứng)\s+(?i:đủ\s+|được\s+)?$")
 # Criteria sets other than nông thôn mới named right after a count: towns' "văn minh đô thị",
 # urban grades, national-standard schools and health stations.
+# Villages' own sets too ("10/10 tiêu chí ấp NTM kiểu mẫu", "tiêu chí thôn văn hóa"): villages are
+# no units of the register.
 _OTHER_SET_AFTER = regex.compile(
     r"\s+(?:(?i:của|về|theo)\s+)?(?:(?i:bộ\s+tiêu\s+chí|chuẩn)\s+)?(?i:văn\s+minh\s+đô\s+thị|đô\s+thị\s+văn\s+minh|"
-    r"đô\s+thị\s+loại|phường\s+văn\s+minh|quốc\s+gia\s+về\s+y\s+tế|trường\s+(?:đạt\s+)?chuẩn\s+quốc\s+gia)(?![\p{L}])")
+    r"đô\s+thị\s+loại|phường\s+văn\s+minh|quốc\s+gia\s+về\s+y\s+tế|trường\s+(?:đạt\s+)?chuẩn\s+quốc\s+gia|"
+    r"(?:ấp|thôn|bản|khóm|buôn|làng|xóm|khu\s+dân\s+cư)\s+(?:nông\s+thôn\s+mới|ntm|kiểu\s+mẫu|văn\s+hóa|thông\s+minh))(?![\p{L}])")
+# A village as the subject of the count: "đến nay ấp đạt 8/10 tiêu chí", "thôn Nà Lầu đã đạt 9/10"
+# ("nông thôn", "cơ bản", "văn bản" are no villages, nor is "Bản" of "xã Bản Phiệt").
+_VILLAGE_SUBJECT_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}])(?<!(?i:nông|cơ|văn|xã|huyện|phường|trấn|quận|tỉnh|phố)\s)(?i:ấp|thôn|bản|khóm|buôn|làng|xóm|khu\s+dân\s+cư)(?:\s+{P.NAME})?"
+    r"(?:\s*\([^)]*\))?\s+(?:(?i:hiện|nay|đã|cũng|mới|vẫn|được)\s+)*(?i:đạt|hoàn\s+thành)\s+(?:(?i:được|đủ)\s+)?$")
 _HYPOTHETICAL = regex.compile(r"\s*(?:[-–•*]\s*)?(?i:ví\s+dụ|giả\s+sử|chẳng\s+hạn)(?![\p{L}])")
 _BARE_REACHED = regex.compile(r"(?<![\p{L}])(?i:đạt|hoàn\s+thành)\s+(?:được\s+)?$")
 _BARE_END = regex.compile(r"\s*(?:[,;.)]|$)|\s+(?i:và)(?![\p{L}])")
@@ -276,7 +288,7 @@ _AFTER_LEVEL = regex.compile(r"\s*(?P<lw>tỉnh|huyện|xã)(?![\p{L}])", regex.
 # A level word that is no subject: counted or generic ("các xã", "mỗi xã"), or a modifier of
 # something else ("đơn vị cấp huyện", "khó khăn nhất tỉnh", "của tỉnh", "trong huyện").
 _QUANTIFIED = regex.compile(
-    rf"(?:{P.COUNT_DIGIT}|%|\bcác|\bnhững|\bsố|\bmỗi|\btừng|\bmột|\bcấp|\bnhất|\bcủa|\btrong|\bngoài|\bthuộc|"
+    rf"(?:{P.COUNT_DIGIT}|%|\bcác|\bnhững|\bnhiều|\bsố|\bmỗi|\btừng|\bmột|\bcấp|\bnhất|\bcủa|\btrong|\bngoài|\bthuộc|"
     r"\bkhắp|\bvới|\bcho|\bhai|\bba|\bbốn)\s*$", regex.I)
 # One or two words that refer back to units named just before: "Cả hai xã phấn đấu ...",
 # "hai xã này", "03 xã nói trên".
@@ -291,9 +303,10 @@ _BODY_BEFORE = regex.compile(
 _CARRY = regex.compile(
     r"\s*,\s*(?:(?i:và|rồi|đến|tới|sang|cuối|trong)\s+)?(?i:năm)\s+(?:19|20)\d\d\s+(?:(?i:đã|thì|xã|huyện)\s+)?"
     r"(?i:đạt|hoàn\s+thành)(?:\s+(?i:được|đủ))?\s*")
-# A bare level word that introduces its unit's name: "Xã còn lại là Duy Phước", "huyện duy nhất là X".
+# A bare level word that introduces its unit's name: "Xã còn lại là Duy Phước", "huyện duy nhất là X",
+# "Xã duy nhất chưa về đích là Vụ Bổn" (a few lower-case words between).
 _BARE_NAMED = regex.compile(
-    rf"\s+(?:(?i:còn\s+lại|duy\s+nhất|cuối\s+cùng|đầu\s+tiên|tiếp\s+theo|thứ\s+\p{{L}}+|này)\s+)?(?i:là)\s+(?P<name>{P.NAME})")
+    rf"\s+(?:\p{{Ll}}+\s+){{0,6}}?(?i:là)\s+(?P<name>{P.NAME})")
 _SUBJECT_AFTER = regex.compile(
     r"[^,.;\n]{0,80}?,\s*(?P<lw>(?i:xã|huyện|tỉnh))(?:\s+\p{Ll}+){0,3}?\s+(?i:này|nói\s+trên)(?![\p{L}])")
 _NUM_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5}
@@ -312,6 +325,53 @@ def _bare_level_units(ctx: Context, lw: str, at: int) -> Optional[Unit]:
     if ctx.issuer is not None and ctx.issuer.level == level:
         return ctx.issuer
     return ctx.last_unit_of_level(level, at)
+
+
+_NAME_BEFORE_VERB = regex.compile(
+    rf"(?<![\p{{L}}\d])(?=\p{{Lu}})(?P<name>{P.NAME})\s+(?:(?i:hiện|nay|đã|cũng|mới|vẫn)\s+)*(?i:đạt|hoàn\s+thành)\s+(?:(?i:được|đủ)\s+)?$")
+
+
+def _name_before_verb(ctx: Context, group: list[Count], lo: int, at: int) -> Optional[tuple[list[Unit], int]]:
+    """(units, start) of bare unit names right before the verb of a count, or None."""
+    c = group[0]
+    if c.measure == Measure.TIEU_CHI and c.total == 9:
+        level = Level.HUYEN
+    elif (c.measure == Measure.TIEU_CHI and c.total == 19) or (c.measure == Measure.CHI_TIEU and c.total):
+        level = Level.XA
+    else:
+        return None
+    if not _ends_with(ctx.low if ctx.lowered else ctx.folded.lower(), max(lo, at - 30), at, ("đạt", "thành", "được", "đủ")):
+        return None
+    m = _NAME_BEFORE_VERB.search(ctx.folded, max(lo, at - 80), at)
+    if m is None:
+        return None
+    unit = _registered(ctx, level, m.group("name"))
+    if unit is None:
+        return None
+    units, start = [unit], m.start("name")
+    # "các xã khó khăn như Ia Krái, Ia Tô cũng đã đạt": bare names listed before it, same level
+    while len(units) < 10:
+        prev = _NAME_BEFORE_SEP.search(ctx.folded, max(lo, start - 60), start)
+        unit = _registered(ctx, level, prev.group("name")) if prev else None
+        if unit is None:
+            break
+        units.insert(0, unit)
+        start = prev.start("name")
+    return units, start
+
+
+_NAME_BEFORE_SEP = regex.compile(rf"(?<![\p{{L}}\d])(?=\p{{Lu}})(?P<name>{P.NAME})\s*(?:,|\bvà\b)\s*$")
+
+
+def _registered(ctx: Context, level: Level, name: str) -> Optional[Unit]:
+    """The register's unit of ``level`` named by ``name`` or by its end ("Hiện Yên Lạc": the
+    sentence's first word is no part of it), resolved in this document; None if there is none."""
+    words = clean_name(name).split()
+    for k in range(len(words)):
+        unit = ctx.unit(level, " ".join(words[k:]))
+        if unit.status == "resolved":
+            return unit
+    return None
 
 
 def _anaphor_units(ctx: Context, m, level: Level) -> list[Unit]:
@@ -346,6 +406,12 @@ def units_for_group(
     Returns (units, span start, span end); span is the group's own when the unit is implied.
     """
     units, s, e = _units_for_group(ctx, group, seg_start, seg_end, prev_units)
+    if len(units) == 1 and units[0].level == Level.TINH and group[0].measure == Measure.TIEU_CHI \
+            and group[0].total == 9:
+        # "thành phố Sơn La đạt 9/9 tiêu chí": a province has no 9 tiêu chí; its capital city does
+        city = ctx.unit(Level.HUYEN, units[0].name)
+        if city.status == "resolved":
+            units = [city]
     want = _set_level(ctx, group)
     if units and want is not None and units[0].level != want:
         # "Huyện Ba Chẽ, địa phương khó khăn nhất tỉnh, hiện đạt 8/9 tiêu chí huyện NTM": the
@@ -402,6 +468,13 @@ def _units_for_group(
     if bare_name and level is not None:
         name = clean_name(bare_name.group("name"))
         return [ctx.unit(level, name)], bare_name.start("name"), g_end
+    # "Gò Quao hiện đạt 8/9 tiêu chí", "Hiện Yên Lạc đạt 7/9": a unit named without its level
+    # word right before the verb, taken only where the register knows it at the level the
+    # count implies (9 tiêu chí: a district; 19 tiêu chí or chỉ tiêu: a commune)
+    if bare_level is None and (not lists or lists[-1][1] < g_start - 40):
+        named = _name_before_verb(ctx, group, lo, g_start)
+        if named is not None:
+            return named[0], named[1], g_end
     # "Cả hai xã phấn đấu đến cuối năm 2024 đạt 19/19 tiêu chí": the units named before (only
     # a match with "cả" or "này"/"trên" counts: without one of them in the range, none does)
     anaphors = _ANAPHOR.finditer(f, lo, g_start) if ctx.may_hold(("xã", "huyện"), lo, g_start) \
@@ -441,6 +514,13 @@ def _units_for_group(
     head = ctx.heading_unit(g_start)
     if head:
         return [head], g_start, g_end
+    # 3b. a line above that is only a unit: "- Xã Tà Đảnh" / "Hiện đạt 14/19 tiêu chí" (in the
+    # first sentence of the line)
+    line_start = ctx.line_span(g_start)[0]
+    if line_start > 0 and ". " not in f[line_start:g_start]:
+        heads = ctx.heading_above(g_start)
+        if heads:
+            return heads, g_start, g_end
     # 4. the criteria set names the level: "đạt 8/8 nội dung tỉnh hoàn thành ..."
     m = _AFTER_LEVEL.match(f, g_end)
     if m:

@@ -208,6 +208,45 @@ POSITIVE = {
         "Đoàn khảo sát xã Nậm Lúc (huyện Bắc Hà); năm 2024 xã đạt 15/19 tiêu chí.",
         [P("xã", "Nậm Lúc", "tiêu chí", 15, 19)],
     ),
+    "unit-line-then-its-figures": (
+        "Kết quả từng xã:\n\n+ Xã Nậm Khắt (huyện Mù Cang Chải):\nđạt 11/19 tiêu chí, 41/57 chỉ tiêu.\n\n"
+        "- Xã Púng Luông\nHiện đạt 13/19 tiêu chí.",
+        [P("xã", "Nậm Khắt", "tiêu chí", 11, 19), P("xã", "Nậm Khắt", "chỉ tiêu", 41, 57),
+         P("xã", "Púng Luông", "tiêu chí", 13, 19)],
+    ),
+    "two-units-line-then-a-shared-figure": (
+        "- Xã Vĩnh Phước và xã Vĩnh Trung\n02 xã cùng đạt 17/19 tiêu chí.",
+        [P("xã", "Vĩnh Phước", "tiêu chí", 17, 19), P("xã", "Vĩnh Trung", "tiêu chí", 17, 19)],
+    ),
+    "unit-placed-by-the-district-before-it": (
+        "Tại huyện Chiêm Hóa, xã Kim Bình đạt 16/19 tiêu chí.",
+        [P("xã", "Kim Bình", "tiêu chí", 16, 19)],
+    ),
+    "counted-list-without-colon": (
+        "Huyện Hàm Yên có 03 xã gồm Yên Phú, Bình Xa và Thái Sơn đạt 19/19 tiêu chí.",
+        [P("xã", "Yên Phú", "tiêu chí", 19, 19), P("xã", "Bình Xa", "tiêu chí", 19, 19),
+         P("xã", "Thái Sơn", "tiêu chí", 19, 19)],
+    ),
+    "district-named-without-level-word": (
+        "Tỉnh Kiên Giang chọn hai huyện làm điểm. Ở cấp huyện, Giồng Riềng hiện đạt 7/9 tiêu chí huyện NTM.",
+        [P("huyện", "Giồng Riềng", "tiêu chí", 7, 9)],
+    ),
+    "communes-named-without-level-word": (
+        "Tỉnh Gia Lai còn nhiều xã khó khăn như Ia Dom, Ia Nan cũng mới đạt 14/19 tiêu chí.",
+        [P("xã", "Ia Dom", "tiêu chí", 14, 19), P("xã", "Ia Nan", "tiêu chí", 14, 19)],
+    ),
+    "district-heading-in-capitals": (
+        "HUYỆN LỘC NINH\n\nNăm nay huyện đạt 8/9 tiêu chí huyện NTM.",
+        [P("huyện", "Lộc Ninh", "tiêu chí", 8, 9)],
+    ),
+    "provincial-city-is-district-level-with-9-criteria": (
+        "Tỉnh Hà Tĩnh đề nghị công nhận thành phố Hà Tĩnh, nơi đã đạt 9/9 tiêu chí.",
+        [P("huyện", "Hà Tĩnh", "tiêu chí", 9, 9)],
+    ),
+    "named-after-a-few-words": (
+        "Huyện Cư Kuin có 7/8 xã đạt chuẩn. Xã duy nhất chưa về đích là Ea Hu, hiện đạt 17/19 tiêu chí.",
+        [P("xã", "Ea Hu", "tiêu chí", 17, 19)],
+    ),
     "plan-word-inside-a-sentence-is-no-heading": (
         "Theo kế hoạch của tỉnh, xã Tân Lập đến nay đã đạt 17/19 tiêu chí.",
         [P("xã", "Tân Lập", "tiêu chí", 17, 19)],
@@ -253,6 +292,9 @@ NEGATIVE = {
     "villages-schools": "Xã Minh Quân có 9/9 thôn có nhà văn hóa; 3/3 trường đạt chuẩn.",
     "quarter": "Hồ sơ hoàn thiện trong quý I/2025 trình huyện thẩm tra.",
     "fraction-in-words-of-villages": "Xã Bản Lầu có 5 trên 7 thôn đạt chuẩn nông thôn mới.",
+    "village-as-subject": "Xã Lương Phi chọn ấp Ô Tà Sóc làm điểm, đến nay ấp đạt 8/10 tiêu chí.",
+    "village-set-named-after": "Riêng ấp Sóc Tiệm (xã Lịch Hội Thượng) đạt 10/10 tiêu chí ấp NTM kiểu mẫu.",
+    "bare-name-unknown-to-the-register": "Các thôn vùng cao như Nà Lầu, Khuổi Phầy cũng đã đạt 15/19 tiêu chí.",
     "more-than-in-words": "Các xã của huyện Mường Khương đều đạt trên 15 tiêu chí.",
 }
 
