@@ -28,6 +28,10 @@ _CAPS_UNIT_HEADING = regex.compile(
     r"(?m)^[ \t]*(?:[IVX]{1,5}[.)]|\d{1,2}[.)]|[-+*•])?[ \t]*(?P<lw>THỊ\s+TRẤN|THỊ\s+XÃ|THÀNH\s+PHỐ|PHƯỜNG|QUẬN|HUYỆN|XÃ)"
     r"[ \t]+(?P<name>[\p{Lu}\d][\p{Lu}\d'’ -]{1,40}?)[ \t]*:?[ \t]*$"
 )
+# Goal cues that are only a time ("trong năm 2023", "đến cuối năm", "đến năm 2025", "trước năm 2025")
+_TIME_CUE = regex.compile(r"(?i:trong|đến|trước)\s")
+# The time right after "đến cuối tháng" / "đến cuối năm": "10/2019", "2024"
+_CUE_WHEN = regex.compile(r"\s*(?:(?P<m>\d{1,2})\s*[/-]\s*|[IV]{1,3}\s*[/-]\s*)?(?P<y>(?:19|20)\d\d)(?!\d)")
 _CAPS_LEVEL_WORDS = ("THỊ TRẤN", "THỊ XÃ", "THÀNH PHỐ", "PHƯỜNG", "QUẬN", "HUYỆN", "XÃ")
 # A section heading: "III. PHƯƠNG HƯỚNG NĂM 2025", "B. Nhiệm vụ năm 2025", a short line in capitals.
 _SECTION_HEAD = regex.compile(
@@ -334,10 +338,16 @@ class Context:
             readings = (sent_start,) if clause_start == sent_start else (clause_start, sent_start)
         for lo in readings:
             last = None
+            goal = False  # a goal word ("phấn đấu", "kế hoạch") seen in this reading
             for m in P.TARGET_CUE_A.finditer(self, lo, start):
-                y = P.CUE_YEAR.search(m.group())
-                # "trong năm 2023 có thêm 12 xã" in an article of 2024: a year gone by
-                past = y is not None and self.year is not None and int(y.group()) < self.year
+                if self._closed_before(m.start(), lo, start):
+                    continue  # "(kế hoạch năm là 4 xã), 9 xã đạt chuẩn": an aside says nothing after it
+                # "trong năm 2023 có thêm 12 xã" in an article of 2024, "đến cuối tháng 10/2019" in
+                # one of November 2019: a time gone by -- unless a goal word came first ("phấn
+                # đấu đến cuối năm 2020 đạt 9/9" stays a goal, of its own time)
+                timed = _TIME_CUE.match(m.group()) is not None
+                past = self._cue_past(m) and not goal
+                goal = goal or not timed
                 last = (m.start(), Modality.REPORTED if past else Modality.TARGET)
             for m in P.REPORTED_CUE_A.finditer(self, lo, start):
                 if last is None or m.start() > last[0]:
@@ -348,6 +358,32 @@ class Context:
         if self.plan_sections and self.in_plan_section(start):
             return Modality.TARGET
         return Modality.REPORTED
+
+    def _closed_before(self, at: int, lo: int, start: int) -> bool:
+        """Whether ``at`` lies inside a parenthesis that closes before ``start``."""
+        f = self.folded
+        opened = f.rfind("(", lo, at)
+        return opened >= 0 and f.find(")", opened, at) < 0 and 0 <= f.find(")", at, start)
+
+    def _cue_past(self, m) -> bool:
+        """Whether a goal cue's time ("trong năm 2023", "đến cuối tháng 10/2019") lies before the
+        article's month."""
+        if self.year is None:
+            return False
+        y = P.CUE_YEAR.search(m.group())
+        month = None
+        if y is None:
+            when = _CUE_WHEN.match(self.folded, m.end())
+            if when is None:
+                return False
+            year = int(when.group("y"))
+            month = int(when.group("m")) if when.group("m") else None
+        else:
+            year = int(y.group())
+        if year != self.year:
+            return year < self.year
+        pub = self.doc.published or self.published
+        return month is not None and pub is not None and len(pub) >= 7 and month < int(pub[5:7])
 
     # --- the article's own date --------------------------------------------
     @cached_property

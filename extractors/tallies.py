@@ -28,6 +28,24 @@ _HAS_BEFORE = regex.compile(r"(?i:có|thêm|công\s+nhận|đạt)\s*(?:thêm\s+
 _NEGATED = regex.compile(r"(?<![\p{L}])(?i:chưa|không|chưa\s+được)\s+$")
 _RECOGNISED = regex.compile(r"(?i:được)\s")
 _LIST_JOIN = regex.compile(r"\s*(?:,|và)\s*$")
+# A quota per unit, no count in a parent: "mỗi huyện phải có ít nhất 1 xã đạt chuẩn NTM nâng cao"
+_EACH_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?i:mỗi)\s+(?i:tỉnh|huyện|xã|địa\s+phương|đơn\s+vị)\s+(?:\p{Ll}+\s+){0,4}$")
+# The recognition verb before the count: "phấn đấu công nhận thêm 2 xã là A và B"
+_RECOGNITION_BEFORE = regex.compile(r"(?<![\p{L}])(?i:công\s+nhận)\s+(?:(?i:thêm|mới)\s+)?$")
+# A proposal for recognition right before the count: "UBND tỉnh đề nghị xét công nhận 07 xã" --
+# the units are assessed and proposed, a state reported unless a goal word says otherwise
+_PROPOSED_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?i:đề\s+nghị)\s+(?:(?i:trung\s+ương|tỉnh|thủ\s+tướng)\s+)?(?:(?i:xét)\s*,?\s*)?"
+    r"(?i:công\s+nhận)\s+(?:(?i:thêm)\s+)?$")
+# A bare level word of the body that recognises: "đã được UBND tỉnh công nhận" (no parent)
+_RECOGNISER_BEFORE = regex.compile(
+    r"(?i:được)\s+(?:UBND|HĐND|(?i:ủy\s+ban\s+nhân\s+dân|hội\s+đồng\s+nhân\s+dân))\s*$")
+# A province's name that is no parent: the name of a lower unit ("xã Hòa Bình") or an item of a
+# list of communes ("gồm Đắk Cấm, Vinh Quang, Hòa Bình, Ia Chim")
+_LOWER_LEVEL_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?i:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã)\s+$")
+_LIST_ITEM_AROUND = regex.compile(r"\s*(?:,|\bvà\b)\s*\p{Lu}")
 # The first words of P.COMPARISON_BEFORE and of P.INCREMENT_CUE: where none is, they cannot match.
 _COMPARISON_WORDS = ("tăng", "giảm", "hơn", "vượt", "thiếu")
 _INCREMENT_WORDS = ("thêm", "mới", "đề", "xét", "trong", "năm", "đợt")
@@ -156,6 +174,7 @@ def _bare_level_info(ctx: Context, m) -> list:
     if level == Level.XA:
         return [_RANK[level], None, None]  # below every counted level: never a parent
     if _NOT_PARENT_BEFORE.search(f, max(0, m.start() - 10), m.start()) \
+            or _RECOGNISER_BEFORE.search(f, max(0, m.start() - 30), m.start()) \
             or _STANDARD_NAME_AFTER.match(f, m.end()) \
             or _LEVEL_COMPARED.search(f, max(0, m.start() - 30), m.start()):
         # "được công nhận là huyện nông thôn mới kiểu mẫu": the name of a standard; "Huyện Hòa
@@ -208,6 +227,8 @@ def _last_candidate(ctx: Context, lo: int, hi: int, child: Level, skip_reached: 
         for m in found:
             if skip_reached and _REACHED_NEXT.match(f, m.end(), hi):
                 continue
+            if _not_the_province(f, m):
+                continue
             if any(s <= m.start() < s + 60 for s in tinh_at):
                 continue
             tinh_at.append(m.start())
@@ -252,6 +273,16 @@ def _last_candidate(ctx: Context, lo: int, hi: int, child: Level, skip_reached: 
         if memo[m]:
             best_at, best = m.start(), Unit(Level.QUOC_GIA, "Việt Nam", None)
     return best
+
+
+def _not_the_province(f: str, m) -> bool:
+    """A province's name that names something else: "xã Hòa Bình", or an item of a list of
+    names ("gồm Đắk Cấm, Vinh Quang, Hòa Bình, Ia Chim")."""
+    lo = max(0, m.start() - 12)
+    if _LOWER_LEVEL_BEFORE.search(f, lo, m.start()):
+        return True
+    before = f[max(0, m.start() - 3):m.start()].rstrip()
+    return before.endswith(",") and _LIST_ITEM_AROUND.match(f, m.end()) is not None
 
 
 _COUNTED_BEFORE = regex.compile(rf"{P.COUNT_DIGIT}\s*$")
@@ -499,6 +530,9 @@ def find(ctx: Context) -> list[Tally]:
         if (ctx.may_hold(_COMPARISON_WORDS, max(0, m.start() - 12), m.start())
                 and P.COMPARISON_BEFORE.search(f, max(0, m.start() - 12), m.start())) or _compared_after(f, m.end()):
             continue
+        if ctx.may_hold(("mỗi",), max(0, m.start() - 40), m.start()) \
+                and _EACH_BEFORE.search(f, max(0, m.start() - 40), m.start()):
+            continue  # "mỗi huyện phải có ít nhất 1 xã ...": a quota, not a count
         sent = ctx.doc.sentence_at(m.start())
         wend = _window_end(ctx, m.end())
         nxt = matches[i + 1].start() if i + 1 < len(matches) else len(f)
@@ -509,10 +543,13 @@ def find(ctx: Context) -> list[Tally]:
             shared = P.REACHED.search(f, nm.end(), _window_end(ctx, nm.end()))
             if shared and shared.start() - nm.end() <= 12:
                 reached = shared
+        if not reached and ctx.may_hold(("công",), max(0, m.start() - 20), m.start()):
+            # "phấn đấu công nhận thêm 2 xã là Châu Lăng và Lê Trì": the verb comes first
+            reached = _RECOGNITION_BEFORE.search(f, max(0, m.start() - 20), m.start())
         if reached and ctx.may_hold(("chưa", "không"), max(0, reached.start() - 12), reached.start()) \
                 and _NEGATED.search(f, max(0, reached.start() - 12), reached.start()):
             continue  # "còn 5 xã chưa đạt chuẩn": the units that did not reach it
-        std_start = reached.start() if reached else m.end()
+        std_start = reached.start() if reached and reached.start() > m.start() else m.end()
         running = None
         if not reached:
             running = _running_total(ctx, m, facts, sent.start)
@@ -541,11 +578,16 @@ def find(ctx: Context) -> list[Tally]:
             # "riêng trong năm nay có thêm 2 huyện được Thủ tướng Chính phủ công nhận": a
             # recognition received is reported, "trong năm nay" only dates it
             modality = Modality.REPORTED
+        if modality == Modality.TARGET and ctx.may_hold(("đề nghị",), max(0, m.start() - 50), m.start()) \
+                and _PROPOSED_BEFORE.search(f, max(0, m.start() - 50), m.start()) \
+                and not P.TARGET_VERB.search(f, sent.start, m.start()):
+            # "Trong năm 2023, UBND tỉnh đề nghị xét công nhận 07 xã": a proposal made is reported
+            modality = Modality.REPORTED
         lo = max(sent.start, m.start() - 30)
         before = f[lo:m.start()]
         increment = bool(ctx.may_hold(_INCREMENT_WORDS, lo, m.start()) and P.INCREMENT_CUE.search(before)) or (
             modality == Modality.TARGET and not P.RUNNING_TOTAL_CUE.search(before))
-        end = reached.end() if reached else m.end()
+        end = max(reached.end(), m.end()) if reached else m.end()
         quote_start = m.start()
         if running is not None:
             standard, quote_start = running
@@ -596,7 +638,9 @@ def find(ctx: Context) -> list[Tally]:
 EXTRACTOR = Extractor(
     name="tallies", fact_type="tallies", find=find, triggers=("xã", "huyện"),
     # 2: a bare "tỉnh" is the province named before it in the sentence; "năm 2024 huyện" is a
-    # parent, not a count of districts
+    # parent, not a count of districts; "công nhận thêm 2 xã là ..." (verb first); a proposal
+    # for recognition is reported; quotas per unit, provinces' names of communes and the
+    # recognising body are no parents; goal words in an aside or of a time gone by
     version="2",
     description="counts of units that reached a standard, with parent unit",
 )

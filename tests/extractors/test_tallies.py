@@ -167,6 +167,26 @@ POSITIVE = {
         "năm 2025 tỉnh phấn đấu có thêm 2 huyện đạt chuẩn NTM.",
         [T("Lâm Đồng", "xã", "ntm", 110, 111), T("Lâm Đồng", "huyện", "ntm", 2, modality="target")],
     ),
+    "recognition-verb-before-the-count": (
+        "Năm 2024 huyện Tri Tôn phấn đấu công nhận thêm 2 xã là Ô Lâm và Tà Đảnh.",
+        [T("Tri Tôn", "xã", "ntm", 2, modality="target")],
+    ),
+    "aside-with-a-plan-does-not-make-what-follows-a-goal": (
+        "Năm 2023 tỉnh Hậu Giang được công nhận thêm 4 xã đạt chuẩn NTM (kế hoạch năm là 3 xã), "
+        "6 xã đạt chuẩn NTM nâng cao.",
+        [T("Hậu Giang", "xã", "ntm", 4), T("Hậu Giang", "xã", "ntm_nang_cao", 6)],
+    ),
+    "commune-named-like-a-province-is-no-parent": (
+        "Thành phố Kon Tum có 11/11 xã đạt chuẩn NTM, trong đó 03 xã đạt chuẩn NTM nâng cao gồm Vinh Quang, "
+        "Hòa Bình, Ia Chim và 01 xã đạt chuẩn NTM kiểu mẫu.",
+        [T("Kon Tum", "xã", "ntm", 11, 11), T("Kon Tum", "xã", "ntm_nang_cao", 3),
+         T("Kon Tum", "xã", "ntm_kieu_mau", 1)],
+    ),
+    "recognising-body-is-no-parent": (
+        "Chủ tịch UBND huyện Mỹ Xuyên cho biết đến nay 14/14 xã của huyện đã được UBND tỉnh công nhận đạt "
+        "chuẩn NTM, trong đó có 04 xã đạt chuẩn NTM nâng cao.",
+        [T("Mỹ Xuyên", "xã", "ntm", 14, 14), T("Mỹ Xuyên", "xã", "ntm_nang_cao", 4)],
+    ),
 }
 
 NEGATIVE = {
@@ -181,6 +201,7 @@ NEGATIVE = {
     "composition": "Thị xã Duyên Hải có 2 xã và 5 phường.",
     "not-yet-reached": "Cả 3 xã chưa về đích của huyện đều là xã đặc biệt khó khăn.",
     "villages": "Xã Tân Phú có 8/8 thôn đạt chuẩn khu dân cư kiểu mẫu.",
+    "quota-per-district": "Tỉnh ủy Bình Phước yêu cầu mỗi huyện phải có ít nhất 1 xã đạt chuẩn NTM nâng cao.",
     "ranking-only": "Huyện Đông Hưng là huyện nông thôn mới kiểu mẫu đầu tiên của cả nước.",
 }
 
@@ -194,6 +215,23 @@ def test_tallies_positive(text, expected):
 @pytest.mark.parametrize("text", NEGATIVE.values(), ids=NEGATIVE.keys())
 def test_tallies_negative(text):
     assert run(text) == []
+
+
+def test_a_proposal_for_recognition_is_reported():
+    facts = run("Trong năm 2023, UBND tỉnh Gia Lai đề nghị xét công nhận 07 xã đạt chuẩn NTM.", published="2023-10-12")
+    assert [(key(f), f.increment) for f in facts] == [(T("Gia Lai", "xã", "ntm", 7), True)]
+
+
+def test_a_registered_proposal_stays_a_goal():
+    facts = run("Năm 2024, tỉnh Bình Phước đăng ký đề nghị xét công nhận 5 xã đạt chuẩn NTM.", published="2024-10-11")
+    assert [key(f) for f in facts] == [T("Bình Phước", "xã", "ntm", 5, modality="target")]
+
+
+def test_a_goal_word_of_a_month_gone_by_is_a_date():
+    text = "Theo Văn phòng Điều phối, đến cuối tháng 10/2024 cả nước có 6.200/8.014 xã đạt chuẩn NTM."
+    assert [key(f) for f in run(text, published="2024-11-20")] == [T("Việt Nam", "xã", "ntm", 6200, 8014)]
+    assert [key(f) for f in run(text, published="2024-09-20")] == [
+        T("Việt Nam", "xã", "ntm", 6200, 8014, modality="target")]
 
 
 def test_increment_and_running_total():
