@@ -85,7 +85,7 @@ def extract(doc, only: Sequence[str] | None = None) -> dict[str, list[Fact]]:
             continue
         if ex.triggers and not any(t in low for t in ex.triggers):
             continue
-        found = ex.find(ctx)
+        found = ctx.facts_of(ex.name)
         stamp = f"{ex.name}@{ex.version}"
         for f in found:
             f.extractor_version = stamp

@@ -249,6 +249,18 @@ class Context:
             best = m
         return best
 
+    def facts_of(self, name: str) -> list:
+        """The facts extractor ``name`` finds in this document, found once: :func:`extractors.extract`
+        reads them from here, and an extractor may build on another's (unmet on tallies)."""
+        cache = self.__dict__.setdefault("_facts", {})
+        got = cache.get(name)
+        if got is None:
+            from extractors import registry
+
+            ex = next(e for e in registry() if e.name == name)
+            got = cache[name] = list(ex.find(self))
+        return got
+
     def heading_above(self, offset: int) -> list[Unit]:
         """The units of a line above ``offset``'s that is only a unit or a list of units ("- Xã
         Tà Đảnh", "Xã Phong Niên, huyện Bảo Thắng:", "- Xã Châu Lăng và xã Lê Trì"), when

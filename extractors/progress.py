@@ -287,7 +287,7 @@ _AFTER_LIST = regex.compile(r"\s*,?\s*(?:thì\s+)?(?:có|gồm|là)\s+")
 _AFTER_LEVEL = regex.compile(r"\s*(?P<lw>tỉnh|huyện|xã)(?![\p{L}])", regex.I)
 # A level word that is no subject: counted or generic ("các xã", "mỗi xã"), or a modifier of
 # something else ("đơn vị cấp huyện", "khó khăn nhất tỉnh", "của tỉnh", "trong huyện").
-_QUANTIFIED = regex.compile(
+QUANTIFIED = regex.compile(
     rf"(?:{P.COUNT_DIGIT}|%|\bcác|\bnhững|\bnhiều|\bsố|\bmỗi|\btừng|\bmột|\bcấp|\bnhất|\bcủa|\btrong|\bngoài|\bthuộc|"
     r"\bkhắp|\bvới|\bcho|\bhai|\bba|\bbốn)\s*$", regex.I)
 # One or two words that refer back to units named just before: "Cả hai xã phấn đấu ...",
@@ -453,7 +453,7 @@ def _units_for_group(
         # "Thị xã đạt 9/9 tiêu chí": a bare "thị xã" / "quận" is the district-level unit
         bare = sorted(bare + P.BARE_TOWN_A.finditer(ctx, lo, g_start), key=lambda m: m.start())
     for m in bare:
-        if _QUANTIFIED.search(f, max(0, m.start() - 8), m.start()):
+        if QUANTIFIED.search(f, max(0, m.start() - 8), m.start()):
             continue
         if _BODY_BEFORE.search(f, max(0, m.start() - 20), m.start()):
             # "xã vừa được UBND tỉnh công nhận ...": the recognising body is the subject only

@@ -193,7 +193,7 @@ def _article_district(ctx: Context, at: int) -> Optional[Unit]:
     return u if u and u.level == Level.HUYEN else None
 
 
-def _last_candidate(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool) -> Optional[Unit]:
+def last_candidate(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool) -> Optional[Unit]:
     """The last unit above ``child`` named in f[lo:hi] (of two at one offset, the one of the
     later kind below), None if there is none.
 
@@ -358,13 +358,13 @@ def parent_for(ctx: Context, start: int, child: Level, prev: Optional[Unit] = No
     f = ctx.folded
     sent = ctx.doc.sentence_at(start)
     clause_start = max(f.rfind(";", sent.start, start) + 1, sent.start)
-    found = _last_candidate(ctx, clause_start, start, child, skip_reached=False)
+    found = last_candidate(ctx, clause_start, start, child, skip_reached=False)
     if found:
         return found
     if prev is not None:
         return prev
     line_start, _ = ctx.line_span(start)
-    found = _last_candidate(ctx, min(line_start, sent.start), clause_start, child, skip_reached=True)
+    found = last_candidate(ctx, min(line_start, sent.start), clause_start, child, skip_reached=True)
     if found:
         return found
     sec = ctx.section_unit(start)

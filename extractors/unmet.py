@@ -20,8 +20,8 @@ from extractors import patterns as P
 from extractors.context import Context, standard_of
 from extractors.criteria import criterion_name
 from extractors.models import Level, Standard, Unit, Unmet
-from extractors.progress import Count, count_matches, units_for_group
-from extractors.tallies import parent_for
+from extractors.progress import QUANTIFIED, Count, count_matches, units_for_group
+from extractors.tallies import last_candidate, parent_for
 
 _ITEM_GAP = regex.compile(r"\s*(?:[;,]|\bvà\b|\.|\(|:)?\s*(?:(?i:gồm|trong\s+đó)\s*:?\s*)?")
 _MAX_GAP = 300
@@ -36,6 +36,11 @@ _GAP_STOP = regex.compile(r"\d\s*/\s*\d+\s+(?:tiêu|chỉ|nội)|(?i:đã\s+đ�
 
 # "còn thiếu tiêu chí số 17", "xã thiếu tiêu chí 2 và tiêu chí 6" (the criteria word follows)
 _LACKING_BEFORE = regex.compile(r"(?<![\p{L}])(?i:thiếu)\s+$")
+
+
+_STILL_BEFORE = regex.compile(r"(?<![\p{L}])(?i:còn)\s+$")
+_PENDING_AFTER = regex.compile(
+    r"\s*,?\s*(?:(?i:hiện|vẫn)\s+)?(?i:đang)\s+(?i:hoàn\s+thiện|hoàn\s+thành|thực\s+hiện|triển\s+khai|phấn\s+đấu|nâng\s+chất)")
 
 
 class _SpanEnd:
@@ -99,6 +104,9 @@ def _units(ctx: Context, at: int, word: str) -> list[Unit]:
     the last commune or district named earlier in the paragraph."""
     if word.lower().startswith("nội"):
         return [ctx.unit(Level.TINH, ctx.province)] if ctx.province else []
+    figured = _figure_units(ctx, at)
+    if figured:
+        return figured
     sent = ctx.doc.sentence_at(at)
     units, _, _ = units_for_group(ctx, [Count(at, at, 0, None, None, None)], sent.start, at, [])
     if units:
@@ -159,6 +167,47 @@ def _chua_after(low: str, words: tuple) -> bool:
 _ROW_MARK = re.compile(r"\|[ \t]*chưa")
 
 
+def _figure_units(ctx: Context, at: int) -> list[Unit]:
+    """The units of the last progress figure earlier in the paragraph, when no unit is named
+    between it and ``at``: "Gò Quao hiện đạt 8/9 tiêu chí, còn tiêu chí số 6 ... chưa đạt",
+    "... là Vụ Bổn, hiện đạt 16/19 tiêu chí. Xã còn 03 tiêu chí chưa đạt, khó nhất là ..."."""
+    p_start, _ = ctx.paragraph_span(at)
+    last = None
+    for f in ctx.facts_of("progress"):
+        if p_start <= f.evidence.start and f.evidence.end <= at:
+            last = f
+    if last is None:
+        return []
+    mentions = ctx.mentions
+    i = bisect.bisect_left(mentions, (last.evidence.end,))
+    if i < len(mentions) and mentions[i][0] < at:
+        return []  # a unit named since: the usual reading decides
+    f = ctx.folded
+    for m in P.BARE_LEVEL_A.finditer(ctx, last.evidence.end, at):
+        if QUANTIFIED.search(f, max(0, m.start() - 8), m.start()):
+            return []  # "cả hai xã còn ...": units counted since, the usual reading decides
+    units = []
+    for f in ctx.facts_of("progress"):
+        if f.evidence.start == last.evidence.start and f.unit not in units:
+            units.append(f.unit)
+    return units
+
+
+def _review_parent(ctx: Context, at: int) -> Optional[Unit]:
+    """The unit whose communes a review counts ("tiêu chí số 10 có 4 xã chưa đạt"): one named in
+    the sentence before it ("Rà soát toàn tỉnh, ..."), else the parent of the last tally before
+    it (the district of a district's review, the province of a provincial report), else the
+    district of the section or named last."""
+    sent = ctx.doc.sentence_at(at)
+    named = last_candidate(ctx, sent.start, at, Level.XA, skip_reached=False)
+    if named is not None:
+        return named
+    for t in reversed(ctx.facts_of("tallies")):
+        if t.evidence.start < at and t.parent is not None and t.parent.level in (Level.HUYEN, Level.TINH):
+            return t.parent
+    return _district(ctx, at)
+
+
 def _district(ctx: Context, at: int) -> Optional[Unit]:
     u = ctx.section_unit(at)
     if u and u.level == Level.HUYEN:
@@ -198,7 +247,9 @@ def find(ctx: Context) -> list[Unmet]:
         k = P.UNITS_UNMET.match(f, name_end)
         if not k:
             continue
-        unit = _district(ctx, m.start()) if k.group("child").lower() == "xã" else (
+        # the parent of the counted communes, as a tally of them would have it: the district of
+        # a district's review, the province of a provincial report
+        unit = _review_parent(ctx, m.start()) if k.group("child").lower() == "xã" else (
             ctx.unit(Level.TINH, ctx.province) if ctx.province else None)
         for n in _nums(m.group("nums")):
             add(unit, n, name, int(k.group("k")), m.start(), k.end(), m.group("word"))
@@ -224,6 +275,7 @@ def find(ctx: Context) -> list[Unmet]:
     heads = [(h.start(), h.end()) for h in P.UNMET_HEAD_A.finditer(ctx)] \
         if low is None or _chua_after(low, ("chí", "dung", "tiêu")) else []
     heads += [(h.start(), h.end()) for h in P.HARDEST_HEAD_A.finditer(ctx) if _short_before(ctx, h.start())]
+    heads += [(h.start(), h.end()) for h in P.REMAINING_HEAD_A.finditer(ctx) if _short_before(ctx, h.start())]
     heads.sort()
     for h_start, h_end in heads:
         _, line_end = ctx.line_span(h_start)
@@ -307,7 +359,10 @@ def find(ctx: Context) -> list[Unmet]:
         if not after:
             # "xã còn thiếu tiêu chí số 17 (Môi trường ...)": lacking it is not meeting it
             lack = _LACKING_BEFORE.search(f, max(0, m.start() - 20), m.start())
-            if not lack:
+            # "còn tiêu chí số 5 về Y tế - Văn hóa - Giáo dục đang hoàn thiện": still being worked on
+            pending = not lack and _STILL_BEFORE.search(f, max(0, m.start() - 12), m.start()) \
+                and _PENDING_AFTER.match(f, max(last.end(), last_end))
+            if not (lack or pending):
                 continue
             after = _SpanEnd(max(last.end(), last_end))
         for unit in _units(ctx, m.start(), m.group("word")):
@@ -329,10 +384,13 @@ def find(ctx: Context) -> list[Unmet]:
 
 
 EXTRACTOR = Extractor(
-    name="unmet", fact_type="unmet", find=find, triggers=("chưa đạt", "chưa hoàn thành", "thiếu"),
+    name="unmet", fact_type="unmet", find=find, triggers=("chưa đạt", "chưa hoàn thành", "thiếu", "còn lại", "đang hoàn", "đang thực", "đang triển",
+                                                   "đang phấn", "đang nâng"),
     # 2: criteria unmet by "cả hai xã" / "cả ba xã" belong to every commune the anaphor names
-    # 3: lists in parentheses after a count ("còn 2 tiêu chí (số 2 ..., số 6 ...) chưa đạt") and
-    # criteria a unit "thiếu" (lacks)
+    # 3: lists in parentheses after a count ("còn 2 tiêu chí (số 2 ..., số 6 ...) chưa đạt"),
+    # criteria a unit "thiếu" (lacks) or "còn ... đang hoàn thiện", "tiêu chí còn lại là ...";
+    # the unit of the figure before it; a review's communes counted in the province or district
+    # its tallies are about
     version="3",
     description="numbered criteria not yet met, with the unit and official criterion name",
 )

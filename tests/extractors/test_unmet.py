@@ -106,6 +106,29 @@ POSITIVE = {
         "Riêng xã Ea Trul còn thiếu tiêu chí số 17 (Môi trường và an toàn thực phẩm).",
         [("Ea Trul", 17, None)],
     ),
+    "after-a-figure-of-a-unit-named-bare": (
+        "Tỉnh Kiên Giang có 8/15 đơn vị cấp huyện hoàn thành nhiệm vụ. Ở cấp huyện, Giồng Riềng hiện đạt 8/9 "
+        "tiêu chí huyện NTM, còn tiêu chí số 6 về Kinh tế chưa đạt.",
+        [("Giồng Riềng", 6, None)],
+    ),
+    "remaining-is": (
+        "Huyện Hải Lăng đã đạt 8/9 tiêu chí. Tiêu chí còn lại là tiêu chí số 6 về Sản xuất.",
+        [("Hải Lăng", 6, None)],
+    ),
+    "still-being-completed": (
+        "Theo tự đánh giá, huyện Lộc Ninh đạt 8/9 tiêu chí, còn tiêu chí số 5 về Y tế - Văn hóa - Giáo dục "
+        "đang hoàn thiện.",
+        [("Lộc Ninh", 5, None)],
+    ),
+    "list-after-in-which-there-are": (
+        "Xã Phước Minh đạt 13/19 tiêu chí; còn 06 tiêu chí chưa đạt, trong đó có tiêu chí số 2 (Giao thông) "
+        "và tiêu chí số 17 (Môi trường và an toàn thực phẩm).",
+        [("Phước Minh", 2, None), ("Phước Minh", 17, None)],
+    ),
+    "provincial-review-counts-communes-of-the-province": (
+        "Đến nay tỉnh Lào Cai có 13/144 xã đạt chuẩn NTM.\n\nTiêu chí số 11 về Hộ nghèo có 102 xã chưa đạt.",
+        [("Lào Cai", 11, 102)],
+    ),
 }
 
 NEGATIVE = {
@@ -118,6 +141,8 @@ NEGATIVE = {
     "hardest-without-figure": "Theo cán bộ xã Tân An, khó nhất là tiêu chí số 17 về Môi trường.",
     "both-met": "Xã Bình Thạnh có tiêu chí số 10 về Thu nhập và số 11 về Nghèo đa chiều đều đã đạt.",
     "list-in-parentheses-met": "Xã Ia Sao đã hoàn thành 2 tiêu chí (số 2 về Giao thông và số 6 về Kinh tế) trong năm.",
+    "remaining-met": "Huyện Hải Lăng đã đạt 9/9 tiêu chí. Tiêu chí còn lại là tiêu chí số 6 về Sản xuất.",
+    "being-implemented-without-still": "Xã Tân Lập đang hoàn thiện tiêu chí số 17 về Môi trường.",
     "lacking-without-number": "Xã Ia Tul còn thiếu tiêu chí về giao thông nông thôn.",
     "complement-then-topics-only": "Xã Sơn Vĩ đạt 12/19 tiêu chí. Trong 7 tiêu chí chưa đạt, khó nhất là giao thông và thu nhập.",
 }
