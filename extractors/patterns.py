@@ -133,10 +133,10 @@ FULL_DATE = regex.compile(r"(?<![\d/.-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2
 LONG_DATE = regex.compile(r"(?i:ngày)\s+(?P<d>\d{1,2})\s+(?i:tháng)\s+(?P<m>\d{1,2})\s*(?:,\s*)?(?i:năm)\s+(?P<y>(?:19|20)\d\d)(?!\d)")
 # "tháng 5/2022", "tháng 11 năm 2023", "tháng 01/2024"
 MONTH_YEAR = regex.compile(r"(?<![\p{L}])(?i:tháng)\s+(?P<m>\d{1,2})\s*(?:/|-|\s+(?i:năm)\s+)(?P<y>(?:19|20)\d\d)(?![\d/])")
-# "đầu tháng 7", "cuối tháng 12": a month without a year, only with its qualifier (a bare
+# "đầu tháng 7", "cuối tháng 12", "hết tháng 6": a month without a year, only with its qualifier (a bare
 # "tháng 11" may be a count of months: "tháng 11 và 11 tháng"); it takes the article's year
 PART_OF_MONTH = regex.compile(
-    r"(?<![\p{L}])(?i:đầu|giữa|cuối)\s+(?P<t>(?i:tháng)\s+(?P<m>\d{1,2}))(?![\d/.,-]?\d)(?!\s*(?:[/-]|(?i:năm)\s+\d))"
+    r"(?<![\p{L}])(?i:đầu|giữa|cuối|hết)\s+(?P<t>(?i:tháng)\s+(?P<m>\d{1,2}))(?![\d/.,-]?\d)(?!\s*(?:[/-]|(?i:năm)\s+\d))"
 )
 # "ngày 26/11", "sáng 19/5": a day and month with no year, after a word that makes it a date
 # "ngày 26-11", "tối 3-9" (dashes after a word that can only open a date; "từ 5-7 xã" is a range);
@@ -144,7 +144,9 @@ PART_OF_MONTH = regex.compile(
 DAY_MONTH = regex.compile(
     r"(?<![\p{L}])(?:(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|trước|sau)\s+(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})"
     r"|(?i:ngày|sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?(?P<d>\d{1,2})[-.](?P<m>\d{1,2})"
-    r"|(?i:nay)\s*\(\s*(?i:ngày\s+)?(?P<d>\d{1,2})[/-](?P<m>\d{1,2})(?=\s*\)))"
+    r"|(?i:nay)\s*\(\s*(?i:ngày\s+)?(?P<d>\d{1,2})[/-](?P<m>\d{1,2})(?=\s*\))"
+    # "ngày 10 tháng 6" with no year after it
+    r"|(?i:ngày)\s+(?P<d>\d{1,2})\s+(?i:tháng)\s+(?P<m>\d{1,2})(?!\s*(?:,\s*)?(?i:năm)\s+\d|\s*[/-]\s*\d))"
     r"(?![\d/]|[.-]\d|\s*(?:tiêu|chỉ|nội|xã|huyện|đơn|người|hộ|ha|km|tỷ|triệu)(?![\p{L}]))"
 )
 
@@ -598,7 +600,7 @@ class Anchored:
 
 
 LEGAL_REF_A = Anchored(LEGAL_REF, list(DOC_KINDS) + list(DOC_KIND_ABBR))
-PART_OF_MONTH_A = Anchored(PART_OF_MONTH, ["đầu tháng", "giữa tháng", "cuối tháng"])
+PART_OF_MONTH_A = Anchored(PART_OF_MONTH, ["đầu tháng", "giữa tháng", "cuối tháng", "hết tháng"])
 DAY_MONTH_A = Anchored(DAY_MONTH, "ngày sáng chiều tối trưa đêm hôm từ đến trước sau nay".split())
 # No check before trying UNIT_MENTION: a level word is followed by a name often enough that
 # testing for one in Python costs more than the match it would save.

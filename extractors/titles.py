@@ -91,6 +91,9 @@ def _letter_tree(words, escape) -> str:
 # Ê Đê / M'nông name prefixes: "Y" (men), "H'" + syllable (women: "H'Hoan", "H'Nhi");
 # K'Ho / Cil (Lâm Đồng) names open with a clan or gender word: "Cil Ha Sang", "Ka Bông",
 # "Kră Jăn Ha Thanh", "K'Sơn Bon".
+# Name openings of the Central Highlands: Ê Đê "Y" and "H'", K'Ho "K'", Cơ Ho "Cil", "Ka", "Kră".
+# Ba Na and Xơ Đăng names open with "A" ("A Pớt", "A Dũng"): one or two syllables follow, so
+# that "huyện A Lưới Hồ Văn Ngọc" still ends the place before the person.
 PREFIX_RX = r"(?-i:Y|H['’]\p{Lu}\p{Ll}+|K['’]\p{Lu}\p{Ll}+|Cil|Ka|Kră)"
 PREFIX = regex.compile(PREFIX_RX)
 
@@ -108,7 +111,7 @@ def compiled():
     # there): the order they are tried in does not matter, and a tree of their letters is faster.
     assert all(" " not in s for s in surnames())
     person = regex.compile(
-        rf"(?<![\p{{L}}'’])(?:(?:{PREFIX_RX}[ ]+)?(?:{_letter_tree(surnames(), regex.escape)})(?:[ ]+{syl}){{1,3}}|{PREFIX_RX}(?:[ ]+{syl}){{1,4}})"
+        rf"(?<![\p{{L}}'’])(?:(?:{PREFIX_RX}[ ]+)?(?:{_letter_tree(surnames(), regex.escape)})(?:[ ]+{syl}){{1,3}}|{PREFIX_RX}(?:[ ]+{syl}){{1,4}}|(?-i:A)(?:[ ]+{syl}){{1,2}})"
         rf"(?![\p{{L}}'’])(?![ ]+\p{{Lu}}\p{{Ll}})"
     )
     return head, person
@@ -127,7 +130,7 @@ def person_starts():
     """
     import re
 
-    literals = set(surnames()) | {"Y", "H'", "H’", "K'", "K’", "Cil", "Ka", "Kră"}  # PREFIX_RX's openings
+    literals = set(surnames()) | {"Y", "A", "H'", "H’", "K'", "K’", "Cil", "Ka", "Kră"}  # PREFIX_RX's openings
     assert all(w.rstrip("'’").isalpha() for w in literals)
     return re.compile(_letter_tree(literals, re.escape))
 

@@ -25,6 +25,8 @@ POSITIVE = {
     "month-dash": ("Hoàn thành trong tháng 12-2023.", ["2023-12"]),
     "month-words": ("Hồ sơ trình trong tháng 3 năm 2024.", ["2024-03"]),
     "day-month-article-year": ("Sáng 19/5, xã Tân Hiệp tổ chức lễ đón bằng.", ["2023-05-19"]),
+    "day-month-in-words-article-year": ("Trước đó, ngày 9 tháng 8, đoàn đã khảo sát mô hình.", ["2023-08-09"]),
+    "by-the-end-of-a-month": ("Tính đến hết tháng 9, toàn tỉnh có thêm 5 xã về đích.", ["2023-09"]),
     "day-month-dash": ("Tối 3-9, huyện Krông Bông tổ chức lễ đón bằng.", ["2023-09-03"]),
     "sang-nay-paren": ("Sáng nay (21/11), UBND tỉnh họp.", ["2023-11-21"]),
     "day-month-not-from-decision-year": (
@@ -42,6 +44,7 @@ POSITIVE = {
 JANUARY = ("Ngày 28/12, huyện Hải Hà tổng kết năm.", "2025-01-08", ["2024-12-28"])
 
 NEGATIVE = {
+    "months-counted-in-words": "Sau 10 tháng 6 ngày thi công, tuyến đường hoàn thành.",
     "bare-year": "Năm 2023, xã Hòa Lợi đạt chuẩn.",
     "period": "Giai đoạn 2021 - 2025, tỉnh phấn đấu có 10 xã đạt chuẩn.",
     "relative": "Đến cuối năm, huyện hoàn thành 9/9 tiêu chí.",

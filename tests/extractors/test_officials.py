@@ -151,6 +151,14 @@ def test_unknown_surname_is_settled_by_ner():
     # a woman's given name "H'..." keeps its apostrophe
     ("Theo bà Siu H'Nhân, Chủ tịch UBND xã Ia Rvê, xã đã có đường bê tông.", "Siu H'Nhân"),
     ("Bà H'Yim Kđoh, Phó Chủ tịch UBND tỉnh Đắk Lắk dự buổi làm việc.", "H'Yim Kđoh"),
+    # Ba Na and Xơ Đăng names open with "A"
+    ("Dự buổi lễ có đồng chí A Dũng, Phó Chủ tịch UBND tỉnh Kon Tum.", "A Dũng"),
+    # Gia Rai and Ê Đê clan names as surnames
+    ("Ông Nay Hơ Lim, Chủ tịch UBND huyện Krông Pa cho biết huyện đã có 5 xã về đích.", "Nay Hơ Lim"),
+    ("Bà Mlô H'Trang, Phó Chủ tịch UBND huyện Krông Búk chủ trì hội nghị.", "Mlô H'Trang"),
+    # Thái surnames
+    ("Theo bà Cầm Thị Lan, Phó Chủ tịch UBND huyện Mai Sơn, huyện có 8 xã đạt chuẩn.", "Cầm Thị Lan"),
+    ("Đồng chí Quàng Văn Pọm, Bí thư Đảng ủy xã Chiềng Khoi chia sẻ kinh nghiệm.", "Quàng Văn Pọm"),
 ])
 def test_highland_names_rules(text, name):
     before = officials.NER_STATS["ner_calls"]
@@ -165,6 +173,16 @@ def test_highland_names_rules(text, name):
 ])
 def test_prefix_y_alone_is_no_name(text):
     assert run(text, province="Đắk Lắk") == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Chủ tịch UBND huyện A Lưới Hồ Văn Ngọc phát biểu.",
+    "Ông Hồ Văn Ngọc, Chủ tịch UBND huyện A Lưới cho biết huyện đạt 7/9 tiêu chí.",
+])
+def test_a_of_a_place_is_no_name(text):
+    got = run(text, province="Thừa Thiên Huế")
+    assert list(got) == ["Hồ Văn Ngọc"]
+    assert titles(got["Hồ Văn Ngọc"]) == ["chủ tịch ubnd huyện a lưới"]
 
 
 def test_ner_not_called_when_rules_settle_it():
