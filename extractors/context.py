@@ -28,6 +28,8 @@ _CAPS_UNIT_HEADING = regex.compile(
     r"(?m)^[ \t]*(?:[IVX]{1,5}[.)]|\d{1,2}[.)]|[-+*•])?[ \t]*(?P<lw>THỊ\s+TRẤN|THỊ\s+XÃ|THÀNH\s+PHỐ|PHƯỜNG|QUẬN|HUYỆN|XÃ)"
     r"[ \t]+(?P<name>[\p{Lu}\d][\p{Lu}\d'’ -]{1,40}?)[ \t]*:?[ \t]*$"
 )
+# A line that is an item of a list: "- Xã A: ...", "+ ...", "• ...", "2. ...", "b) ..."
+_LIST_ITEM_LINE = regex.compile(r"[ \t]*(?:[-+*•–]|\d{1,2}[.)]|[a-zđ][.)])[ \t]")
 # Goal cues that are only a time ("trong năm 2023", "đến cuối năm", "đến năm 2025", "trước năm 2025")
 _TIME_CUE = regex.compile(r"(?i:trong|đến|trước)\s")
 # The time right after "đến cuối tháng" / "đến cuối năm": "10/2019", "2024"
@@ -241,11 +243,20 @@ class Context:
         return self.unit(level_of(last.group("lw").lower(), name), name)
 
     def standard_before(self, at: int):
-        """The last criteria-set mention in this paragraph (or line) before ``at``, or None."""
+        """The last criteria-set mention in this paragraph (or line) before ``at``, or None.
+
+        In a list ("- Xã A: đạt 11/19 tiêu chí NTM nâng cao." / "- Xã B: đạt 19/19 tiêu chí.")
+        an item's mention says nothing of the next item: only the item's own line and the lines
+        of the paragraph that are no items (its lead: "Kết quả xây dựng NTM nâng cao:") count."""
         p_start, _ = self.paragraph_span(at)
         line_start, _ = self.line_span(at)
+        lo = min(p_start, line_start)
         best = None
-        for m in P.STANDARD_A.finditer(self, min(p_start, line_start), at):
+        item = _LIST_ITEM_LINE.match(self.folded, line_start) is not None
+        for m in P.STANDARD_A.finditer(self, lo, at):
+            if item and m.start() < line_start \
+                    and _LIST_ITEM_LINE.match(self.folded, self.line_span(m.start())[0]):
+                continue
             best = m
         return best
 

@@ -537,11 +537,12 @@ def _units_for_group(
 
 
 def standard_for(ctx: Context, group: list[Count], unit: Optional[Unit], seg_start: int) -> Optional[Standard]:
-    """The criteria set: named right after the count, else the nearest mention before it."""
+    """The criteria set: named right after the count, else the nearest mention before it, else NTM."""
     if group[0].measure == Measure.NOI_DUNG and (unit is None or unit.level == Level.TINH):
         return Standard.TINH_HOAN_THANH
     m = _standard_mention(ctx, group)
-    return standard_of(m, unit) if m else None
+    # no set named in the paragraph: the programme's own ("đạt 17/19 tiêu chí" of a commune)
+    return standard_of(m, unit) if m else Standard.NTM
 
 
 def _standard_mention(ctx: Context, group: list[Count]):

@@ -328,6 +328,20 @@ def test_standard_from_paragraph_context():
     assert facts["Thọ Minh"].standard.value == "ntm"
 
 
+def test_standard_of_a_list_item_does_not_carry_to_the_next():
+    text = ("Kết quả từng xã:\n- Xã Đức Hạnh: đạt 19/19 tiêu chí; hiện đạt 11/19 tiêu chí NTM nâng cao.\n"
+            "- Xã Bình Thắng: đạt 19/19 tiêu chí.\n\nKết quả xây dựng NTM nâng cao:\n- Xã Thiện Hưng: đạt 16/19 tiêu chí.")
+    got = {(f.unit.name, f.met): f.standard.value for f in run(text)}
+    assert got[("Bình Thắng", 19)] == "ntm"
+    assert got[("Đức Hạnh", 11)] == "ntm_nang_cao"
+    assert got[("Thiện Hưng", 16)] == "ntm_nang_cao"  # the list's lead names the set
+
+
+def test_standard_defaults_to_the_programme():
+    (f,) = run("Xã Ia Pal hiện đạt 17/19 tiêu chí.")
+    assert f.standard.value == "ntm"
+
+
 def test_province_of_units_from_document_context():
     text = "Tỉnh Trà Vinh tổng kết năm. Huyện Càng Long đạt 8/9 tiêu chí."
     (f,) = run(text)
