@@ -28,6 +28,12 @@ _HAS_BEFORE = regex.compile(r"(?i:có|thêm|công\s+nhận|đạt)\s*(?:thêm\s+
 _NEGATED = regex.compile(r"(?<![\p{L}])(?i:chưa|không|chưa\s+được)\s+$")
 _RECOGNISED = regex.compile(r"(?i:được)\s")
 _LIST_JOIN = regex.compile(r"\s*(?:,|và)\s*$")
+# A goal that is a total to reach: a floor, or a state by a time ("đến hết năm 2025 có 90 xã")
+_TOTAL_GOAL_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?i:ít\s+nhất|tối\s+thiểu|đến\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d(?:\s*,)?\s+(?:\p{Ll}+\s+){0,3}?có)")
+# after the count, up to its verb: "02 xã đề nghị xét, công nhận đạt chuẩn", "04 xã vừa được công nhận"
+_PROPOSED_BETWEEN = regex.compile(
+    r"(?i:đề\s+nghị\s+(?:xét\s*,?\s*)?công\s+nhận|(?:vừa|mới)\s+(?:được\s+)?(?:\S+\s+){0,3}?công\s+nhận)")
 # A quota per unit, no count in a parent: "mỗi huyện phải có ít nhất 1 xã đạt chuẩn NTM nâng cao"
 _EACH_BEFORE = regex.compile(
     r"(?<![\p{L}])(?i:mỗi)\s+(?i:tỉnh|huyện|xã|địa\s+phương|đơn\s+vị)\s+(?:\p{Ll}+\s+){0,4}$")
@@ -585,8 +591,17 @@ def find(ctx: Context) -> list[Tally]:
             modality = Modality.REPORTED
         lo = max(sent.start, m.start() - 30)
         before = f[lo:m.start()]
+        # a goal without "thêm" is a batch too ("phấn đấu năm 2024 có 03 xã đạt chuẩn") unless it
+        # is a share of all units ("12/13 xã"), a floor ("ít nhất 24 xã") or a state by a time
+        # ("đến năm 2025 có 90 xã"): those are totals to reach
+        between = f[m.end():reached.end()] if reached and reached.start() > m.end() else ""
         increment = bool(ctx.may_hold(_INCREMENT_WORDS, lo, m.start()) and P.INCREMENT_CUE.search(before)) or (
-            modality == Modality.TARGET and not P.RUNNING_TOTAL_CUE.search(before))
+            # "công nhận 04 xã đạt chuẩn": the units of one recognition; "02 xã đề nghị xét, công
+            # nhận đạt chuẩn": those proposed
+            _RECOGNITION_BEFORE.search(before) is not None and not P.RUNNING_TOTAL_CUE.search(before)) or (
+            0 < len(between) <= 60 and _PROPOSED_BETWEEN.search(between) is not None) or (
+            modality == Modality.TARGET and total is None and not P.RUNNING_TOTAL_CUE.search(before)
+            and not (_TOTAL_GOAL_BEFORE.search(before) and "(" not in before))
         end = max(reached.end(), m.end()) if reached else m.end()
         quote_start = m.start()
         if running is not None:

@@ -234,6 +234,20 @@ def test_a_goal_word_of_a_month_gone_by_is_a_date():
         T("Việt Nam", "xã", "ntm", 6200, 8014, modality="target")]
 
 
+@pytest.mark.parametrize("text,count,increment", [
+    ("Tỉnh Hậu Giang phấn đấu năm 2025 có 03 xã đạt chuẩn NTM nâng cao.", 3, True),
+    ("Tỉnh Hậu Giang phấn đấu đến hết năm 2025 có 60 xã đạt chuẩn NTM.", 60, False),
+    ("Tỉnh Hậu Giang phấn đấu có ít nhất 24 xã đạt chuẩn NTM nâng cao.", 24, False),
+    ("Huyện Tri Tôn phấn đấu đến cuối năm 2025 có 12/13 xã đạt chuẩn NTM.", 12, False),
+    ("Chủ tịch UBND tỉnh Bình Định ký quyết định công nhận 05 xã đạt chuẩn NTM năm 2024.", 5, True),
+    ("Huyện Sóc Sơn có 03 xã đề nghị xét, công nhận đạt chuẩn NTM nâng cao.", 3, True),
+    ("Với 05 xã vừa được công nhận, tỉnh Bình Định có 106/116 xã đạt chuẩn.", 5, True),
+])
+def test_batches_and_totals(text, count, increment):
+    got = {f.count: f.increment for f in run(text, published="2024-06-15")}
+    assert got[count] is increment
+
+
 def test_increment_and_running_total():
     facts = run("Tỉnh Tiền Giang công nhận thêm 4 xã đạt chuẩn NTM, nâng tổng số xã đạt chuẩn NTM lên 130/139 xã.")
     inc = {f.count: f.increment for f in facts}
