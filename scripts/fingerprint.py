@@ -34,8 +34,9 @@ from pipeline.run import document_from_file  # noqa: E402
 
 
 def documents(n_bench: int):
-    """(name, Document) of the samples, the seeds if present, and ``n_bench`` bench articles."""
-    for folder in (ROOT / "corpus" / "samples", ROOT.parent / "shared" / "seeds"):
+    """(name, Document) of the samples, the held-out articles, the seeds if present, and ``n_bench``
+    bench articles."""
+    for folder in (ROOT / "corpus" / "samples", ROOT / "tests" / "heldout" / "articles", ROOT.parent / "shared" / "seeds"):
         if not folder.is_dir():
             continue
         for path in sorted(folder.iterdir()):
