@@ -36,7 +36,8 @@ from pipeline.run import document_from_file  # noqa: E402
 def documents(n_bench: int):
     """(name, Document) of the samples, the held-out articles, the seeds if present, and ``n_bench``
     bench articles."""
-    for folder in (ROOT / "corpus" / "samples", ROOT / "tests" / "heldout" / "articles", ROOT.parent / "shared" / "seeds"):
+    folders = (ROOT / "corpus" / "samples", ROOT / "tests" / "heldout" / "articles", ROOT.parent / "shared" / "seeds")
+    for folder in folders:
         if not folder.is_dir():
             continue
         for path in sorted(folder.iterdir()):
