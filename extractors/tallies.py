@@ -34,6 +34,7 @@ _TOTAL_GOAL_BEFORE = regex.compile(
 # after the count, up to its verb: "02 xã đề nghị xét, công nhận đạt chuẩn", "04 xã vừa được công nhận"
 _PROPOSED_BETWEEN = regex.compile(
     r"(?i:đề\s+nghị\s+(?:xét\s*,?\s*)?công\s+nhận|(?:vừa|mới)\s+(?:được\s+)?(?:\S+\s+){0,3}?công\s+nhận)")
+_DATED_AFTER = regex.compile(r"\s*(?:(?i:trong)\s+)?(?i:năm)\s+(?:(?:19|20)\d\d|nay)(?!\d)|\s*(?i:đợt\s+này)")
 # A quota per unit, no count in a parent: "mỗi huyện phải có ít nhất 1 xã đạt chuẩn NTM nâng cao"
 _EACH_BEFORE = regex.compile(
     r"(?<![\p{L}])(?i:mỗi)\s+(?i:tỉnh|huyện|xã|địa\s+phương|đơn\s+vị)\s+(?:\p{Ll}+\s+){0,4}$")
@@ -276,9 +277,18 @@ def last_candidate(ctx: Context, lo: int, hi: int, child: Level, skip_reached: b
         if m not in memo:
             # "huyện ... đầu tiên của cả nước", "cao nhất cả nước": a ranking, no parent
             memo[m] = not _NATIONAL_COMPARED.search(f, max(0, m.start() - 40), m.start())
-        if memo[m]:
+        if memo[m] or _aside_after(f, m.end(), hi):
+            # "so với cả nước (... có 5.950/8.165 xã ...)": the aside gives the country's figure
             best_at, best = m.start(), Unit(Level.QUOC_GIA, "Việt Nam", None)
     return best
+
+
+def _aside_after(f: str, end: int, at: int) -> bool:
+    """Whether ``at`` lies inside a parenthesis that opens right after ``end``."""
+    j = end
+    while j < at and f[j].isspace():
+        j += 1
+    return j < at and f[j] == "(" and f.find(")", j, at) < 0
 
 
 def _not_the_province(f: str, m) -> bool:
@@ -600,6 +610,9 @@ def find(ctx: Context) -> list[Tally]:
             # nhận đạt chuẩn": those proposed
             _RECOGNITION_BEFORE.search(before) is not None and not P.RUNNING_TOTAL_CUE.search(before)) or (
             0 < len(between) <= 60 and _PROPOSED_BETWEEN.search(between) is not None) or (
+            # "5 xã được công nhận trong năm 2024": the recognitions of one year
+            reached is not None and reached.start() > m.end() and _RECOGNISED.match(reached.group()) is not None
+            and _DATED_AFTER.match(f, reached.end()) is not None) or (
             modality == Modality.TARGET and total is None and not P.RUNNING_TOTAL_CUE.search(before)
             and not (_TOTAL_GOAL_BEFORE.search(before) and "(" not in before))
         end = max(reached.end(), m.end()) if reached else m.end()

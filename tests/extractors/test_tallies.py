@@ -242,10 +242,17 @@ def test_a_goal_word_of_a_month_gone_by_is_a_date():
     ("Chủ tịch UBND tỉnh Bình Định ký quyết định công nhận 05 xã đạt chuẩn NTM năm 2024.", 5, True),
     ("Huyện Sóc Sơn có 03 xã đề nghị xét, công nhận đạt chuẩn NTM nâng cao.", 3, True),
     ("Với 05 xã vừa được công nhận, tỉnh Bình Định có 106/116 xã đạt chuẩn.", 5, True),
+    ("Tỉnh Hậu Giang có 6 xã được công nhận trong năm 2023 gồm Vị Bình, Vị Trung và Hỏa Tiến.", 6, True),
 ])
 def test_batches_and_totals(text, count, increment):
     got = {f.count: f.increment for f in run(text, published="2024-06-15")}
     assert got[count] is increment
+
+
+def test_country_figure_in_an_aside_after_the_country():
+    facts = run("Tỉnh Gia Lai có 100/182 xã đạt chuẩn NTM. So với cả nước (tính đến tháng 6/2024 có "
+                "6.000/8.165 xã đạt chuẩn NTM), tỷ lệ của tỉnh còn thấp.", published="2024-09-01")
+    assert T("Việt Nam", "xã", "ntm", 6000, 8165) in [key(f) for f in facts]
 
 
 def test_increment_and_running_total():
