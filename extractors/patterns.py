@@ -52,14 +52,17 @@ NAME = (rf"{NOT_LEVEL}(?:{_NUM_SYL}|{_WORD_SYL}(?:[ \-]{NOT_LEVEL}{_WORD_SYL}){{
 # The parenthesis may repeat the level word: "xã Tân Hòa (huyện Châu Thành)".
 PAREN_PLACE = rf"\s*\(\s*(?:{LEVEL}\s+)?(?P<paren>{NAME})\s*\)"
 # A descriptor between the level word and the name: "huyện biên giới Đức Huệ", "xã vùng cao Lũng Cú".
-UNIT_DESCRIPTOR = r"(?:(?i:biên\s+giới|miền\s+núi|vùng\s+cao|vùng\s+sâu|ven\s+biển|hải\s+đảo|đảo|thuần\s+nông|trung\s+du|nghèo)\s+(?=\p{Lu}))?"
+DESCRIPTOR_WORDS = (r"(?i:biên\s+giới|miền\s+núi|vùng\s+cao|vùng\s+sâu|ven\s+biển|biển|hải\s+đảo|đảo|thuần\s+nông|"
+                    r"trung\s+du|nghèo|đặc\s+biệt\s+khó\s+khăn)")
+UNIT_DESCRIPTOR = rf"(?:{DESCRIPTOR_WORDS}\s+(?=\p{{Lu}}))?"
 UNIT_MENTION = regex.compile(
     rf"(?<![\p{{L}}])(?P<lw>{LEVEL})\s+{UNIT_DESCRIPTOR}(?P<name>{NAME})(?:{PAREN_PLACE})?"
 )
 # A list sharing one level word: "04 xã gồm: A, B, C và D", "2 xã A và B",
 # "02 huyện (Tiểu Cần, Cầu Kè)", "xã Xuân Phong và Quảng Phú".
 LIST_HEAD = regex.compile(
-    rf"(?<![\p{{L}}\d])(?:(?P<n>{NUM})\s+)?(?P<lw>{LEVEL})(?:\s+(?:gồm|là|bao gồm))?\s*(?P<open>[:(])?\s*"
+    rf"(?<![\p{{L}}\d])(?:(?P<n>{NUM})\s+)?(?P<lw>{LEVEL})(?:\s+{DESCRIPTOR_WORDS}(?=\s+\p{{Lu}}))?"
+    rf"(?:\s+(?:gồm|là|bao gồm))?\s*(?P<open>[:(])?\s*"
 )
 LIST_ITEM = regex.compile(rf"(?:(?P<lw>{LEVEL})\s+)?(?P<name>{NAME})(?:{PAREN_PLACE})?")
 LIST_SEP = regex.compile(r"\s*(?:,|\bvà\b|&)\s*|\s+")
@@ -92,7 +95,7 @@ COUNT_NO_TOTAL = regex.compile(
 GROUP_JOIN = regex.compile(r"^\s*(?:,|và|;|(?i:với))?\s*$")
 # Complements are not progress: "còn lại 03/08 nội dung chưa đạt".
 COMPLEMENT_BEFORE = regex.compile(r"(?i:còn(?:\s+lại)?|chưa\s+đạt|trừ)\s*$")
-COMPLEMENT_AFTER = regex.compile(r"\s*(?:[^\s;,.]+\s+){0,3}?(?i:chưa\s+đạt|chưa\s+hoàn\s+thành|trở\s+lên)")
+COMPLEMENT_AFTER = regex.compile(r"\s*(?:[^\s;,.|]+\s+){0,3}?(?i:chưa\s+đạt|chưa\s+hoàn\s+thành|trở\s+lên)")
 
 # --- standards and modality ------------------------------------------------
 STANDARD = regex.compile(

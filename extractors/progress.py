@@ -16,7 +16,7 @@ from extractors import Extractor
 from extractors import patterns as P
 from extractors.context import Context, standard_of
 from extractors.models import Level, Measure, Progress, Standard, Unit
-from extractors.units import clean_name, find_lists, level_of, province_anchored
+from extractors.units import clean_name, find_lists, level_of, parse_names, province_anchored
 
 # Plausible set sizes per measure; anything larger is some other ratio.
 MAX_TOTAL = {Measure.TIEU_CHI: 30, Measure.CHI_TIEU: 120, Measure.NOI_DUNG: 12}
@@ -223,30 +223,75 @@ def find_counts(ctx: Context) -> list[Count]:
     return kept
 
 
-def _table_measure(f: str, c: Count) -> Optional[Measure]:
-    """The measure a table's header names, for a fraction that is a whole cell of a row below it."""
-    line_start = f.rfind("\n", 0, c.start) + 1
-    line_end = f.find("\n", c.end)
+def _table_cells(f: str, at: int, end: int):
+    """(header cells, row cells, index of the cell holding f[at:end]) of the text table row
+    around a figure that is a whole cell ("1 | Tu Lý | 19/19 | 57/57" under "STT | Xã | Số tiêu
+    chí đạt | Số chỉ tiêu đạt"), or None. The header is the first row of the table: the lines
+    above that are rows too."""
+    line_start = f.rfind("\n", 0, at) + 1
+    line_end = f.find("\n", end)
     line_end = len(f) if line_end < 0 else line_end
     line = f[line_start:line_end]
-    if " | " not in line:
+    if " | " not in line and not line.startswith("| ") and " |" not in line:
         return None
-    cell_start = f.rfind("|", line_start, c.start)
-    cell_end = f.find("|", c.end, line_end)
-    if cell_start < 0 or f[cell_start + 1:c.start].strip() or f[c.end:line_end if cell_end < 0 else cell_end].strip():
+    cell_start = f.rfind("|", line_start, at)
+    cell_end = f.find("|", end, line_end)
+    if cell_start < 0 or f[cell_start + 1:at].strip() or f[end:line_end if cell_end < 0 else cell_end].strip():
         return None
     header = None
     pos = line_start
     while pos > 0:  # the first row of the table: walk up while lines are rows
         prev_start = f.rfind("\n", 0, pos - 1) + 1
         prev = f[prev_start:pos - 1]
-        if " | " not in prev:
+        if "|" not in prev:
             break
         header, pos = prev, prev_start
     if header is None or regex.search(r"\d+\s*/\s*\d+", header):
         return None
-    m = _HEADER_MEASURE.search(header)
+    cells = line.split("|")
+    index = line[:cell_start - line_start].count("|") + 1
+    return [h.strip() for h in header.split("|")], [c.strip() for c in cells], index
+
+
+def _table_measure(f: str, c: Count) -> Optional[Measure]:
+    """The measure a table's header names for a fraction that is a whole cell of a row below it:
+    that of its own column where the header names one there, else the first the header names."""
+    got = _table_cells(f, c.start, c.end)
+    if got is None:
+        return None
+    header, cells, index = got
+    if len(header) == len(cells) and index < len(header):
+        m = _HEADER_MEASURE.search(header[index])
+        if m:
+            return _measure(m.group())
+    m = _HEADER_MEASURE.search(" | ".join(header))
     return _measure(m.group()) if m else None
+
+
+# A header cell that names the units of its column: "Xã", "Tên xã", "Huyện", "Đơn vị cấp huyện"
+_UNIT_HEADER = regex.compile(r"^(?i:tên\s+)?(?P<lw>(?i:xã|huyện|phường|thị\s+trấn|thị\s+xã|quận))$|"
+                             r"^(?i:đơn\s+vị)(?:\s+(?i:cấp\s+)?(?P<lw2>(?i:xã|huyện)))?$")
+
+
+def _table_row_unit(ctx: Context, c: Count) -> Optional[Unit]:
+    """The unit of a table row whose figure ``c`` is: the cell under a header that names a
+    level ("1 | Tu Lý | 19/19" under "STT | Xã | Số tiêu chí đạt")."""
+    got = _table_cells(ctx.folded, c.start, c.end)
+    if got is None:
+        return None
+    header, cells, _ = got
+    if len(header) != len(cells):
+        return None
+    for h, cell in zip(header, cells):
+        m = _UNIT_HEADER.match(h)
+        if m and cell and cell[0].isupper():
+            lw = m.group("lw") or m.group("lw2") or "xã"
+            name = clean_name(cell)
+            words = name.split()
+            if words and words[0].lower() in ("xã", "huyện", "phường", "quận"):
+                return None  # "Xã Phú Bình": the cell names its level itself, read as a mention
+            return ctx.unit(level_of(lw, name), name)
+    return None
 
 
 _HEADER_MEASURE = regex.compile(r"(?<![\p{L}])(?i:tiêu\s+chí|chỉ\s+tiêu)(?![\p{L}])")
@@ -328,7 +373,10 @@ def _bare_level_units(ctx: Context, lw: str, at: int) -> Optional[Unit]:
 
 
 _NAME_BEFORE_VERB = regex.compile(
-    rf"(?<![\p{{L}}\d])(?=\p{{Lu}})(?P<name>{P.NAME})\s+(?:(?i:hiện|nay|đã|cũng|mới|vẫn)\s+)*(?i:đạt|hoàn\s+thành)\s+(?:(?i:được|đủ)\s+)?$")
+    rf"(?<![\p{{L}}\d])(?=\p{{Lu}})(?P<name>{P.NAME})\s+(?:(?i:hiện|nay|đã|cũng|mới|vẫn)\s+)*"
+    # a goal between: "Thạnh Phú phấn đấu đạt 9/9", "Đình Phong đặt mục tiêu đến hết năm 2024 đạt 19/19"
+    r"(?:(?i:phấn\s+đấu|sẽ|dự\s+kiến|đặt\s+mục\s+tiêu|cố\s+gắng|quyết\s+tâm)(?:\s+[\p{Ll}\d/]+){0,6}?\s+)?"
+    r"(?i:đạt|hoàn\s+thành)\s+(?:(?i:được|đủ)\s+)?$")
 
 
 def _name_before_verb(ctx: Context, group: list[Count], lo: int, at: int) -> Optional[tuple[list[Unit], int]]:
@@ -342,7 +390,7 @@ def _name_before_verb(ctx: Context, group: list[Count], lo: int, at: int) -> Opt
         return None
     if not _ends_with(ctx.low if ctx.lowered else ctx.folded.lower(), max(lo, at - 30), at, ("đạt", "thành", "được", "đủ")):
         return None
-    m = _NAME_BEFORE_VERB.search(ctx.folded, max(lo, at - 80), at)
+    m = _NAME_BEFORE_VERB.search(ctx.folded, max(lo, at - 120), at)
     if m is None:
         return None
     unit = _registered(ctx, level, m.group("name"))
@@ -375,19 +423,38 @@ def _registered(ctx: Context, level: Level, name: str) -> Optional[Unit]:
 
 
 def _anaphor_units(ctx: Context, m, level: Level) -> list[Unit]:
-    """The last ``n`` distinct units of ``level`` named in the paragraph before an anaphor."""
+    """The last ``n`` distinct units of ``level`` named in the paragraph before an anaphor: named
+    with their level word, in lists ("3 xã Bế Triều, Nam Tuấn và Đức Long"), or listed after
+    "gồm" ("công nhận 03 xã ..., gồm: Vĩnh Hiệp, Vĩnh Thịnh (huyện Vĩnh Thạnh) và An Tân")."""
     n = _NUM_WORDS.get(m.group("n").lower()) or int(m.group("n"))
     p_start, _ = ctx.paragraph_span(m.start())
-    names: list[str] = []
-    for u in P.UNIT_MENTION_A.finditer(ctx, p_start, m.start()):
-        name = clean_name(u.group("name"))
-        if level_of(u.group("lw"), name) == level:
-            if name in names:
-                names.remove(name)
-            names.append(name)
-    if len(names) < n:
+    named: list[tuple[str, Optional[str]]] = []
+
+    def add(name: str, district: Optional[str]) -> None:
+        for i, (nm, _) in enumerate(named):
+            if nm == name:
+                del named[i]
+                break
+        named.append((name, district))
+
+    f = ctx.folded
+    for _, _, items in find_lists(f, p_start, m.start(), ctx):
+        for it in items:
+            if it.level == level:
+                add(it.name, it.district)
+    if len(named) < n:
+        for g in _MEMBERS_AFTER.finditer(f, p_start, m.start()):
+            items = parse_names(f, g.end(), m.start())
+            if len(items) == n:
+                for name, district in items:
+                    add(name, district)
+    if len(named) < n:
         return []
-    return [ctx.unit(level, name) for name in names[-n:]]
+    return [ctx.unit(level, name, district) for name, district in named[-n:]]
+
+
+# "..., gồm: A, B (huyện X) và C", "... là A và B": the members of a count named before
+_MEMBERS_AFTER = regex.compile(r"(?<![\p{L}])(?i:gồm|bao\s+gồm|là)\s*:?\s*(?=\p{Lu})")
 
 
 def _set_level(ctx: Context, group: list[Count]) -> Optional[Level]:
@@ -510,6 +577,11 @@ def _units_for_group(
             u = _bare_level_units(ctx, back.group("lw"), back.start("lw"))
             if u:
                 return [u], g_start, back.end()
+    # 2b. a table row: "1 | Tu Lý | 19/19 | 57/57" under "STT | Xã | Số tiêu chí đạt | ..."
+    if "|" in f[ctx.line_span(g_start)[0]:g_start]:
+        row = _table_row_unit(ctx, group[0])
+        if row is not None:
+            return [row], g_start, g_end
     # 3. the heading of the line: "* Huyện Tiểu Cần: huyện đạt 05/09 tiêu chí"
     head = ctx.heading_unit(g_start)
     if head:
@@ -596,7 +668,8 @@ def find(ctx: Context) -> list[Progress]:
         if not units:
             continue
         prev_units = units
-        modality = ctx.modality(group[0].start, sent.start)
+        short = all(c.total is not None and c.met < c.total for c in group)
+        modality = ctx.modality(group[0].start, sent.start, short)
         evidence = ctx.evidence(span_start, span_end)  # frozen: one for every fact of the group
         quote = ctx.quote(span_start, span_end)
         for unit in units:

@@ -191,6 +191,22 @@ def parse_list(text: str, pos: int, endpos: int) -> tuple[list[Mention], int]:
 
 
 # "04 xã gồm: A, B", "02 huyện (A, B)", "03 xã gồm A, B và C" (no colon: a capital follows)
+def parse_names(text: str, pos: int, endpos: int) -> list[tuple[str, Optional[str]]]:
+    """Names listed from ``pos`` with no level word of their own, each maybe placed in
+    parentheses: "Vĩnh Hiệp, Vĩnh Thịnh (huyện Vĩnh Thạnh) và An Tân (huyện An Lão)" ->
+    [(name, district or None), ...]; the list ends where something else follows a separator."""
+    out: list[tuple[str, Optional[str]]] = []
+    m = P.LIST_ITEM.match(text, pos, endpos)
+    while m and not m.group("lw"):
+        paren = m.group("paren")
+        out.append((clean_name(m.group("name")), clean_name(paren) if paren else None))
+        sep = _LIST_SEP.match(text, m.end(), endpos)
+        if not sep or sep.end() == m.end():
+            break
+        m = P.LIST_ITEM.match(text, sep.end(), endpos)
+    return out
+
+
 _COUNTED_LIST = regex.compile(
     rf"(?<![\d])({P.NUM})\s+{P.LEVEL}(?:\s+(?:gồm|là|bao\s+gồm)(?:\s*[:(]|\s+(?=\p{{Lu}}))|\s*[:(])")
 _COUNT_BEFORE = regex.compile(rf"({P.NUM})\s+$")

@@ -247,6 +247,31 @@ POSITIVE = {
         "Huyện Cư Kuin có 7/8 xã đạt chuẩn. Xã duy nhất chưa về đích là Ea Hu, hiện đạt 17/19 tiêu chí.",
         [P("xã", "Ea Hu", "tiêu chí", 17, 19)],
     ),
+    "anaphor-after-a-list-with-one-level-word": (
+        "Huyện Trùng Khánh đề nghị xét công nhận 3 xã Đình Phong, Phong Châu và Chí Viễn. Qua thẩm định, "
+        "cả 3 xã đều đã đạt 19/19 tiêu chí.",
+        [P("xã", "Đình Phong", "tiêu chí", 19, 19), P("xã", "Phong Châu", "tiêu chí", 19, 19),
+         P("xã", "Chí Viễn", "tiêu chí", 19, 19)],
+    ),
+    "anaphor-after-members-listed-after-gom": (
+        "UBND tỉnh Bình Định công nhận 02 xã đạt chuẩn nông thôn mới năm 2021, gồm: Cát Tài (huyện Phù Cát) "
+        "và Mỹ Tài (huyện Phù Mỹ). Cả 2 xã đều đạt 19/19 tiêu chí.",
+        [P("xã", "Cát Tài", "tiêu chí", 19, 19), P("xã", "Mỹ Tài", "tiêu chí", 19, 19)],
+    ),
+    "counted-list-with-number-word-and-descriptor": (
+        "Tỉnh Bến Tre có hai xã biển Bảo Thuận và Thạnh Hải cùng đạt 16/19 tiêu chí.",
+        [P("xã", "Bảo Thuận", "tiêu chí", 16, 19), P("xã", "Thạnh Hải", "tiêu chí", 16, 19)],
+    ),
+    "bare-district-name-before-a-goal": (
+        "Tỉnh Bến Tre có 6/9 đơn vị cấp huyện đạt chuẩn; riêng Ba Tri phấn đấu đạt 9/9 tiêu chí huyện NTM "
+        "vào năm 2025.",
+        [P("huyện", "Ba Tri", "tiêu chí", 9, 9, modality="target")],
+    ),
+    "figure-short-of-its-total-in-a-plan-section": (
+        "II. NHIỆM VỤ TRỌNG TÂM NĂM 2025\n1. Phấn đấu có thêm 5 xã đạt chuẩn.\n"
+        "2. Xã Việt Lâm (huyện Vị Xuyên) đạt 17/19 tiêu chí, yêu cầu hoàn thành trước tháng 9.",
+        [P("xã", "Việt Lâm", "tiêu chí", 17, 19)],
+    ),
     "plan-word-inside-a-sentence-is-no-heading": (
         "Theo kế hoạch của tỉnh, xã Tân Lập đến nay đã đạt 17/19 tiêu chí.",
         [P("xã", "Tân Lập", "tiêu chí", 17, 19)],
@@ -369,6 +394,16 @@ def test_table_rows_under_a_criteria_header():
     got = {key(f) for f in run(text, province="An Giang")}
     assert P("xã", "Phú Bình", "tiêu chí", 18, 19) in got
     assert P("xã", "Hiệp Xương", "tiêu chí", 15, 19) in got
+
+
+def test_table_rows_read_by_column():
+    text = ("Kết quả rà soát các xã của huyện Đà Bắc:\n\n"
+            "STT | Xã | Số tiêu chí đạt | Số chỉ tiêu đạt | Ghi chú\n"
+            "1 | Tu Lý | 19/19 | 57/57 | Đã đạt chuẩn\n"
+            "2 | Cao Sơn | 17/19 | 54/57 | Chưa đạt TC 10, TC 17\n")
+    got = {key(f) for f in run(text, province="Hòa Bình")}
+    assert got == {P("xã", "Tu Lý", "tiêu chí", 19, 19), P("xã", "Tu Lý", "chỉ tiêu", 57, 57),
+                   P("xã", "Cao Sơn", "tiêu chí", 17, 19), P("xã", "Cao Sơn", "chỉ tiêu", 54, 57)}
 
 
 def test_table_rows_without_a_criteria_header_are_no_progress():
