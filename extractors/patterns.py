@@ -78,6 +78,14 @@ HEADING = regex.compile(
     rf"[ \t]*(?:[*•+\-–]|\d{{1,2}}[.)]|[a-zđ][.)])?[ \t]*(?P<lw>{LEVEL})\s+(?P<name>{NAME})\s*(?:\([^)]*\))?\s*[:：]"
 )
 
+# A table header cell that names the units of its column: "Xã", "Tên xã", "Huyện", "Đơn vị cấp huyện"
+UNIT_HEADER = regex.compile(r"^(?i:tên\s+)?(?P<lw>(?i:xã|huyện|phường|thị\s+trấn|thị\s+xã|quận))$|"
+                            r"^(?i:đơn\s+vị)(?:\s+(?i:cấp\s+)?(?P<lw2>(?i:xã|huyện)))?$")
+# A table header cell that counts units that reached a standard: "Số xã đạt chuẩn NTM"
+COUNT_HEADER = regex.compile(
+    r"^(?i:số\s+)?(?P<child>(?i:xã|huyện|đơn\s+vị\s+cấp\s+huyện))\s+(?:(?i:đã)\s+)?"
+    r"(?i:đạt\s+chuẩn|được\s+công\s+nhận|về\s+đích|hoàn\s+thành\s+nhiệm\s+vụ)(?P<std>.*)$")
+
 # --- criterion counts ------------------------------------------------------
 MEASURE = r"(?P<measure>tiêu\s+chí|chỉ\s+tiêu|nội\s+dung)"
 # "08/09", "51-54/57", "54 - 55/57"
@@ -145,7 +153,8 @@ PART_OF_MONTH = regex.compile(
 # "ngày 26-11", "tối 3-9" (dashes after a word that can only open a date; "từ 5-7 xã" is a range);
 # "Tối 20.11" (dotted, same words only: "đạt 9.5" is no date); "Sáng nay (26/11)", "hôm nay (ngày 26/11)".
 DAY_MONTH = regex.compile(
-    r"(?<![\p{L}])(?:(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|trước|sau)\s+(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})"
+    r"(?<![\p{L}])(?:(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|trước|sau)\s+(?:(?i:nay|mai|qua)\s+)?(?:ngày\s+)?"
+    r"(?P<d>\d{1,2})/(?P<m>\d{1,2})"
     r"|(?i:ngày|sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?(?P<d>\d{1,2})[-.](?P<m>\d{1,2})"
     r"|(?i:nay)\s*\(\s*(?i:ngày\s+)?(?P<d>\d{1,2})[/-](?P<m>\d{1,2})(?=\s*\))"
     # "ngày 10 tháng 6" with no year after it
@@ -243,7 +252,8 @@ COMPARISON_AFTER = regex.compile(r"\s*(?:\([^)]*\)\s*)?(?i:so\s+với)")
 NATIONAL = regex.compile(r"(?<![\p{L}])(?i:cả\s+nước|toàn\s+quốc)(?![\p{L}])")
 
 # --- unmet criteria -----------------------------------------------------------
-CRIT_WORD = r"(?P<word>(?i:tiêu\s+chí|nội\s+dung))"
+# "TC 10" is the abbreviation of report tables' notes ("Chưa đạt TC 10, TC 17")
+CRIT_WORD = r"(?P<word>(?i:tiêu\s+chí|nội\s+dung)|(?-i:TC))"
 # "tiêu chí 9", "Tiêu chí số 04", "nội dung 01, 03, 08"
 CRIT_REF = regex.compile(
     rf"(?<![\p{{L}}]){CRIT_WORD}\s+(?:(?i:số)\s+)?(?P<nums>\d{{1,2}}(?:\s*(?:,|và)\s*\d{{1,2}}(?![\d/]))*)(?![\d/%.,]\d)(?!\s*(?:tiêu|chỉ|nội|xã|huyện|/))"
@@ -620,7 +630,7 @@ HARDEST_HEAD_A = Anchored(HARDEST_HEAD, ["khó", "vướng"])
 REMAINING_HEAD_A = Anchored(REMAINING_HEAD, ["các tiêu chí", "các nội dung", "tiêu chí", "nội dung"])
 UNMET_HEAD_A = Anchored(UNMET_HEAD, ["còn", "tiêu chí", "nội dung"], check=_unmet_head_may_start,
                         extra=_numbers_before)
-CRIT_REF_A = Anchored(CRIT_REF, ["tiêu chí", "nội dung"])
+CRIT_REF_A = Anchored(CRIT_REF, ["tiêu chí", "nội dung", "tc"])
 TALLY_ZERO_A = Anchored(TALLY_ZERO, ["chưa"])
 STANDARD_A = Anchored(STANDARD, ["nông thôn mới", "ntm", "xdntm", "nâng cao", "kiểu mẫu", "hoàn thành nhiệm vụ"])
 BARE_LEVEL_A = Anchored(BARE_LEVEL, ["tỉnh", "huyện", "xã"])

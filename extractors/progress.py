@@ -268,11 +268,6 @@ def _table_measure(f: str, c: Count) -> Optional[Measure]:
     return _measure(m.group()) if m else None
 
 
-# A header cell that names the units of its column: "Xã", "Tên xã", "Huyện", "Đơn vị cấp huyện"
-_UNIT_HEADER = regex.compile(r"^(?i:tên\s+)?(?P<lw>(?i:xã|huyện|phường|thị\s+trấn|thị\s+xã|quận))$|"
-                             r"^(?i:đơn\s+vị)(?:\s+(?i:cấp\s+)?(?P<lw2>(?i:xã|huyện)))?$")
-
-
 def _table_row_unit(ctx: Context, c: Count) -> Optional[Unit]:
     """The unit of a table row whose figure ``c`` is: the cell under a header that names a
     level ("1 | Tu Lý | 19/19" under "STT | Xã | Số tiêu chí đạt")."""
@@ -283,7 +278,7 @@ def _table_row_unit(ctx: Context, c: Count) -> Optional[Unit]:
     if len(header) != len(cells):
         return None
     for h, cell in zip(header, cells):
-        m = _UNIT_HEADER.match(h)
+        m = P.UNIT_HEADER.match(h)
         if m and cell and cell[0].isupper():
             lw = m.group("lw") or m.group("lw2") or "xã"
             name = clean_name(cell)

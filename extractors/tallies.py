@@ -35,6 +35,38 @@ _TOTAL_GOAL_BEFORE = regex.compile(
 _PROPOSED_BETWEEN = regex.compile(
     r"(?i:đề\s+nghị\s+(?:xét\s*,?\s*)?công\s+nhận|(?:vừa|mới)\s+(?:được\s+)?(?:\S+\s+){0,3}?công\s+nhận)")
 _DATED_AFTER = regex.compile(r"\s*(?:(?i:trong)\s+)?(?i:năm)\s+(?:(?:19|20)\d\d|nay)(?!\d)|\s*(?i:đợt\s+này)")
+# A region as the subject of a count: "khu vực miền núi có 96 xã", "vùng đồng bào dân tộc có ..."
+_REGION_WORDS = ("khu vực", "vùng", "miền", "địa bàn")
+_REGION_SUBJECT = regex.compile(
+    r"(?<![\p{L}])(?<!(?i:huyện|xã|tỉnh|thị\s+xã|phường)\s)(?i:khu\s+vực|vùng|miền|địa\s+bàn)\s+"
+    r"(?i:miền\s+núi|núi|đồng\s+bằng|ven\s+biển|biên\s+giới|đồng\s+bào|dân\s+tộc|cao|sâu|trung\s+du|tây|đông|bắc|nam)"
+    r"(?![\p{L}])(?!\s+\p{Lu})")
+# A district named without its level word before "có": "Tương Dương mới có 3 xã đạt chuẩn"
+_BARE_PARENT = regex.compile(
+    rf"(?<![\p{{L}}\d])(?<!(?i:tỉnh|huyện|xã|phố|quận|trấn|phường)\s)(?<!\p{{Lu}}\p{{Ll}}*\s)(?=\p{{Lu}})(?P<name>{P.NAME})"
+    r"\s+(?:(?i:mới|đã|hiện|nay|đến\s+nay|hiện\s+nay|cũng|vẫn|chỉ)\s+)*"
+    r"(?i:có)\s+$")
+
+
+def _bare_parent(ctx: Context, lo: int, at: int, child: Level) -> Optional[Unit]:
+    """The district a count right after "NAME (mới) có" lies in, when the register knows NAME as
+    a district of the article's province (as its end: "Riêng Tương Dương"); None otherwise."""
+    if child != Level.XA or not ctx.may_hold(("có",), max(lo, at - 8), at):
+        return None
+    m = _BARE_PARENT.search(ctx.folded, max(lo, at - 60), at)
+    if m is None:
+        return None
+    name = clean_name(m.group("name"))
+    if province_name(name):
+        return None  # a province: last_candidate reads those
+    words = name.split()
+    for k in range(min(2, len(words))):  # at most one word before the name ("Riêng", "Còn")
+        unit = ctx.unit(Level.HUYEN, " ".join(words[k:]))
+        if unit.status == "resolved":
+            return unit
+    return None
+
+
 # A quota per unit, no count in a parent: "mỗi huyện phải có ít nhất 1 xã đạt chuẩn NTM nâng cao"
 _EACH_BEFORE = regex.compile(
     r"(?<![\p{L}])(?i:mỗi)\s+(?i:tỉnh|huyện|xã|địa\s+phương|đơn\s+vị)\s+(?:\p{Ll}+\s+){0,4}$")
@@ -45,9 +77,10 @@ _RECOGNITION_BEFORE = regex.compile(r"(?<![\p{L}])(?i:công\s+nhận)\s+(?:(?i:t
 _PROPOSED_BEFORE = regex.compile(
     r"(?<![\p{L}])(?i:đề\s+nghị)\s+(?:(?i:trung\s+ương|tỉnh|thủ\s+tướng)\s+)?(?:(?i:xét)\s*,?\s*)?"
     r"(?i:công\s+nhận)\s+(?:(?i:thêm)\s+)?$")
-# A bare level word of the body that recognises: "đã được UBND tỉnh công nhận" (no parent)
+# A bare level word of the body that recognises: "đã được UBND tỉnh công nhận", "đề nghị UBND tỉnh
+# xét công nhận" (no parent)
 _RECOGNISER_BEFORE = regex.compile(
-    r"(?i:được)\s+(?:UBND|HĐND|(?i:ủy\s+ban\s+nhân\s+dân|hội\s+đồng\s+nhân\s+dân))\s*$")
+    r"(?i:được|đề\s+nghị)\s+(?:UBND|HĐND|(?i:ủy\s+ban\s+nhân\s+dân|hội\s+đồng\s+nhân\s+dân))\s*$")
 # A province's name that is no parent: the name of a lower unit ("xã Hòa Bình") or an item of a
 # list of communes ("gồm Đắk Cấm, Vinh Quang, Hòa Bình, Ia Chim")
 _LOWER_LEVEL_BEFORE = regex.compile(
@@ -627,8 +660,11 @@ def find(ctx: Context) -> list[Tally]:
             standard, s_m = _standard(ctx, std_start, std_end, default_ntm=reached is not None)
             if s_m:
                 end = max(end, s_m.end())
+        clause_lo = max(f.rfind(";", sent.start, m.start()) + 1, f.rfind(",", sent.start, m.start()) + 1, sent.start)
+        if ctx.may_hold(_REGION_WORDS, clause_lo, m.start()) and _REGION_SUBJECT.search(f, clause_lo, m.start()):
+            continue  # "khu vực miền núi hiện có 96 xã đạt chuẩn": a region, no unit of the register
         prev = facts[-1].parent if facts and facts[-1].evidence.sentence_start == sent.start else None
-        parent = _parent_after(ctx, m.end(), child)
+        parent = _parent_after(ctx, m.end(), child) or _bare_parent(ctx, clause_lo, m.start(), child)
         if parent is None:
             parent = parent_for(ctx, m.start(), child, prev, facts)
             if parent is not None and parent.level == Level.HUYEN and ctx.province:
@@ -660,7 +696,74 @@ def find(ctx: Context) -> list[Tally]:
             count=0, total=None,
             modality=Modality.REPORTED, increment=False,
         ))
+    facts.extend(_table_tallies(ctx))
     return _dedupe(facts)
+
+
+def _table_tallies(ctx: Context) -> list[Tally]:
+    """Tallies of text tables: a column of counts under "Số xã đạt chuẩn NTM", one per row, in
+    the unit its row names under "Huyện" ("1 | Thạch Thành | 19 | 6/9 |")."""
+    f = ctx.folded
+    if " | " not in f:
+        return []
+    out: list[Tally] = []
+    lines = f.split("\n")
+    offsets, pos = [], 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        if "|" not in lines[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and "|" in lines[j]:
+            j += 1
+        header = [c.strip() for c in lines[i].split("|")]
+        unit_col = next((k for k, h in enumerate(header) if P.UNIT_HEADER.match(h)), None)
+        counts = [(k, P.COUNT_HEADER.match(h)) for k, h in enumerate(header)]
+        counts = [(k, m) for k, m in counts if m]
+        if unit_col is not None and counts:
+            um = P.UNIT_HEADER.match(header[unit_col])
+            level = level_of(um.group("lw") or um.group("lw2") or "xã", "")
+            for r in range(i + 1, j):
+                cells = lines[r].split("|")
+                if len(cells) != len(header):
+                    continue
+                name = clean_name(cells[unit_col])
+                if not name or not name[0].isupper():
+                    continue
+                parent = ctx.unit(level, name)
+                for k, hm in counts:
+                    child = _child_level(hm.group("child"))
+                    if _RANK[parent.level] <= _RANK[child]:
+                        continue
+                    cm = _TABLE_COUNT.fullmatch(cells[k].strip())
+                    if cm is None:
+                        continue
+                    count = _int(cm.group("count"))
+                    total = _int(cm.group("total")) if cm.group("total") else None
+                    if total is not None and (total == 0 or count > total):
+                        continue
+                    s = offsets[r] + sum(len(c) + 1 for c in cells[:k])
+                    s += len(cells[k]) - len(cells[k].lstrip())
+                    e = s + len(cells[k].strip())
+                    h_start = offsets[i] + sum(len(c) + 1 for c in lines[i].split("|")[:k])
+                    standard, _ = _standard(ctx, h_start + hm.start("std"), h_start + hm.end("std") + 1,
+                                            default_ntm=True)
+                    row_start = offsets[r] + sum(len(c) + 1 for c in cells[:unit_col])
+                    out.append(Tally(
+                        evidence=ctx.evidence(row_start, e), quote=ctx.quote(row_start, e), extractor="tallies",
+                        parent=parent, child_level=child, standard=standard, count=count, total=total,
+                        modality=Modality.TARGET if ctx.in_plan_section(s) else Modality.REPORTED,
+                        increment=False,
+                    ))
+        i = j
+    return out
+
+
+_TABLE_COUNT = regex.compile(r"(?P<count>\d{1,4})(?:\s*/\s*(?P<total>\d{1,4}))?")
 
 
 EXTRACTOR = Extractor(

@@ -34,8 +34,9 @@ _BARE_ITEM = regex.compile(r"(?i:số)\s+(?P<nums>\d{1,2})(?![\d/%.,]\d)(?!\s*(?
 _GAP_STOP = regex.compile(r"\d\s*/\s*\d+\s+(?:tiêu|chỉ|nội)|(?i:đã\s+đạt|hiện\s+đạt)")
 
 
-# "còn thiếu tiêu chí số 17", "xã thiếu tiêu chí 2 và tiêu chí 6" (the criteria word follows)
-_LACKING_BEFORE = regex.compile(r"(?<![\p{L}])(?i:thiếu)\s+$")
+# "còn thiếu tiêu chí số 17", "xã thiếu tiêu chí 2 và tiêu chí 6", "chưa đạt tiêu chí số 7 (...)",
+# "Chưa đạt TC 10, TC 17" (the criteria word follows)
+_LACKING_BEFORE = regex.compile(r"(?<![\p{L}])(?i:thiếu|chưa\s+đạt|chưa\s+hoàn\s+thành)\s*:?\s+$")
 
 
 _STILL_BEFORE = regex.compile(r"(?<![\p{L}])(?i:còn)\s+$")
@@ -202,6 +203,13 @@ def _review_parent(ctx: Context, at: int) -> Optional[Unit]:
     named = last_candidate(ctx, sent.start, at, Level.XA, skip_reached=False)
     if named is not None:
         return named
+    # a unit heading above: "Huyện Ngọc Lặc" / "Huyện đạt 05/09 tiêu chí. Ở cấp xã, tiêu chí số 2 ..."
+    heads = [u for u in ctx.heading_above(at) if u.level in (Level.HUYEN, Level.TINH)]
+    if len(heads) == 1:
+        return heads[0]
+    sec = ctx.section_unit(at)
+    if sec is not None and sec.level in (Level.HUYEN, Level.TINH):
+        return sec
     for t in reversed(ctx.facts_of("tallies")):
         if t.evidence.start < at and t.parent is not None and t.parent.level in (Level.HUYEN, Level.TINH):
             return t.parent
@@ -358,6 +366,7 @@ def find(ctx: Context) -> list[Unmet]:
         after = P.UNMET_AFTER.match(f, last_end) or P.UNMET_AFTER.match(f, last.end())
         if not after:
             # "xã còn thiếu tiêu chí số 17 (Môi trường ...)": lacking it is not meeting it
+            # "chưa đạt tiêu chí số 7 (...) và tiêu chí số 13 (...)": unmet said first
             lack = _LACKING_BEFORE.search(f, max(0, m.start() - 20), m.start())
             # "còn tiêu chí số 5 về Y tế - Văn hóa - Giáo dục đang hoàn thiện": still being worked on
             pending = not lack and _STILL_BEFORE.search(f, max(0, m.start() - 12), m.start()) \

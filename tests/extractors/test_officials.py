@@ -159,6 +159,8 @@ def test_unknown_surname_is_settled_by_ner():
     # Thái surnames
     ("Theo bà Cầm Thị Lan, Phó Chủ tịch UBND huyện Mai Sơn, huyện có 8 xã đạt chuẩn.", "Cầm Thị Lan"),
     ("Đồng chí Quàng Văn Pọm, Bí thư Đảng ủy xã Chiềng Khoi chia sẻ kinh nghiệm.", "Quàng Văn Pọm"),
+    ("Theo ông Xa Văn Đông, Phó Chủ tịch UBND huyện Đà Bắc, khó nhất là thu nhập.", "Xa Văn Đông"),
+    ("Báo cáo do ông Lô Văn Pạn, Chủ tịch UBND huyện Con Cuông trình bày.", "Lô Văn Pạn"),
 ])
 def test_highland_names_rules(text, name):
     before = officials.NER_STATS["ner_calls"]

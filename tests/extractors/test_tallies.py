@@ -187,6 +187,14 @@ POSITIVE = {
         "chuẩn NTM, trong đó có 04 xã đạt chuẩn NTM nâng cao.",
         [T("Mỹ Xuyên", "xã", "ntm", 14, 14), T("Mỹ Xuyên", "xã", "ntm_nang_cao", 4)],
     ),
+    "district-named-without-level-word-before-co": (
+        "Tỉnh Nghệ An có 331/411 xã đạt chuẩn. Con Cuông mới có 4 xã đạt chuẩn sau hơn 12 năm.",
+        [T("Nghệ An", "xã", "ntm", 331, 411), T("Con Cuông", "xã", "ntm", 4)],
+    ),
+    "proposal-to-the-province-names-no-parent": (
+        "UBND thị xã Hoài Nhơn đề nghị UBND tỉnh xét công nhận 2 xã Hoài Hải và Hoài Mỹ đạt chuẩn NTM.",
+        [T("Hoài Nhơn", "xã", "ntm", 2)],
+    ),
 }
 
 NEGATIVE = {
@@ -201,6 +209,7 @@ NEGATIVE = {
     "composition": "Thị xã Duyên Hải có 2 xã và 5 phường.",
     "not-yet-reached": "Cả 3 xã chưa về đích của huyện đều là xã đặc biệt khó khăn.",
     "villages": "Xã Tân Phú có 8/8 thôn đạt chuẩn khu dân cư kiểu mẫu.",
+    "region-is-no-unit": "Tại Thanh Hóa, khu vực miền núi hiện có 96 xã đạt chuẩn NTM.",
     "quota-per-district": "Tỉnh ủy Bình Phước yêu cầu mỗi huyện phải có ít nhất 1 xã đạt chuẩn NTM nâng cao.",
     "ranking-only": "Huyện Đông Hưng là huyện nông thôn mới kiểu mẫu đầu tiên của cả nước.",
 }
@@ -253,6 +262,14 @@ def test_country_figure_in_an_aside_after_the_country():
     facts = run("Tỉnh Gia Lai có 100/182 xã đạt chuẩn NTM. So với cả nước (tính đến tháng 6/2024 có "
                 "6.000/8.165 xã đạt chuẩn NTM), tỷ lệ của tỉnh còn thấp.", published="2024-09-01")
     assert T("Việt Nam", "xã", "ntm", 6000, 8165) in [key(f) for f in facts]
+
+
+def test_table_of_districts_with_a_count_column():
+    text = ("Kết quả rà soát tại các huyện miền núi tỉnh Thanh Hóa:\n\n"
+            "STT | Huyện | Số xã đạt chuẩn NTM | Số tiêu chí huyện NTM đạt | Ghi chú\n"
+            "1 | Thạch Thành | 19 | 6/9 |\n2 | Lang Chánh | 3 | 3/9 | \n")
+    got = {key(f) for f in run(text, published="2024-05-20")}
+    assert got == {T("Thạch Thành", "xã", "ntm", 19), T("Lang Chánh", "xã", "ntm", 3)}
 
 
 def test_increment_and_running_total():

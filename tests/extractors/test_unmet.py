@@ -129,6 +129,20 @@ POSITIVE = {
         "Đến nay tỉnh Lào Cai có 13/144 xã đạt chuẩn NTM.\n\nTiêu chí số 11 về Hộ nghèo có 102 xã chưa đạt.",
         [("Lào Cai", 11, 102)],
     ),
+    "not-met-said-first": (
+        "Xã Phú Linh (huyện Vị Xuyên) hiện đạt 17/19 tiêu chí; chưa đạt tiêu chí số 7 (Cơ sở hạ tầng thương mại "
+        "nông thôn) và tiêu chí số 13 (Tổ chức sản xuất).",
+        [("Phú Linh", 7, None), ("Phú Linh", 13, None)],
+    ),
+    "table-note-with-abbreviations": (
+        "STT | Xã | Số tiêu chí đạt | Ghi chú\n1 | Tu Lý | 19/19 | Đã đạt chuẩn\n2 | Cao Sơn | 17/19 | Chưa đạt TC 10, TC 17\n",
+        [("Cao Sơn", 10, None), ("Cao Sơn", 17, None)],
+    ),
+    "review-under-a-district-line": (
+        "Huyện Cẩm Thủy\nToàn huyện có 12 xã đạt chuẩn NTM.\n\nHuyện Ngọc Lặc\nHuyện đạt 05/09 tiêu chí. Ở cấp xã, "
+        "tiêu chí số 2 - Giao thông có 6 xã chưa đạt.",
+        [("Ngọc Lặc", 2, 6)],
+    ),
 }
 
 NEGATIVE = {
