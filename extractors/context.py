@@ -30,6 +30,8 @@ _CAPS_UNIT_HEADING = regex.compile(
 )
 # A line that is an item of a list: "- Xã A: ...", "+ ...", "• ...", "2. ...", "b) ..."
 _LIST_ITEM_LINE = regex.compile(r"[ \t]*(?:[-+*•–]|\d{1,2}[.)]|[a-zđ][.)])[ \t]")
+# A name that opens a title: "Ba Vì tổng kết năm 2023: ..."
+_TITLE_NAME = regex.compile(rf"(?P<name>{P.NAME})(?=\s*[:,\-–]|\s+\p{{Ll}})")
 # Goal cues that are only a time ("trong năm 2023", "đến cuối năm", "đến năm 2025", "trước năm 2025")
 _TIME_CUE = regex.compile(r"(?i:trong|đến|trước)\s")
 # The time right after "đến cuối tháng" / "đến cuối năm": "10/2019", "2024"
@@ -210,6 +212,25 @@ class Context:
             return None
         name = clean_name(m.group("name"))
         return self.unit(level_of(m.group("lw"), name), name)
+
+    @cached_property
+    def subject_unit(self) -> Optional[Unit]:
+        """The district an article is about when its title opens with it ("Ba Vì tổng kết năm
+        2023: ...", "Huyện Tiên Lãng: ..."); None otherwise (a province is ``province``)."""
+        f = self.folded
+        s = len(f) - len(f.lstrip())
+        end = f.find("\n", s)
+        end = len(f) if end < 0 else end
+        m = P.UNIT_MENTION.match(f, s, end)
+        if m is not None:
+            name = clean_name(m.group("name"))
+            level = level_of(m.group("lw"), name)
+            return self.unit(level, name) if level == Level.HUYEN else None
+        m = _TITLE_NAME.match(f, s, end)
+        if m is None or province_name(clean_name(m.group("name"))):
+            return None
+        unit = self.unit(Level.HUYEN, clean_name(m.group("name")))
+        return unit if unit.status == "resolved" else None
 
     def province_at(self, at: int) -> Optional[str]:
         """The province a bare "tỉnh" at ``at`` stands for: the last one named with its level

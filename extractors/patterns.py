@@ -86,6 +86,13 @@ COUNT_HEADER = regex.compile(
     r"^(?i:số\s+)?(?P<child>(?i:xã|huyện|đơn\s+vị\s+cấp\s+huyện))\s+(?:(?i:đã)\s+)?"
     r"(?i:đạt\s+chuẩn|được\s+công\s+nhận|về\s+đích|hoàn\s+thành\s+nhiệm\s+vụ)(?P<std>.*)$")
 
+# The country's socio-economic regions, which are no units of the register: "Đồng bằng sông Hồng:
+# 1.741/1.741 xã đạt chuẩn" counts communes of no province
+REGION_NAME = regex.compile(
+    r"(?i:đồng\s+bằng\s+sông\s+(?:hồng|cửu\s+long)|đông\s+nam\s+bộ|tây\s+nam\s+bộ|tây\s+nguyên|bắc\s+trung\s+bộ|"
+    r"duyên\s+hải\s+(?:nam\s+)?trung\s+bộ|(?:bắc\s+trung\s+bộ\s+và\s+)?duyên\s+hải\s+miền\s+trung|"
+    r"trung\s+du\s+(?:và\s+)?miền\s+núi\s+(?:phía\s+)?bắc(?:\s+bộ)?|miền\s+núi\s+phía\s+bắc)")
+
 # --- criterion counts ------------------------------------------------------
 MEASURE = r"(?P<measure>tiêu\s+chí|chỉ\s+tiêu|nội\s+dung)"
 # "08/09", "51-54/57", "54 - 55/57"
@@ -232,7 +239,8 @@ REACHED = regex.compile(
 )
 # "chưa có huyện đạt chuẩn huyện NTM nâng cao": a count of zero
 TALLY_ZERO = regex.compile(
-    rf"(?i:chưa\s+có)\s+{CHILD}(?:\s+nào)?\s+(?:được\s+công\s+nhận\s+)?(?i:đạt\s+chuẩn)"
+    rf"(?i:chưa\s+có)\s+{CHILD}(?:\s+nào)?\s+(?:(?i:được\s+công\s+nhận\s+(?:mới|thêm)|được\s+công\s+nhận\s+)?(?i:đạt\s+chuẩn)|"
+    r"(?i:được\s+công\s+nhận(?:\s+mới|\s+thêm)?))"
 )
 # A batch, not a running total: "công nhận thêm 3 xã", "có thêm 11 xã", "đề nghị công nhận 15 xã".
 INCREMENT_CUE = regex.compile(
@@ -263,7 +271,7 @@ CRIT_REF = regex.compile(
 # tiêu chí 7 về Môi trường"; "(Kinh tế)" names it in parentheses.
 CRIT_NAME = regex.compile(
     r"\s*(?:(?i:về)\s+|[-–:]\s*)(?P<name>[^;()\n]+?)(?=\s*(?:[;()\n]|,\s*(?:có\s+)?\d|\.\s|\.$|"
-    r"(?i:có\s+\d|\d+\s+xã|(?:vẫn\s+|còn\s+|hiện\s+|đều\s+)?chưa\s+đạt|"
+    r"(?i:có\s+\d|còn\s+\d|(?<![\d.])\d{1,3}(?:\.\d{3})*\s+xã|(?:vẫn\s+|còn\s+|hiện\s+|đều\s+)?chưa\s+đạt|"
     r"(?:hiện\s+|vẫn\s+)?đang\s+(?:hoàn\s+thiện|hoàn\s+thành|thực\s+hiện|triển\s+khai|phấn\s+đấu|nâng\s+chất)|(?:,|và)\s*(?:(?:tiêu\s+chí|nội\s+dung)\s+(?:số\s+)?\d|số\s+\d)))|$)"
     r"|\s*\((?P<pname>[^()\n]{2,60})\)"
 )
@@ -302,7 +310,8 @@ UNMET_PAREN_TAIL = regex.compile(r"\)\s*,?\s*(?i:(?:vẫn\s+|còn\s+|hiện\s+|�
 # between two criteria of one list: "tiêu chí 6 về Sản xuất, tiêu chí 7 về Môi trường và ..."
 CRIT_JOIN = regex.compile(r"\s*(?:,|;|\bvà\b)\s*(?:,\s*)?")
 # "Tiêu chí số 2- Giao thông có 5 xã chưa đạt": a district-wide count of communes
-UNITS_UNMET = regex.compile(r"\s*,?\s*(?:(?i:có)\s+)?(?P<k>\d{1,3})\s+(?P<child>(?i:xã|huyện))\s+(?i:chưa\s+đạt)")
+UNITS_UNMET = regex.compile(
+    r"\s*,?\s*(?:(?i:có|còn)\s+)?(?P<k>\d{1,3}(?:\.\d{3})*)\s+(?P<child>(?i:xã|huyện))\s+(?i:chưa\s+đạt)")
 
 
 # "vẫn còn 6 xã chưa đạt tiêu chí số 13 ...": the count of units before the criterion

@@ -361,6 +361,12 @@ def _bare_level_units(ctx: Context, lw: str, at: int) -> Optional[Unit]:
     head = ctx.heading_unit(at)
     if head and head.level == level:
         return head
+    # "Nghi Xuân hiện có 12/17 xã đạt chuẩn NTM, huyện tự đánh giá đạt 6/9": the unit a tally of
+    # the same sentence just counted in
+    sent_start = ctx.doc.sentence_at(at).start
+    for t in reversed(ctx.facts_of("tallies")):
+        if sent_start <= t.evidence.start < at and t.parent is not None and t.parent.level == level:
+            return t.parent
     # "xã tự đánh giá đạt 17/19 tiêu chí" in the report of UBND XÃ VIỆT CƯỜNG
     if ctx.issuer is not None and ctx.issuer.level == level:
         return ctx.issuer
@@ -368,7 +374,7 @@ def _bare_level_units(ctx: Context, lw: str, at: int) -> Optional[Unit]:
 
 
 _NAME_BEFORE_VERB = regex.compile(
-    rf"(?<![\p{{L}}\d])(?=\p{{Lu}})(?P<name>{P.NAME})\s+(?:(?i:hiện|nay|đã|cũng|mới|vẫn)\s+)*"
+    rf"(?<![\p{{L}}\d])(?=\p{{Lu}})(?P<name>{P.NAME})(?:{P.PAREN_PLACE})?\s+(?:(?i:hiện|nay|đã|cũng|mới|vẫn)\s+)*"
     # a goal between: "Thạnh Phú phấn đấu đạt 9/9", "Đình Phong đặt mục tiêu đến hết năm 2024 đạt 19/19"
     r"(?:(?i:phấn\s+đấu|sẽ|dự\s+kiến|đặt\s+mục\s+tiêu|cố\s+gắng|quyết\s+tâm)(?:\s+[\p{Ll}\d/]+){0,6}?\s+)?"
     r"(?i:đạt|hoàn\s+thành)\s+(?:(?i:được|đủ)\s+)?$")
@@ -379,8 +385,8 @@ def _name_before_verb(ctx: Context, group: list[Count], lo: int, at: int) -> Opt
     c = group[0]
     if c.measure == Measure.TIEU_CHI and c.total == 9:
         level = Level.HUYEN
-    elif (c.measure == Measure.TIEU_CHI and c.total == 19) or (c.measure == Measure.CHI_TIEU and c.total):
-        level = Level.XA
+    elif (c.measure == Measure.TIEU_CHI and c.total in (19, None)) or (c.measure == Measure.CHI_TIEU and c.total):
+        level = Level.XA  # "Sơn Kim 1 (Hương Sơn) mới đạt 11 tiêu chí": a commune's count without its total
     else:
         return None
     if not _ends_with(ctx.low if ctx.lowered else ctx.folded.lower(), max(lo, at - 30), at, ("đạt", "thành", "được", "đủ")):
@@ -388,7 +394,7 @@ def _name_before_verb(ctx: Context, group: list[Count], lo: int, at: int) -> Opt
     m = _NAME_BEFORE_VERB.search(ctx.folded, max(lo, at - 120), at)
     if m is None:
         return None
-    unit = _registered(ctx, level, m.group("name"))
+    unit = _registered(ctx, level, m.group("name"), m.group("paren"))
     if unit is None:
         return None
     units, start = [unit], m.start("name")
@@ -406,12 +412,13 @@ def _name_before_verb(ctx: Context, group: list[Count], lo: int, at: int) -> Opt
 _NAME_BEFORE_SEP = regex.compile(rf"(?<![\p{{L}}\d])(?=\p{{Lu}})(?P<name>{P.NAME})\s*(?:,|\bvà\b)\s*$")
 
 
-def _registered(ctx: Context, level: Level, name: str) -> Optional[Unit]:
+def _registered(ctx: Context, level: Level, name: str, district: Optional[str] = None) -> Optional[Unit]:
     """The register's unit of ``level`` named by ``name`` or by its end ("Hiện Yên Lạc": the
     sentence's first word is no part of it), resolved in this document; None if there is none."""
     words = clean_name(name).split()
+    district = clean_name(district) if district else None
     for k in range(len(words)):
-        unit = ctx.unit(level, " ".join(words[k:]))
+        unit = ctx.unit(level, " ".join(words[k:]), district)
         if unit.status == "resolved":
             return unit
     return None

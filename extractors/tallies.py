@@ -36,7 +36,7 @@ _PROPOSED_BETWEEN = regex.compile(
     r"(?i:đề\s+nghị\s+(?:xét\s*,?\s*)?công\s+nhận|(?:vừa|mới)\s+(?:được\s+)?(?:\S+\s+){0,3}?công\s+nhận)")
 _DATED_AFTER = regex.compile(r"\s*(?:(?i:trong)\s+)?(?i:năm)\s+(?:(?:19|20)\d\d|nay)(?!\d)|\s*(?i:đợt\s+này)")
 # A region as the subject of a count: "khu vực miền núi có 96 xã", "vùng đồng bào dân tộc có ..."
-_REGION_WORDS = ("khu vực", "vùng", "miền", "địa bàn")
+_REGION_WORDS = ("khu vực", "vùng", "miền", "địa bàn", "đồng bằng", "nam bộ", "tây nguyên", "trung bộ", "trung du")
 _REGION_SUBJECT = regex.compile(
     r"(?<![\p{L}])(?<!(?i:huyện|xã|tỉnh|thị\s+xã|phường)\s)(?i:khu\s+vực|vùng|miền|địa\s+bàn)\s+"
     r"(?i:miền\s+núi|núi|đồng\s+bằng|ven\s+biển|biên\s+giới|đồng\s+bào|dân\s+tộc|cao|sâu|trung\s+du|tây|đông|bắc|nam)"
@@ -233,6 +233,14 @@ def _article_district(ctx: Context, at: int) -> Optional[Unit]:
     return u if u and u.level == Level.HUYEN else None
 
 
+def _in_aside(f: str, lo: int, at: int, hi: int) -> bool:
+    """Whether ``at`` lies inside a parenthesis of f[lo:hi] that closes before ``hi``: units named
+    there place the members of a count ("(Hàm Chính thuộc huyện Hàm Thuận Bắc, Tân Hải thuộc thị
+    xã La Gi)"), they are no parent of what follows."""
+    opened = f.rfind("(", lo, at)
+    return opened >= 0 and f.find(")", opened, at) < 0 and 0 <= f.find(")", at, hi)
+
+
 def last_candidate(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool) -> Optional[Unit]:
     """The last unit above ``child`` named in f[lo:hi] (of two at one offset, the one of the
     later kind below), None if there is none.
@@ -253,7 +261,7 @@ def last_candidate(ctx: Context, lo: int, hi: int, child: Level, skip_reached: b
         if info is None:
             info = memo[m] = _mention_info(ctx, m)
         lv_rank, level, name = info
-        if lv_rank <= rank or name is None:
+        if lv_rank <= rank or name is None or _in_aside(f, lo, m.start(), hi):
             continue
         if skip_reached and _REACHED_NEXT.match(f, m.end(), hi):
             continue
@@ -267,7 +275,7 @@ def last_candidate(ctx: Context, lo: int, hi: int, child: Level, skip_reached: b
         for m in found:
             if skip_reached and _REACHED_NEXT.match(f, m.end(), hi):
                 continue
-            if _not_the_province(f, m):
+            if _not_the_province(f, m) or _in_aside(f, lo, m.start(), hi):
                 continue
             if any(s <= m.start() < s + 60 for s in tinh_at):
                 continue
@@ -422,6 +430,10 @@ def parent_for(ctx: Context, start: int, child: Level, prev: Optional[Unit] = No
     carried = _carried_parent(ctx, start, facts) if facts else None
     if carried is not None and _RANK[carried.level] > _RANK[child]:
         return carried
+    # an article about a district ("Ba Vì tổng kết năm 2023: ..."): its plans are the district's
+    subject = ctx.subject_unit
+    if subject is not None and _RANK[subject.level] > _RANK[child]:
+        return subject
     if ctx.province:
         return ctx.unit(Level.TINH, ctx.province)
     if P.NATIONAL_A.search(ctx):
@@ -495,6 +507,8 @@ def _bullets(ctx: Context) -> tuple[list[Tally], list[tuple[int, int]]]:
     for m in _BULLET.finditer(f):
         if not province:
             break
+        if P.REGION_NAME.search(f, m.start("label"), m.end("label")):
+            continue  # "- Đồng bằng sông Hồng: 1.741/1.741 xã đạt chuẩn": a region of the country
         count = _int(m.group("count"))
         total = _int(m.group("total")) if m.group("total") else None
         if total is not None and (total == 0 or count > total):
@@ -661,8 +675,11 @@ def find(ctx: Context) -> list[Tally]:
             if s_m:
                 end = max(end, s_m.end())
         clause_lo = max(f.rfind(";", sent.start, m.start()) + 1, f.rfind(",", sent.start, m.start()) + 1, sent.start)
-        if ctx.may_hold(_REGION_WORDS, clause_lo, m.start()) and _REGION_SUBJECT.search(f, clause_lo, m.start()):
-            continue  # "khu vực miền núi hiện có 96 xã đạt chuẩn": a region, no unit of the register
+        if ctx.may_hold(_REGION_WORDS, clause_lo, m.start()) and (
+                _REGION_SUBJECT.search(f, clause_lo, m.start()) or P.REGION_NAME.search(f, clause_lo, m.start())):
+            # "khu vực miền núi hiện có 96 xã đạt chuẩn", "- Đồng bằng sông Hồng: 1.741/1.741 xã":
+            # a region, no unit of the register
+            continue
         prev = facts[-1].parent if facts and facts[-1].evidence.sentence_start == sent.start else None
         parent = _parent_after(ctx, m.end(), child) or _bare_parent(ctx, clause_lo, m.start(), child)
         if parent is None:
@@ -697,7 +714,56 @@ def find(ctx: Context) -> list[Tally]:
             modality=Modality.REPORTED, increment=False,
         ))
     facts.extend(_table_tallies(ctx))
+    facts.extend(_counted_bullets(ctx))
     return _dedupe(facts)
+
+
+# "- Huyện Chợ Gạo (04 xã): Song Bình, Xuân Đông, ..." under a lead that says what the units reached
+_COUNTED_BULLET = regex.compile(
+    rf"(?m)^[ \t]*[-–•+*][ \t]*(?P<lw>{P.LEVEL})[ \t]+(?P<name>{P.NAME})[ \t]*\([ \t]*(?P<count>\d{{1,3}})[ \t]+"
+    r"(?P<child>(?i:xã|huyện))[ \t]*\)[ \t]*:")
+
+
+def _counted_bullets(ctx: Context) -> list[Tally]:
+    """Tallies of list items that count a unit's members ("- Huyện Chợ Gạo (04 xã): A, B, C, D")
+    under a lead or heading that says what they reached ("UBND tỉnh công nhận thêm 12 xã đạt
+    chuẩn NTM nâng cao ..., cụ thể:", "I. XÃ ĐƯỢC CÔNG NHẬN ĐẠT CHUẨN NTM NÂNG CAO")."""
+    f = ctx.folded
+    if "(" not in f or not ctx.may_hold(("xã)", "huyện)"), 0, len(f)):
+        return []
+    out: list[Tally] = []
+    for m in _COUNTED_BULLET.finditer(f):
+        # the lead: the nearest line above that is no item of the list (up to four lines up)
+        pos = f.rfind("\n", 0, m.start())
+        lead = None
+        for _ in range(4):
+            if pos <= 0:
+                break
+            ls = f.rfind("\n", 0, pos) + 1
+            line = f[ls:pos]
+            if line.strip() and not _COUNTED_BULLET.match(f, ls, pos):
+                lead = (ls, pos)
+                break
+            pos = ls - 1
+        if lead is None:
+            continue
+        reached = P.REACHED.search(f, lead[0], lead[1])
+        if reached is None:
+            continue
+        name = clean_name(m.group("name"))
+        parent = ctx.unit(level_of(m.group("lw"), name), name)
+        child = _child_level(m.group("child"))
+        if _RANK[parent.level] <= _RANK[child]:
+            continue
+        standard, _ = _standard(ctx, reached.start(), lead[1], default_ntm=True)
+        out.append(Tally(
+            evidence=ctx.evidence(m.start("lw"), m.end()), quote=ctx.quote(m.start("lw"), m.end() - 1),
+            extractor="tallies", parent=parent, child_level=child, standard=standard,
+            count=int(m.group("count")), total=None,
+            modality=Modality.TARGET if ctx.in_plan_section(m.start()) else Modality.REPORTED,
+            increment=bool(P.INCREMENT_CUE.search(f, lead[0], lead[1])),
+        ))
+    return out
 
 
 def _table_tallies(ctx: Context) -> list[Tally]:

@@ -194,6 +194,34 @@ def _figure_units(ctx: Context, at: int) -> list[Unit]:
     return units
 
 
+def _communes_in(unit: Unit) -> Optional[int]:
+    """How many communes the register lists in a district or province (None if unknown)."""
+    from extractors.gazetteer import Gazetteer
+
+    if unit.code is None:
+        return None
+    g = Gazetteer.default()
+    if unit.level == Level.HUYEN:
+        return len(g.children(unit.code))
+    if unit.level == Level.TINH:
+        return sum(len(g.children(d.code)) for d in g.children(unit.code))
+    return None
+
+
+def _holding(ctx: Context, unit: Optional[Unit], count: int) -> Optional[Unit]:
+    """``unit``, or the level above it when it has fewer communes than the review counts ("tiêu
+    chí số 11 còn 1.215 xã chưa đạt" is the country's, whatever province was named last)."""
+    while unit is not None and unit.level in (Level.HUYEN, Level.TINH):
+        n = _communes_in(unit)
+        if n is None or count <= n:
+            return unit
+        if unit.level == Level.HUYEN:
+            unit = ctx.unit(Level.TINH, unit.province) if unit.province else None
+        else:
+            unit = Unit(Level.QUOC_GIA, "Việt Nam", None)
+    return unit
+
+
 def _review_parent(ctx: Context, at: int) -> Optional[Unit]:
     """The unit whose communes a review counts ("tiêu chí số 10 có 4 xã chưa đạt"): one named in
     the sentence before it ("Rà soát toàn tỉnh, ..."), else the parent of the last tally before
@@ -210,8 +238,18 @@ def _review_parent(ctx: Context, at: int) -> Optional[Unit]:
     sec = ctx.section_unit(at)
     if sec is not None and sec.level in (Level.HUYEN, Level.TINH):
         return sec
+    # the district whose figure the paragraph gave just before: "Huyện hiện đạt 6/9 tiêu chí ...
+    # Ở cấp xã, tiêu chí số 17 còn 4 xã chưa đạt"
+    p_start, _ = ctx.paragraph_span(at)
+    for f in reversed(ctx.facts_of("progress")):
+        if p_start <= f.evidence.start < at and f.unit.level in (Level.HUYEN, Level.TINH):
+            return f.unit
+    f = ctx.folded
     for t in reversed(ctx.facts_of("tallies")):
         if t.evidence.start < at and t.parent is not None and t.parent.level in (Level.HUYEN, Level.TINH):
+            ls, le = ctx.line_span(t.evidence.start)
+            if f[ls:le].lstrip()[:1] in ("-", "–", "•", "+", "*") or "|" in f[ls:le]:
+                continue  # an item of a breakdown by district, not what the review is about
             return t.parent
     return _district(ctx, at)
 
@@ -257,10 +295,12 @@ def find(ctx: Context) -> list[Unmet]:
             continue
         # the parent of the counted communes, as a tally of them would have it: the district of
         # a district's review, the province of a provincial report
+        count = int(k.group("k").replace(".", ""))
         unit = _review_parent(ctx, m.start()) if k.group("child").lower() == "xã" else (
             ctx.unit(Level.TINH, ctx.province) if ctx.province else None)
+        unit = _holding(ctx, unit, count)
         for n in _nums(m.group("nums")):
-            add(unit, n, name, int(k.group("k")), m.start(), k.end(), m.group("word"))
+            add(unit, n, name, count, m.start(), k.end(), m.group("word"))
         covered.append((m.start(), k.end()))
     # 1b. the count first: "vẫn còn 6 xã chưa đạt tiêu chí số 13 về ..." (the parent of the count)
     for m in refs:

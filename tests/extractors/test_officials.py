@@ -161,6 +161,8 @@ def test_unknown_surname_is_settled_by_ner():
     ("Đồng chí Quàng Văn Pọm, Bí thư Đảng ủy xã Chiềng Khoi chia sẻ kinh nghiệm.", "Quàng Văn Pọm"),
     ("Theo ông Xa Văn Đông, Phó Chủ tịch UBND huyện Đà Bắc, khó nhất là thu nhập.", "Xa Văn Đông"),
     ("Báo cáo do ông Lô Văn Pạn, Chủ tịch UBND huyện Con Cuông trình bày.", "Lô Văn Pạn"),
+    ("Ông Thiên Văn Sỹ, Chủ tịch UBND xã Phan Hiệp cho biết xã đã về đích.", "Thiên Văn Sỹ"),
+    ("Bà Thông Thị Hạnh, Trưởng phòng Nông nghiệp và PTNT huyện Ninh Phước phát biểu.", "Thông Thị Hạnh"),
 ])
 def test_highland_names_rules(text, name):
     before = officials.NER_STATS["ner_calls"]

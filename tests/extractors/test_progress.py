@@ -272,6 +272,15 @@ POSITIVE = {
         "2. Xã Việt Lâm (huyện Vị Xuyên) đạt 17/19 tiêu chí, yêu cầu hoàn thành trước tháng 9.",
         [P("xã", "Việt Lâm", "tiêu chí", 17, 19)],
     ),
+    "bare-commune-with-its-district-and-no-total": (
+        "Tỉnh Hà Tĩnh có nhiều xã miền núi như Sơn Kim 1 (Hương Sơn) mới đạt 11 tiêu chí.",
+        [P("xã", "Sơn Kim 1", "tiêu chí", 11, 19)],
+    ),
+    "bare-district-of-a-tally-in-the-sentence": (
+        "Tỉnh Hà Tĩnh có thị xã Hồng Lĩnh hoàn thành nhiệm vụ.\n\nVới vai trò huyện điểm, Nghi Xuân hiện có 12/17 xã "
+        "đạt chuẩn NTM, huyện tự đánh giá đạt 6/9 tiêu chí huyện NTM.",
+        [P("huyện", "Nghi Xuân", "tiêu chí", 6, 9)],
+    ),
     "plan-word-inside-a-sentence-is-no-heading": (
         "Theo kế hoạch của tỉnh, xã Tân Lập đến nay đã đạt 17/19 tiêu chí.",
         [P("xã", "Tân Lập", "tiêu chí", 17, 19)],

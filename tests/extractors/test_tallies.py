@@ -272,6 +272,39 @@ def test_table_of_districts_with_a_count_column():
     assert got == {T("Thạch Thành", "xã", "ntm", 19), T("Lang Chánh", "xã", "ntm", 3)}
 
 
+def test_counted_items_under_a_lead_that_says_what_they_reached():
+    text = ("Năm 2024, UBND tỉnh Tiền Giang công nhận thêm 7 xã đạt chuẩn NTM nâng cao, cụ thể:\n"
+            "- Huyện Chợ Gạo (04 xã): Song Bình, Xuân Đông, Hòa Định, Bình Ninh.\n"
+            "- Huyện Cái Bè (03 xã): Mỹ Trung, Hòa Khánh, An Hữu.\n")
+    got = {key(f) for f in run(text, published="2024-12-30")}
+    assert T("Chợ Gạo", "xã", "ntm_nang_cao", 4) in got and T("Cái Bè", "xã", "ntm_nang_cao", 3) in got
+
+
+def test_counted_items_without_a_standard_are_no_tallies():
+    text = "Các huyện được phân bổ vốn như sau:\n- Huyện Chợ Gạo (04 xã): 12 tỷ đồng.\n"
+    assert run(text, province="Tiền Giang") == []
+
+
+def test_plans_of_an_article_about_a_district():
+    text = ("Ba Vì tổng kết năm 2023: huyện đạt 8/9 tiêu chí\n\nNăm 2023 huyện Ba Vì có 30/30 xã đạt chuẩn NTM.\n\n"
+            "II. PHƯƠNG HƯỚNG NĂM 2024\n\n1. Phấn đấu có thêm 05 xã đạt chuẩn NTM nâng cao.")
+    got = {key(f) for f in run(text, province="Hà Nội", published="2023-12-22")}
+    assert T("Ba Vì", "xã", "ntm_nang_cao", 5, modality="target") in got
+
+
+def test_regions_of_the_country_are_no_parents():
+    text = ("Cả nước có 6.084/7.669 xã đạt chuẩn NTM.\n\nTheo vùng\n- Đồng bằng sông Hồng: 1.741/1.741 xã đạt chuẩn;\n"
+            "- Tây Nguyên: 400/600 xã.")
+    got = [key(f) for f in run(text, published="2025-07-15")]
+    assert got == [T("Việt Nam", "xã", "ntm", 6084, 7669)]
+
+
+def test_none_recognised_yet_is_a_zero():
+    facts = run("Toàn tỉnh Ninh Thuận có 22 xã đạt chuẩn NTM; 6 tháng đầu năm chưa có xã nào được công nhận mới.",
+                published="2019-07-10")
+    assert T("Ninh Thuận", "xã", "ntm", 0) in [key(f) for f in facts]
+
+
 def test_increment_and_running_total():
     facts = run("Tỉnh Tiền Giang công nhận thêm 4 xã đạt chuẩn NTM, nâng tổng số xã đạt chuẩn NTM lên 130/139 xã.")
     inc = {f.count: f.increment for f in facts}

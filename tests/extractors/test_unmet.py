@@ -143,6 +143,16 @@ POSITIVE = {
         "tiêu chí số 2 - Giao thông có 6 xã chưa đạt.",
         [("Ngọc Lặc", 2, 6)],
     ),
+    "a-review-larger-than-any-province-is-the-countrys": (
+        "Tỉnh Hậu Giang có 51/51 xã đạt chuẩn NTM.\n\nXét theo tiêu chí, tiêu chí số 11 về Nghèo đa chiều còn "
+        "1.215 xã chưa đạt.",
+        [("Việt Nam", 11, 1215)],
+    ),
+    "review-after-the-districts-figure": (
+        "Tỉnh Bến Tre có 6/9 đơn vị cấp huyện đạt chuẩn.\n\nLấy huyện Thạnh Phú làm ví dụ. Huyện hiện đạt 6/9 tiêu chí; ở cấp "
+        "xã, tiêu chí số 17 còn 4 xã chưa đạt.",
+        [("Thạnh Phú", 17, 4)],
+    ),
 }
 
 NEGATIVE = {
