@@ -232,6 +232,20 @@ class Context:
         unit = self.unit(Level.HUYEN, clean_name(m.group("name")))
         return unit if unit.status == "resolved" else None
 
+    def registered(self, level: Level, name: str, district: Optional[str] = None,
+                   skip: Optional[int] = None) -> Optional[Unit]:
+        """The register's unit of ``level`` named by ``name`` written without its level word, or by
+        its end after up to ``skip`` words (default: any) that are no part of it ("Hiện Yên Lạc",
+        "Riêng Tương Dương"), resolved in this document; None when the register has none."""
+        words = clean_name(name).split()
+        district = clean_name(district) if district else None
+        last = len(words) if skip is None else min(skip + 1, len(words))
+        for k in range(last):
+            unit = self.unit(level, " ".join(words[k:]), district)
+            if unit.status == "resolved":
+                return unit
+        return None
+
     def province_at(self, at: int) -> Optional[str]:
         """The province a bare "tỉnh" at ``at`` stands for: the last one named with its level
         word earlier in the same sentence ("Toàn tỉnh Lâm Đồng có ...; năm 2023 tỉnh phấn đấu

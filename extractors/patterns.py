@@ -93,6 +93,9 @@ REGION_NAME = regex.compile(
     r"duyên\s+hải\s+(?:nam\s+)?trung\s+bộ|(?:bắc\s+trung\s+bộ\s+và\s+)?duyên\s+hải\s+miền\s+trung|"
     r"trung\s+du\s+(?:và\s+)?miền\s+núi\s+(?:phía\s+)?bắc(?:\s+bộ)?|miền\s+núi\s+phía\s+bắc)")
 
+# A people's committee or council before a bare level word: "UBND tỉnh", "Hội đồng nhân dân huyện"
+COUNCIL = r"(?:UBND|HĐND|(?i:ủy\s+ban\s+nhân\s+dân|hội\s+đồng\s+nhân\s+dân))"
+
 # --- criterion counts ------------------------------------------------------
 MEASURE = r"(?P<measure>tiêu\s+chí|chỉ\s+tiêu|nội\s+dung)"
 # "08/09", "51-54/57", "54 - 55/57"

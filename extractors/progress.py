@@ -337,7 +337,7 @@ _ANAPHOR = regex.compile(
     r"(?:\s+(?P<this>này|trên|nói\s+trên|kể\s+trên))?(?![\p{L}])", regex.I)
 # An authority in front of a bare level word: "UBND tỉnh", "Ủy ban nhân dân huyện", "HĐND xã".
 _BODY_BEFORE = regex.compile(
-    r"(?<![\p{L}])(?:UBND|HĐND|(?i:ủy\s+ban\s+nhân\s+dân|hội\s+đồng\s+nhân\s+dân|ban\s+chỉ\s+đạo|tỉnh\s+ủy|huyện\s+ủy))\s*$")
+    rf"(?<![\p{{L}}])(?:{P.COUNCIL}|(?i:ban\s+chỉ\s+đạo|tỉnh\s+ủy|huyện\s+ủy))\s*$")
 # A clause after a count of the same sentence that only dates a further count: ", năm 2017 đạt",
 # ", đến năm 2018 đạt được".
 _CARRY = regex.compile(
@@ -394,14 +394,14 @@ def _name_before_verb(ctx: Context, group: list[Count], lo: int, at: int) -> Opt
     m = _NAME_BEFORE_VERB.search(ctx.folded, max(lo, at - 120), at)
     if m is None:
         return None
-    unit = _registered(ctx, level, m.group("name"), m.group("paren"))
+    unit = ctx.registered(level, m.group("name"), m.group("paren"))
     if unit is None:
         return None
     units, start = [unit], m.start("name")
     # "các xã khó khăn như Ia Krái, Ia Tô cũng đã đạt": bare names listed before it, same level
     while len(units) < 10:
         prev = _NAME_BEFORE_SEP.search(ctx.folded, max(lo, start - 60), start)
-        unit = _registered(ctx, level, prev.group("name")) if prev else None
+        unit = ctx.registered(level, prev.group("name")) if prev else None
         if unit is None:
             break
         units.insert(0, unit)
@@ -410,18 +410,6 @@ def _name_before_verb(ctx: Context, group: list[Count], lo: int, at: int) -> Opt
 
 
 _NAME_BEFORE_SEP = regex.compile(rf"(?<![\p{{L}}\d])(?=\p{{Lu}})(?P<name>{P.NAME})\s*(?:,|\bvà\b)\s*$")
-
-
-def _registered(ctx: Context, level: Level, name: str, district: Optional[str] = None) -> Optional[Unit]:
-    """The register's unit of ``level`` named by ``name`` or by its end ("Hiện Yên Lạc": the
-    sentence's first word is no part of it), resolved in this document; None if there is none."""
-    words = clean_name(name).split()
-    district = clean_name(district) if district else None
-    for k in range(len(words)):
-        unit = ctx.unit(level, " ".join(words[k:]), district)
-        if unit.status == "resolved":
-            return unit
-    return None
 
 
 def _anaphor_units(ctx: Context, m, level: Level) -> list[Unit]:

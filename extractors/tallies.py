@@ -59,12 +59,7 @@ def _bare_parent(ctx: Context, lo: int, at: int, child: Level) -> Optional[Unit]
     name = clean_name(m.group("name"))
     if province_name(name):
         return None  # a province: last_candidate reads those
-    words = name.split()
-    for k in range(min(2, len(words))):  # at most one word before the name ("Riêng", "Còn")
-        unit = ctx.unit(Level.HUYEN, " ".join(words[k:]))
-        if unit.status == "resolved":
-            return unit
-    return None
+    return ctx.registered(Level.HUYEN, name, skip=1)  # at most one word before it ("Riêng", "Còn")
 
 
 # A quota per unit, no count in a parent: "mỗi huyện phải có ít nhất 1 xã đạt chuẩn NTM nâng cao"
@@ -79,8 +74,7 @@ _PROPOSED_BEFORE = regex.compile(
     r"(?i:công\s+nhận)\s+(?:(?i:thêm)\s+)?$")
 # A bare level word of the body that recognises: "đã được UBND tỉnh công nhận", "đề nghị UBND tỉnh
 # xét công nhận" (no parent)
-_RECOGNISER_BEFORE = regex.compile(
-    r"(?i:được|đề\s+nghị)\s+(?:UBND|HĐND|(?i:ủy\s+ban\s+nhân\s+dân|hội\s+đồng\s+nhân\s+dân))\s*$")
+_RECOGNISER_BEFORE = regex.compile(rf"(?i:được|đề\s+nghị)\s+{P.COUNCIL}\s*$")
 # A province's name that is no parent: the name of a lower unit ("xã Hòa Bình") or an item of a
 # list of communes ("gồm Đắk Cấm, Vinh Quang, Hòa Bình, Ia Chim")
 _LOWER_LEVEL_BEFORE = regex.compile(
