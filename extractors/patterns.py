@@ -639,7 +639,8 @@ REPORTED_CUE_A = Anchored(REPORTED_CUE, firsts=[
     "đến nay", "tính đến", "hiện", "đã", "qua rà soát", "tự đánh giá", "kết quả", "đạt được", "vẫn",
 ])
 HARDEST_HEAD_A = Anchored(HARDEST_HEAD, ["khó", "vướng"])
-REMAINING_HEAD_A = Anchored(REMAINING_HEAD, ["các tiêu chí", "các nội dung", "tiêu chí", "nội dung"])
+REMAINING_HEAD_A = Anchored(REMAINING_HEAD, [
+    f"{a}{w} {b}còn lại" for a in ("", "các ") for w in ("tiêu chí", "nội dung") for b in ("", "duy nhất ")])
 UNMET_HEAD_A = Anchored(UNMET_HEAD, ["còn", "tiêu chí", "nội dung"], check=_unmet_head_may_start,
                         extra=_numbers_before)
 CRIT_REF_A = Anchored(CRIT_REF, ["tiêu chí", "nội dung", "tc"])

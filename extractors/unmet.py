@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -196,16 +197,19 @@ def _figure_units(ctx: Context, at: int) -> list[Unit]:
 
 def _communes_in(unit: Unit) -> Optional[int]:
     """How many communes the register lists in a district or province (None if unknown)."""
+    if unit.code is None or unit.level not in (Level.HUYEN, Level.TINH):
+        return None
+    return _communes_of(unit.level, unit.code)
+
+
+@lru_cache(maxsize=4096)
+def _communes_of(level: Level, code: str) -> int:
     from extractors.gazetteer import Gazetteer
 
-    if unit.code is None:
-        return None
     g = Gazetteer.default()
-    if unit.level == Level.HUYEN:
-        return len(g.children(unit.code))
-    if unit.level == Level.TINH:
-        return sum(len(g.children(d.code)) for d in g.children(unit.code))
-    return None
+    if level == Level.HUYEN:
+        return len(g.children(code))
+    return sum(len(g.children(d.code)) for d in g.children(code))
 
 
 def _holding(ctx: Context, unit: Optional[Unit], count: int) -> Optional[Unit]:
