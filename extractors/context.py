@@ -30,6 +30,10 @@ _CAPS_UNIT_HEADING = regex.compile(
 )
 # A line that is an item of a list: "- Xã A: ...", "+ ...", "• ...", "2. ...", "b) ..."
 _LIST_ITEM_LINE = regex.compile(r"[ \t]*(?:[-+*•–]|\d{1,2}[.)]|[a-zđ][.)])[ \t]")
+# A passage turning to a unit named without its level word: "Ở Đại Từ, ...", "Sang Phú Lương, ..."
+_TOPIC = regex.compile(
+    rf"(?<![\p{{L}}])(?i:ở|tại|sang|trở\s+lại|riêng|đối\s+với|còn\s+ở|về\s+phía)\s+(?=\p{{Lu}})(?P<name>{P.NAME})\s*,")
+_TOPIC_A = P.Anchored(_TOPIC, ["ở", "tại", "sang", "trở lại", "riêng", "đối với", "còn ở", "về phía"])
 # A name that opens a title: "Ba Vì tổng kết năm 2023: ..."
 _TITLE_NAME = regex.compile(rf"(?P<name>{P.NAME})(?=\s*[:,\-–]|\s+\p{{Ll}})")
 # Goal cues that are only a time ("trong năm 2023", "đến cuối năm", "đến năm 2025", "trước năm 2025")
@@ -121,11 +125,23 @@ class Context:
             if person_like(name):
                 continue  # "UBND thành phố Nguyễn Mạnh Quyền": the name is a person's
             out.append((m.start(), level_of(m.group("lw"), name), name))
+        # "Ở Đại Từ, ...", "Sang Phú Lương, ...", "Trở lại Đại Từ, ...": a district named without
+        # its level word where a passage turns to it (taken only where the register knows it)
+        topics = _TOPIC_A.finditer(self)
+        if topics:
+            from extractors.gazetteer import Gazetteer
+
+            g = Gazetteer.default()
+            for m in topics:
+                # the register alone decides here: resolving in context needs these mentions
+                name = clean_name(m.group("name"))
+                if not province_name(name) and g.lookup(name, "huyện"):
+                    out.append((m.start("name"), Level.HUYEN, name))
         if any(w in self.folded for w in _CAPS_LEVEL_WORDS):
             for m in _CAPS_UNIT_HEADING.finditer(self.folded):
                 name = " ".join(w.capitalize() if not w.isdigit() else w for w in m.group("name").split())
                 out.append((m.start(), level_of(m.group("lw").lower(), name), name))
-            out.sort(key=lambda t: t[0])
+        out.sort(key=lambda t: t[0])
         return out
 
     @cached_property

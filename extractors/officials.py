@@ -69,6 +69,7 @@ _FORMER = regex.compile(r"(?i:nguyên|từng\s+là|cựu)[ \t]+")
 # "..., nguyên Phó Chủ tịch UBND huyện X, nay là Chủ tịch UBND xã X": the current titles follow
 _NOW = regex.compile(r"(?i:nay\s+là|hiện\s+là)[ \t]+")
 _FORMER_NOW_WORDS = ("nguyên", "từng", "cựu", "nay", "hiện")
+_TITLE_ASIDE = regex.compile(r"[ \t]*\([^()\n]{1,30}\)")
 _SEP_FIRST = (",", "–", "—", "-")  # what TITLE_SEP holds after its spaces
 
 
@@ -193,7 +194,10 @@ def _read_run(names: tuple[str, ...], prev_level: bool, after_tinh: bool) -> tup
     (_MAYBE, None) when it may be a name the surname list does not know; (_ORG, None) when
     it goes on the title. Only the words decide, so each run is read once per process.
     """
-    place = prev_level and (len(names) == 2 or province_name(" ".join(names)) is not None)
+    # "Bí thư Huyện ủy Trần Văn Thời": a run the register knows whole is the place (the district
+    # bears a person's name), not a person
+    place = prev_level and (len(names) == 2 or province_name(" ".join(names)) is not None
+                            or (len(names) >= 3 and _known_place(" ".join(names))))
     # "UBND huyện Lạc Dương Ka Tùng": a name prefix right after a known place opens the name
     prefixed = [j for j in range(1, len(names) - 1) if PREFIX.fullmatch(names[j])
                 and 2 <= len(names) - j <= 5 and _known_place(" ".join(names[:j]))] if prev_level else []
@@ -477,6 +481,11 @@ def _titles_after(ctx: Context, pos: int, read: _Titles) -> tuple[list[tuple[int
         if not former:
             spans.append((at, end))
         pos = end
+        if f[pos:pos + 2].lstrip(" \t")[:1] == "(":
+            # "nguyên Chủ tịch UBND xã Xuân Hòa (cũ), nay là ...": a short aside after a title
+            aside = _TITLE_ASIDE.match(f, pos)
+            if aside:
+                pos = aside.end()
     # "...; Chủ tịch HĐND tỉnh;" -- a bare title after ";" belongs to the same person
     while spans:
         sep = _ATTACH.match(f, pos)

@@ -49,8 +49,9 @@ NAME = (rf"{NOT_LEVEL}(?:{_NUM_SYL}|{_WORD_SYL}(?:[ \-]{NOT_LEVEL}{_WORD_SYL}){{
         rf"(?:[ \-]{_NUM_SYL})?)")
 
 # "xã Đông Yên", "huyện Huyện Cầu Kè" (the doubled word: NAME refuses "Huyện").
-# The parenthesis may repeat the level word: "xã Tân Hòa (huyện Châu Thành)".
-PAREN_PLACE = rf"\s*\(\s*(?:{LEVEL}\s+)?(?P<paren>{NAME})\s*\)"
+# The parenthesis may repeat the level word: "xã Tân Hòa (huyện Châu Thành)", and say the unit is a
+# former one: "xã Lương Sơn (huyện Thường Xuân cũ)".
+PAREN_PLACE = rf"\s*\(\s*(?:{LEVEL}\s+)?(?P<paren>{NAME})(?:\s+(?i:cũ))?\s*\)"
 # A descriptor between the level word and the name: "huyện biên giới Đức Huệ", "xã vùng cao Lũng Cú".
 DESCRIPTOR_WORDS = (r"(?i:biên\s+giới|miền\s+núi|vùng\s+cao|vùng\s+sâu|ven\s+biển|biển|hải\s+đảo|đảo|thuần\s+nông|"
                     r"trung\s+du|nghèo|đặc\s+biệt\s+khó\s+khăn)")
@@ -123,7 +124,7 @@ STANDARD = regex.compile(
 )
 # Words that make a statement a goal: "phấn đấu", "kế hoạch", "đến cuối năm".
 TARGET_CUE = regex.compile(
-    r"(?<![\p{L}])(?i:phấn\s+đấu|kế\s+hoạch|mục\s+tiêu|dự\s+kiến|phương\s+hướng|sẽ|"
+    r"(?<![\p{L}])(?i:phấn\s+đấu|kế\s+hoạch|mục\s+tiêu|dự\s+kiến|phương\s+hướng|sẽ|giao\s+chỉ\s+tiêu|"
     # "tính đến cuối năm 2023" is a state reached, not a goal
     r"(?<!(?i:tính|tới)\s+)đến\s+cuối\s+(?:năm|tháng|quý)|(?<!(?i:tính)\s+)đến\s+năm\s+\d{4}|"
     r"trước\s+năm\s+\d{4}|trong\s+năm\s+(?:20\d\d|nay)|"
@@ -632,7 +633,7 @@ DAY_MONTH_A = Anchored(DAY_MONTH, "ngày sáng chiều tối trưa đêm hôm t�
 UNIT_MENTION_A = Anchored(
     UNIT_MENTION, ["thị trấn", "thị xã", "thành phố", "tp", "phường", "quận", "huyện", "tỉnh", "xã"])
 TARGET_CUE_A = Anchored(TARGET_CUE, firsts=[
-    "phấn đấu", "kế hoạch", "mục tiêu", "dự kiến", "phương hướng", "sẽ", "đến cuối", "đến năm",
+    "phấn đấu", "kế hoạch", "mục tiêu", "dự kiến", "phương hướng", "sẽ", "giao chỉ tiêu", "đến cuối", "đến năm",
     "trước năm", "trong năm", "phải hoàn thành", "cố gắng", "đặt ra", "đăng ký",
 ])
 REPORTED_CUE_A = Anchored(REPORTED_CUE, firsts=[

@@ -343,6 +343,11 @@ _BODY_BEFORE = regex.compile(
 _CARRY = regex.compile(
     r"\s*,\s*(?:(?i:và|rồi|đến|tới|sang|cuối|trong)\s+)?(?i:năm)\s+(?:19|20)\d\d\s+(?:(?i:đã|thì|xã|huyện)\s+)?"
     r"(?i:đạt|hoàn\s+thành)(?:\s+(?i:được|đủ))?\s*")
+# A clause after a count of the same sentence that sets a goal for the same unit: ", phấn đấu
+# đến tháng 6/2025 đạt"
+_GOAL_CARRY = regex.compile(
+    r"\s*,\s*(?:(?i:và|đồng\s+thời)\s+)?(?i:phấn\s+đấu|dự\s+kiến|đặt\s+mục\s+tiêu|cố\s+gắng|quyết\s+tâm)"
+    r"(?:\s+[\p{Ll}\d/]+){0,6}?\s+(?i:đạt|hoàn\s+thành)(?:\s+(?i:được|đủ))?\s*")
 # A bare level word that introduces its unit's name: "Xã còn lại là Duy Phước", "huyện duy nhất là X",
 # "Xã duy nhất chưa về đích là Vụ Bổn" (a few lower-case words between).
 _BARE_NAMED = regex.compile(
@@ -650,9 +655,11 @@ def find(ctx: Context) -> list[Progress]:
         seg_start = max(sent.start, prev_end)
         seg_end = sent.end
         units, span_start, span_end = units_for_group(ctx, group, seg_start, seg_end, prev_units)
-        if not units and prev_units and _CARRY.fullmatch(ctx.folded, seg_start, group[0].start):
-            # "xã ... năm 2016 đạt 12 tiêu chí, năm 2017 đạt 15 tiêu chí": the clause names no
-            # subject of its own, the units of the count before go on
+        if not units and prev_units and (_CARRY.fullmatch(ctx.folded, seg_start, group[0].start)
+                                         or _GOAL_CARRY.fullmatch(ctx.folded, seg_start, group[0].start)):
+            # "xã ... năm 2016 đạt 12 tiêu chí, năm 2017 đạt 15 tiêu chí", "Xã Phong Điền đạt 17
+            # tiêu chí, phấn đấu đến tháng 6/2025 đạt 19/19": the clause names no subject of its
+            # own, the units of the count before go on
             units = prev_units
         prev_end = max(group[-1].end, span_end)
         if not units:

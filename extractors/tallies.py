@@ -62,6 +62,7 @@ def _bare_parent(ctx: Context, lo: int, at: int, child: Level) -> Optional[Unit]
     return ctx.registered(Level.HUYEN, name, skip=1)  # at most one word before it ("Riêng", "Còn")
 
 
+_THIS_FIGURE = regex.compile(r"(?i:con\s+số\s+(?:này|đó|trên))\s+(?:(?i:đã|nay|hiện)\s+)?(?i:là|lên|tăng\s+lên)\s*$")
 # A quota per unit, no count in a parent: "mỗi huyện phải có ít nhất 1 xã đạt chuẩn NTM nâng cao"
 _EACH_BEFORE = regex.compile(
     r"(?<![\p{L}])(?i:mỗi)\s+(?i:tỉnh|huyện|xã|địa\s+phương|đơn\s+vị)\s+(?:\p{Ll}+\s+){0,4}$")
@@ -462,6 +463,13 @@ def _running_total(ctx: Context, m, facts: list[Tally], sent_start: int):
     f = ctx.folded
     clause_start = max(f.rfind(";", sent_start, m.start()) + 1, sent_start)
     lo = max(clause_start, m.start() - 120)
+    if ctx.may_hold(("con số",), max(sent_start, m.start() - 30), m.start()):
+        # "Cuối năm 2022 huyện có 6/11 xã đạt chuẩn NTM; hiện nay con số này là 9/11 xã": the
+        # figure of the tally just before, at a later date
+        back = _THIS_FIGURE.search(f, max(sent_start, m.start() - 30), m.start())
+        same = [t for t in facts if t.evidence.sentence_start == sent_start and t.evidence.start < m.start()]
+        if back and same:
+            return same[-1].standard, back.start()
     if not ctx.may_hold(("nâng", "đưa", "tổng"), lo, m.start()):
         return None  # the first words of RUNNING_TOTAL_BEFORE: it cannot match
     r = P.RUNNING_TOTAL_BEFORE.search(f, lo, m.start())

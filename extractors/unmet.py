@@ -31,13 +31,20 @@ _DIGITS = regex.compile(r"\d{1,2}")
 _NEXT_ITEM = regex.compile(r".*?(?=(?i:tiêu\s+chí|nội\s+dung)\s+(?:số\s+)?\d|(?<=(?:,|\bvà)\s*)(?i:số)\s+\d)")
 # an item that leaves out the criteria word: "tiêu chí số 10 về Thu nhập và số 11 về Nghèo đa chiều"
 _BARE_ITEM = regex.compile(r"(?i:số)\s+(?P<nums>\d{1,2})(?![\d/%.,]\d)(?!\s*(?:tiêu|chỉ|nội|xã|huyện|thôn|hộ|/|%))")
+# ... or gives only the number and the name in parentheses: "tiêu chí số 9 (Nhà ở), 10 (Thu nhập)"
+_NUM_PAREN_ITEM = regex.compile(r"(?P<nums>\d{1,2})(?=\s*\(\s*\p{Lu})")
 # ... unless the gap says something was reached: then the list has ended
-_GAP_STOP = regex.compile(r"\d\s*/\s*\d+\s+(?:tiêu|chỉ|nội)|(?i:đã\s+đạt|hiện\s+đạt)")
+_GAP_STOP = regex.compile(
+    r"\d\s*/\s*\d+\s+(?:tiêu|chỉ|nội)|(?i:đã\s+đạt|hiện\s+đạt|đạt\s+\d)|"
+    # another unit named in the gap: "... (Môi trường). Huyện Tứ Kỳ đạt 8 tiêu chí, còn tiêu chí số 2"
+    r"(?<![\p{L}])(?i:huyện|xã|thị\s+xã|thành\s+phố|quận|phường|thị\s+trấn)\s+\p{Lu}\p{Ll}")
 
 
 # "còn thiếu tiêu chí số 17", "xã thiếu tiêu chí 2 và tiêu chí 6", "chưa đạt tiêu chí số 7 (...)",
+# "còn vướng ở tiêu chí số 13",
 # "Chưa đạt TC 10, TC 17" (the criteria word follows)
-_LACKING_BEFORE = regex.compile(r"(?<![\p{L}])(?i:thiếu|chưa\s+đạt|chưa\s+hoàn\s+thành)\s*:?\s+$")
+_LACKING_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?i:thiếu|chưa\s+đạt|chưa\s+hoàn\s+thành|(?<=còn\s)vướng(?:\s+ở)?)\s*:?\s+$")
 
 
 _STILL_BEFORE = regex.compile(r"(?<![\p{L}])(?i:còn)\s+$")
@@ -92,7 +99,8 @@ def _chain(ctx: Context, m, line_end: int) -> list:
         j = P.CRIT_JOIN.match(ctx.folded, max(m.end(), name_end), line_end)
         if j and j.end() > max(m.end(), name_end):
             # the next item may leave out the criteria word: "tiêu chí số 10 về X và số 11 về Y"
-            m = P.CRIT_REF.match(ctx.folded, j.end(), line_end) or _BARE_ITEM.match(ctx.folded, j.end(), line_end)
+            m = P.CRIT_REF.match(ctx.folded, j.end(), line_end) or _BARE_ITEM.match(ctx.folded, j.end(), line_end) \
+                or _NUM_PAREN_ITEM.match(ctx.folded, j.end(), line_end)
         else:
             m = None
         if len(out) > 20:
@@ -437,7 +445,7 @@ def find(ctx: Context) -> list[Unmet]:
 
 
 EXTRACTOR = Extractor(
-    name="unmet", fact_type="unmet", find=find, triggers=("chưa đạt", "chưa hoàn thành", "thiếu", "còn lại", "đang hoàn", "đang thực", "đang triển",
+    name="unmet", fact_type="unmet", find=find, triggers=("chưa đạt", "chưa hoàn thành", "thiếu", "vướng", "còn lại", "đang hoàn", "đang thực", "đang triển",
                                                    "đang phấn", "đang nâng"),
     # 2: criteria unmet by "cả hai xã" / "cả ba xã" belong to every commune the anaphor names
     # 3: lists in parentheses after a count ("còn 2 tiêu chí (số 2 ..., số 6 ...) chưa đạt"),

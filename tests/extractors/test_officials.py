@@ -179,6 +179,20 @@ def test_prefix_y_alone_is_no_name(text):
     assert run(text, province="Đắk Lắk") == {}
 
 
+def test_district_bearing_a_persons_name_is_a_place():
+    got = run("Ông Nguyễn Hoàng Phúc, Bí thư Huyện ủy Trần Văn Thời, cho biết huyện phấn đấu về đích.",
+              province="Cà Mau")
+    assert list(got) == ["Nguyễn Hoàng Phúc"]
+    assert titles(got["Nguyễn Hoàng Phúc"]) == ["bí thư huyện ủy trần văn thời"]
+
+
+def test_current_title_after_a_former_one_with_an_aside():
+    got = run("Ông Lê Văn Tâm, nguyên Chủ tịch UBND xã Xuân Hòa (cũ), nay là Phó Chủ tịch UBND xã Thọ Lập, "
+              "cho biết như vậy.", province="Thanh Hóa")
+    assert list(got) == ["Lê Văn Tâm"]
+    assert titles(got["Lê Văn Tâm"]) == ["phó chủ tịch ubnd xã thọ lập"]
+
+
 @pytest.mark.parametrize("text", [
     "Chủ tịch UBND huyện A Lưới Hồ Văn Ngọc phát biểu.",
     "Ông Hồ Văn Ngọc, Chủ tịch UBND huyện A Lưới cho biết huyện đạt 7/9 tiêu chí.",

@@ -281,6 +281,19 @@ POSITIVE = {
         "đạt chuẩn NTM, huyện tự đánh giá đạt 6/9 tiêu chí huyện NTM.",
         [P("huyện", "Nghi Xuân", "tiêu chí", 6, 9)],
     ),
+    "goal-clause-for-the-same-commune": (
+        "Xã Khánh Hải (huyện Trần Văn Thời) đạt 17 tiêu chí, phấn đấu đến tháng 6/2025 đạt 19/19 tiêu chí.",
+        [P("xã", "Khánh Hải", "tiêu chí", 17, 19), P("xã", "Khánh Hải", "tiêu chí", 19, 19, modality="target")],
+    ),
+    "passage-turning-to-a-district": (
+        "Huyện Đại Từ và huyện Phú Lương đã về đích.\n\nỞ Đại Từ, các xã vùng chè đã nâng chất. "
+        "Huyện đặt mục tiêu năm 2025 đạt 9/9 tiêu chí huyện NTM nâng cao.",
+        [P("huyện", "Đại Từ", "tiêu chí", 9, 9, modality="target")],
+    ),
+    "former-district-in-parentheses": (
+        "Tại Thanh Hóa, xã Lương Sơn (huyện Thường Xuân cũ) đến nay mới đạt 45-48/57 chỉ tiêu.",
+        [P("xã", "Lương Sơn", "chỉ tiêu", 45, 57, met_max=48)],
+    ),
     "plan-word-inside-a-sentence-is-no-heading": (
         "Theo kế hoạch của tỉnh, xã Tân Lập đến nay đã đạt 17/19 tiêu chí.",
         [P("xã", "Tân Lập", "tiêu chí", 17, 19)],

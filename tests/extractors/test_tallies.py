@@ -305,6 +305,12 @@ def test_none_recognised_yet_is_a_zero():
     assert T("Ninh Thuận", "xã", "ntm", 0) in [key(f) for f in facts]
 
 
+def test_this_figure_at_a_later_date():
+    text = ("Cuối năm 2022, huyện Trần Văn Thời mới có 6/11 xã đạt chuẩn NTM; hiện nay con số này là 9/11 xã.")
+    got = {key(f) for f in run(text, province="Cà Mau", published="2024-12-20")}
+    assert T("Trần Văn Thời", "xã", "ntm", 9, 11) in got and T("Trần Văn Thời", "xã", "ntm", 6, 11) in got
+
+
 def test_increment_and_running_total():
     facts = run("Tỉnh Tiền Giang công nhận thêm 4 xã đạt chuẩn NTM, nâng tổng số xã đạt chuẩn NTM lên 130/139 xã.")
     inc = {f.count: f.increment for f in facts}

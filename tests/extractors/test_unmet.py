@@ -153,6 +153,20 @@ POSITIVE = {
         "xã, tiêu chí số 17 còn 4 xã chưa đạt.",
         [("Thạnh Phú", 17, 4)],
     ),
+    "still-stuck-at": (
+        "Xã Tân Linh (huyện Đại Từ) hiện đạt 16 tiêu chí NTM nâng cao, còn vướng ở tiêu chí số 13 về Tổ chức "
+        "sản xuất.",
+        [("Tân Linh", 13, None)],
+    ),
+    "numbers-with-names-in-parentheses": (
+        "Xã Nâm Nung đạt 15/19 tiêu chí, còn thiếu tiêu chí số 9 (Nhà ở dân cư), 10 (Thu nhập) và 11 (Nghèo đa chiều).",
+        [("Nâm Nung", 9, None), ("Nâm Nung", 10, None), ("Nâm Nung", 11, None)],
+    ),
+    "a-list-does-not-run-into-the-next-units-sentence": (
+        "Huyện Thanh Hà hiện đạt 7/9 tiêu chí; còn 02 tiêu chí chưa đạt là tiêu chí số 6 (Sản xuất) và tiêu chí "
+        "số 7 (Môi trường). Huyện Tứ Kỳ đạt 8 tiêu chí, còn tiêu chí số 2 về Giao thông chưa đạt.",
+        [("Thanh Hà", 6, None), ("Thanh Hà", 7, None), ("Tứ Kỳ", 2, None)],
+    ),
 }
 
 NEGATIVE = {
