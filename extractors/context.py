@@ -33,7 +33,19 @@ _LIST_ITEM_LINE = regex.compile(r"[ \t]*(?:[-+*•–]|\d{1,2}[.)]|[a-zđ][.)])[
 # A passage turning to a unit named without its level word: "Ở Đại Từ, ...", "Sang Phú Lương, ..."
 _TOPIC = regex.compile(
     rf"(?<![\p{{L}}])(?i:ở|tại|sang|trở\s+lại|riêng|đối\s+với|còn\s+ở|về\s+phía)\s+(?=\p{{Lu}})(?P<name>{P.NAME})\s*,")
-_TOPIC_A = P.Anchored(_TOPIC, ["ở", "tại", "sang", "trở lại", "riêng", "đối với", "còn ở", "về phía"])
+
+
+def _capital_follows(ctx, i: int, j: int) -> bool:
+    """_TOPIC needs spaces and then a capital after its first words (most "ở", "tại" have none)."""
+    f = ctx.folded
+    k = j
+    while k < len(f) and f[k].isspace():
+        k += 1
+    return k > j and k < len(f) and f[k].isupper()
+
+
+_TOPIC_A = P.Anchored(_TOPIC, ["ở", "tại", "sang", "trở lại", "riêng", "đối với", "còn ở", "về phía"],
+                      check=_capital_follows)
 # A name that opens a title: "Ba Vì tổng kết năm 2023: ..."
 _TITLE_NAME = regex.compile(rf"(?P<name>{P.NAME})(?=\s*[:,\-–]|\s+\p{{Ll}})")
 # Goal cues that are only a time ("trong năm 2023", "đến cuối năm", "đến năm 2025", "trước năm 2025")
