@@ -46,6 +46,9 @@ def _capital_follows(ctx, i: int, j: int) -> bool:
 
 _TOPIC_A = P.Anchored(_TOPIC, ["ở", "tại", "sang", "trở lại", "riêng", "đối với", "còn ở", "về phía"],
                       check=_capital_follows)
+_ITEM_INTRO = regex.compile(
+    r"(?:(?i:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|thứ\s+\p{L}+)\s+(?i:là)\s*,?\s*)?"
+    r"(?i:đối\s+với|về|với|tại|ở)\s+")
 # A name that opens a title: "Ba Vì tổng kết năm 2023: ..."
 _TITLE_NAME = regex.compile(rf"(?P<name>{P.NAME})(?=\s*[:,\-–]|\s+\p{{Ll}})")
 # Goal cues that are only a time ("trong năm 2023", "đến cuối năm", "đến năm 2025", "trước năm 2025")
@@ -66,7 +69,9 @@ _PLAN_SHORT = regex.compile(
     r"[ \t*#]*(?i:chỉ\s+tiêu|phương\s+hướng|mục\s+tiêu)(?:\s+(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)?"
     r"\s*:?[ \t*]*$")
 _PLAN_CUE_WORDS = regex.compile(r"chỉ\s+tiêu|phương\s+hướng|nhiệm\s+vụ|kế\s+hoạch|mục\s+tiêu|định\s+hướng")
-_PUB_LONG = regex.compile(r"(?i:ngày\s+(\d{1,2})\s+)?tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)")
+# "ngày 5 tháng 6 năm 2024", "tháng 6 năm 2024", and a social page's "2 tháng 8, 2024"
+_PUB_LONG = regex.compile(
+    r"(?:(?i:ngày\s+)?(\d{1,2})\s+)?(?i:tháng)\s+(\d{1,2})(?:\s+(?i:năm)\s+|\s*,\s*)((?:19|20)\d\d)")
 
 
 def standard_of(m, unit: Optional[Unit] = None) -> Standard:
@@ -350,6 +355,10 @@ class Context:
             line = f[start:end]
             if line.strip():
                 lead = len(line) - len(line.lstrip(" \t*+-–•"))
+                # "Hai là, đối với huyện Quế Sơn:": the way a speech or a report lists its items
+                intro = _ITEM_INTRO.match(f, start + lead, end)
+                if intro:
+                    lead = intro.end() - start
                 items, e = parse_list(f, start + lead, end)
                 if not items or f[e:end].strip(" \t:："):
                     return []

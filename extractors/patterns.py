@@ -111,9 +111,13 @@ COUNT_NO_TOTAL = regex.compile(
 )
 # Between two counts of one group: "18/19 tiêu chí, 56/57 chỉ tiêu".
 # "19/19 tiêu chí với 49/49 chỉ tiêu": the indicators of the same units
-GROUP_JOIN = regex.compile(r"^\s*(?:,|và|;|(?i:với))?\s*$")
+# "15 tiêu chí (78,95%), đạt 49/57 chỉ tiêu", "16/19 tiêu chí, tương ứng 47/57 chỉ tiêu": a share in
+# parentheses and the verb again may stand between
+GROUP_JOIN = regex.compile(
+    r"^\s*(?:\([\d,.%\s-]{1,20}\)\s*)?(?:,|và|;|(?i:với))?\s*(?:(?i:đạt|tương\s+ứng(?:\s+với)?)\s+)?$")
 # Complements are not progress: "còn lại 03/08 nội dung chưa đạt".
-COMPLEMENT_BEFORE = regex.compile(r"(?i:còn(?:\s+lại)?|chưa\s+đạt|trừ)\s*$")
+COMPLEMENT_BEFORE = regex.compile(
+    r"(?<!(?i:xuống|giảm|rớt|nay|chỉ)\s)(?i:còn(?:\s+lại)?|chưa\s+đạt|trừ)\s*$")
 COMPLEMENT_AFTER = regex.compile(r"\s*(?:[^\s;,.|]+\s+){0,3}?(?i:chưa\s+đạt|chưa\s+hoàn\s+thành|trở\s+lên)")
 
 # --- standards and modality ------------------------------------------------
@@ -152,7 +156,10 @@ REPORTED_CUE = regex.compile(
 # "08/3/2022", "19/05/2023", "06-08-2022" (same separator both sides)
 FULL_DATE = regex.compile(r"(?<![\d/.-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d/])")
 # "ngày 23 tháng 11 năm 2023"
-LONG_DATE = regex.compile(r"(?i:ngày)\s+(?P<d>\d{1,2})\s+(?i:tháng)\s+(?P<m>\d{1,2})\s*(?:,\s*)?(?i:năm)\s+(?P<y>(?:19|20)\d\d)(?!\d)")
+# also without "ngày" ("30 tháng 9 năm 2020") and with a comma for "năm" ("2 tháng 8, 2024")
+LONG_DATE = regex.compile(
+    r"(?:(?i:ngày)\s+|(?<![\d\p{L}]))(?P<d>\d{1,2})\s+(?i:tháng)\s+(?P<m>\d{1,2})\s*"
+    r"(?:(?:,\s*)?(?i:năm)\s+|,\s*)(?P<y>(?:19|20)\d\d)(?!\d)")
 # "tháng 5/2022", "tháng 11 năm 2023", "tháng 01/2024"
 MONTH_YEAR = regex.compile(r"(?<![\p{L}])(?i:tháng)\s+(?P<m>\d{1,2})\s*(?:/|-|\s+(?i:năm)\s+)(?P<y>(?:19|20)\d\d)(?![\d/])")
 # "đầu tháng 7", "cuối tháng 12", "hết tháng 6": a month without a year, only with its qualifier (a bare
@@ -239,7 +246,9 @@ TALLY_COUNT = regex.compile(
 REACHED = regex.compile(
     # "được Thủ tướng Chính phủ công nhận": the recogniser may stand between
     r"(?i:đạt\s+chuẩn|được\s+(?:(?:Thủ\s+tướng|Chính\s+phủ|UBND|Ủy\s+ban|tỉnh|Trung\s+ương|thành\s+phố)\s+){0,3}công\s+nhận|về\s+đích|hoàn\s+thành\s+nhiệm\s+vụ|"
-    r"(?:đã\s+)?có\s+quyết\s+định\s+công\s+nhận\s+đạt|hoàn\s+thành\s+nâng\s+chất)"
+    r"(?:đã\s+)?có\s+quyết\s+định\s+công\s+nhận\s+đạt|hoàn\s+thành\s+nâng\s+chất|"
+    # "04/08 xã giữ được chuẩn NTM": those that kept the standard
+    r"giữ\s+(?:được\s+)?chuẩn|duy\s+trì\s+(?:được\s+)?(?:đạt\s+)?chuẩn)"
 )
 # "chưa có huyện đạt chuẩn huyện NTM nâng cao": a count of zero
 TALLY_ZERO = regex.compile(
@@ -275,7 +284,7 @@ CRIT_REF = regex.compile(
 # tiêu chí 7 về Môi trường"; "(Kinh tế)" names it in parentheses.
 CRIT_NAME = regex.compile(
     r"\s*(?:(?i:về)\s+|[-–:]\s*)(?P<name>[^;()\n]+?)(?=\s*(?:[;()\n]|,\s*(?:có\s+)?\d|\.\s|\.$|"
-    r"(?i:có\s+\d|còn\s+\d|(?<![\d.])\d{1,3}(?:\.\d{3})*\s+xã|(?:vẫn\s+|còn\s+|hiện\s+|đều\s+)?chưa\s+đạt|"
+    r"(?i:có\s+\d|còn\s+\d|(?<![\d.])\d{1,3}(?:\.\d{3})*\s+xã|(?:vẫn\s+|còn\s+|hiện\s+|đều\s+)?chưa\s+(?:đạt|hoàn\s+thành)|"
     r"(?:hiện\s+|vẫn\s+)?đang\s+(?:hoàn\s+thiện|hoàn\s+thành|thực\s+hiện|triển\s+khai|phấn\s+đấu|nâng\s+chất)|(?:,|và)\s*(?:(?:tiêu\s+chí|nội\s+dung)\s+(?:số\s+)?\d|số\s+\d)))|$)"
     r"|\s*\((?P<pname>[^()\n]{2,60})\)"
 )

@@ -208,6 +208,8 @@ def find_counts(ctx: Context) -> list[Count]:
             continue
         if ctx.may_hold(("chưa", "trở"), c.end, c.end + 40) and P.COMPLEMENT_AFTER.match(f[c.end:c.end + 40]):
             continue
+        if _FROM_BEFORE.search(f, max(0, c.start - 6), c.start) and _CHANGE_AFTER.match(f, c.end):
+            continue  # "xã Ka Đơn từ 19/19 tiêu chí nay giảm xuống còn 16/19": where a change started
         if _OTHER_SET_AFTER.match(f, c.end):
             continue  # "thị trấn đạt 4/5 tiêu chí văn minh đô thị": another set than nông thôn mới
         lo80 = max(0, c.start - 80)
@@ -320,6 +322,9 @@ _OTHER_SET_AFTER = regex.compile(
 _VILLAGE_SUBJECT_BEFORE = regex.compile(
     rf"(?<![\p{{L}}])(?<!(?i:nông|cơ|văn|xã|huyện|phường|trấn|quận|tỉnh|phố)\s)(?i:ấp|thôn|bản|khóm|buôn|làng|xóm|khu\s+dân\s+cư)(?:\s+{P.NAME})?"
     r"(?:\s*\([^)]*\))?\s+(?:(?i:hiện|nay|đã|cũng|mới|vẫn|được)\s+)*(?i:đạt|hoàn\s+thành)\s+(?:(?i:được|đủ)\s+)?$")
+_FROM_BEFORE = regex.compile(r"(?<![\p{L}])(?i:từ)\s+$")
+_CHANGE_AFTER = regex.compile(
+    r"[^.;\n\d]{0,40}?(?<![\p{L}])(?i:lên|xuống|còn|giảm|tăng)(?:\s+(?i:xuống|lên|còn))?\s+\d")
 _HYPOTHETICAL = regex.compile(r"\s*(?:[-–•*]\s*)?(?i:ví\s+dụ|giả\s+sử|chẳng\s+hạn)(?![\p{L}])")
 _BARE_REACHED = regex.compile(r"(?<![\p{L}])(?i:đạt|hoàn\s+thành)\s+(?:được\s+)?$")
 _BARE_END = regex.compile(r"\s*(?:[,;.)]|$)|\s+(?i:và)(?![\p{L}])")
@@ -346,7 +351,10 @@ _CARRY = regex.compile(
 # A clause after a count of the same sentence that sets a goal for the same unit: ", phấn đấu
 # đến tháng 6/2025 đạt"
 _GOAL_CARRY = regex.compile(
-    r"\s*,\s*(?:(?i:và|đồng\s+thời)\s+)?(?i:phấn\s+đấu|dự\s+kiến|đặt\s+mục\s+tiêu|cố\s+gắng|quyết\s+tâm)"
+    # the set the count before was of may be named first: "6/9 tiêu chí huyện NTM nâng cao và phấn đấu ..."
+    r"(?:\s+(?i:huyện|xã|tỉnh))?(?:\s+(?i:nông\s+thôn\s+mới|NTM)(?:\s+(?i:nâng\s+cao|kiểu\s+mẫu))?)?"
+    r"\s*(?:,\s*(?:(?i:và|đồng\s+thời)\s+)?|(?i:và|đồng\s+thời)\s+)"
+    r"(?i:phấn\s+đấu|dự\s+kiến|đặt\s+mục\s+tiêu|cố\s+gắng|quyết\s+tâm)"
     r"(?:\s+[\p{Ll}\d/]+){0,6}?\s+(?i:đạt|hoàn\s+thành)(?:\s+(?i:được|đủ))?\s*")
 # A bare level word that introduces its unit's name: "Xã còn lại là Duy Phước", "huyện duy nhất là X",
 # "Xã duy nhất chưa về đích là Vụ Bổn" (a few lower-case words between).

@@ -790,6 +790,8 @@ def _table_tallies(ctx: Context) -> list[Tally]:
             j += 1
         header = [c.strip() for c in lines[i].split("|")]
         unit_col = next((k for k, h in enumerate(header) if P.UNIT_HEADER.match(h)), None)
+        # "Số xã" / "Tổng số xã" beside "Xã đạt chuẩn NTM": the total of each row's count
+        total_col = next((k for k, h in enumerate(header) if _TOTAL_HEADER.match(h)), None)
         counts = [(k, P.COUNT_HEADER.match(h)) for k, h in enumerate(header)]
         counts = [(k, m) for k, m in counts if m]
         if unit_col is not None and counts:
@@ -812,6 +814,9 @@ def _table_tallies(ctx: Context) -> list[Tally]:
                         continue
                     count = _int(cm.group("count"))
                     total = _int(cm.group("total")) if cm.group("total") else None
+                    if total is None and total_col is not None and hm.group("child").lower() == "xã":
+                        tm = _TABLE_COUNT.fullmatch(cells[total_col].strip())
+                        total = _int(tm.group("count")) if tm and not tm.group("total") else None
                     if total is not None and (total == 0 or count > total):
                         continue
                     s = offsets[r] + sum(len(c) + 1 for c in cells[:k])
@@ -832,6 +837,7 @@ def _table_tallies(ctx: Context) -> list[Tally]:
 
 
 _TABLE_COUNT = regex.compile(r"(?P<count>\d{1,4})(?:\s*/\s*(?P<total>\d{1,4}))?")
+_TOTAL_HEADER = regex.compile(r"^(?i:tổng\s+)?(?i:số)\s+(?i:xã)$")
 
 
 EXTRACTOR = Extractor(

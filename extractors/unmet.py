@@ -44,7 +44,7 @@ _GAP_STOP = regex.compile(
 # "còn vướng ở tiêu chí số 13",
 # "Chưa đạt TC 10, TC 17" (the criteria word follows)
 _LACKING_BEFORE = regex.compile(
-    r"(?<![\p{L}])(?i:thiếu|chưa\s+đạt|chưa\s+hoàn\s+thành|(?<=còn\s)vướng(?:\s+ở)?)\s*:?\s+$")
+    r"(?<![\p{L}])(?i:thiếu|chưa\s+đạt|chưa\s+hoàn\s+thành|(?<=(?:còn|bị)\s)(?:vướng|rớt)(?:\s+ở)?)\s*:?\s+$")
 
 
 _STILL_BEFORE = regex.compile(r"(?<![\p{L}])(?i:còn)\s+$")
@@ -445,7 +445,7 @@ def find(ctx: Context) -> list[Unmet]:
 
 
 EXTRACTOR = Extractor(
-    name="unmet", fact_type="unmet", find=find, triggers=("chưa đạt", "chưa hoàn thành", "thiếu", "vướng", "còn lại", "đang hoàn", "đang thực", "đang triển",
+    name="unmet", fact_type="unmet", find=find, triggers=("chưa đạt", "chưa hoàn thành", "thiếu", "vướng", "rớt", "còn lại", "đang hoàn", "đang thực", "đang triển",
                                                    "đang phấn", "đang nâng"),
     # 2: criteria unmet by "cả hai xã" / "cả ba xã" belong to every commune the anaphor names
     # 3: lists in parentheses after a count ("còn 2 tiêu chí (số 2 ..., số 6 ...) chưa đạt"),

@@ -26,6 +26,8 @@ POSITIVE = {
     "month-words": ("Hồ sơ trình trong tháng 3 năm 2024.", ["2024-03"]),
     "day-month-article-year": ("Sáng 19/5, xã Tân Hiệp tổ chức lễ đón bằng.", ["2023-05-19"]),
     "day-month-in-words-article-year": ("Trước đó, ngày 9 tháng 8, đoàn đã khảo sát mô hình.", ["2023-08-09"]),
+    "day-month-comma-year": ("Xã Tân Dĩnh\n2 tháng 8, 2024 · \nTin vui cho bà con.", ["2024-08-02"]),
+    "day-month-year-in-words-without-ngay": ("Hạn chót là 30 tháng 9 năm 2020.", ["2020-09-30"]),
     "tomorrow-morning": ("Sáng mai 24/11, Hội Nông dân tỉnh tổ chức tọa đàm.", ["2023-11-24"]),
     "by-the-end-of-a-month": ("Tính đến hết tháng 9, toàn tỉnh có thêm 5 xã về đích.", ["2023-09"]),
     "day-month-dash": ("Tối 3-9, huyện Krông Bông tổ chức lễ đón bằng.", ["2023-09-03"]),

@@ -294,6 +294,22 @@ POSITIVE = {
         "Tại Thanh Hóa, xã Lương Sơn (huyện Thường Xuân cũ) đến nay mới đạt 45-48/57 chỉ tiêu.",
         [P("xã", "Lương Sơn", "chỉ tiêu", 45, 57, met_max=48)],
     ),
+    "share-in-parentheses-and-the-verb-again": (
+        "Xã Thạnh Yên A (huyện U Minh Thượng) đạt 15 tiêu chí (78,95%), đạt 49/57 chỉ tiêu (85,96%).",
+        [P("xã", "Thạnh Yên A", "tiêu chí", 15, 19), P("xã", "Thạnh Yên A", "chỉ tiêu", 49, 57)],
+    ),
+    "fallen-back-to-a-lower-figure": (
+        "Đáng chú ý, xã Ka Đơn từ 19/19 tiêu chí nay giảm xuống còn 16/19 tiêu chí, đạt 50/57 chỉ tiêu.",
+        [P("xã", "Ka Đơn", "tiêu chí", 16, 19), P("xã", "Ka Đơn", "chỉ tiêu", 50, 57)],
+    ),
+    "goal-joined-by-va": (
+        "Hiện huyện Dương Minh Châu đạt 6/9 tiêu chí huyện NTM nâng cao và phấn đấu đến cuối năm 2025 đạt 9/9 tiêu chí.",
+        [P("huyện", "Dương Minh Châu", "tiêu chí", 6, 9), P("huyện", "Dương Minh Châu", "tiêu chí", 9, 9, modality="target")],
+    ),
+    "speech-item-names-the-district": (
+        "Thưa các đồng chí, tôi đề nghị:\n\nHai là, đối với huyện Quế Sơn:\nHiện mới đạt 6/9 tiêu chí.",
+        [P("huyện", "Quế Sơn", "tiêu chí", 6, 9)],
+    ),
     "plan-word-inside-a-sentence-is-no-heading": (
         "Theo kế hoạch của tỉnh, xã Tân Lập đến nay đã đạt 17/19 tiêu chí.",
         [P("xã", "Tân Lập", "tiêu chí", 17, 19)],

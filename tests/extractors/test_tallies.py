@@ -311,6 +311,15 @@ def test_this_figure_at_a_later_date():
     assert T("Trần Văn Thời", "xã", "ntm", 9, 11) in got and T("Trần Văn Thời", "xã", "ntm", 6, 11) in got
 
 
+def test_table_with_a_total_column_and_units_that_kept_the_standard():
+    text = ("Kết quả xây dựng NTM của tỉnh Nghệ An năm 2023:\n\n"
+            "Huyện | Số xã | Xã đạt chuẩn NTM | Tỷ lệ | Huyện đạt tiêu chí\n"
+            "Diễn Châu | 37 | 35 | 94,6% | 8/9\n\n"
+            "Ở huyện Đơn Dương, toàn huyện chỉ còn 04/08 xã giữ được chuẩn NTM.")
+    got = {key(f) for f in run(text, published="2023-12-30")}
+    assert T("Diễn Châu", "xã", "ntm", 35, 37) in got and T("Đơn Dương", "xã", "ntm", 4, 8) in got
+
+
 def test_increment_and_running_total():
     facts = run("Tỉnh Tiền Giang công nhận thêm 4 xã đạt chuẩn NTM, nâng tổng số xã đạt chuẩn NTM lên 130/139 xã.")
     inc = {f.count: f.increment for f in facts}

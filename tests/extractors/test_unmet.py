@@ -167,6 +167,14 @@ POSITIVE = {
         "số 7 (Môi trường). Huyện Tứ Kỳ đạt 8 tiêu chí, còn tiêu chí số 2 về Giao thông chưa đạt.",
         [("Thanh Hà", 6, None), ("Thanh Hà", 7, None), ("Tứ Kỳ", 2, None)],
     ),
+    "fallen-at": (
+        "Xã Pró hiện đạt 17 tiêu chí, bị rớt ở tiêu chí số 11 về Nghèo đa chiều và tiêu chí số 17 về Môi trường.",
+        [("Pró", 11, None), ("Pró", 17, None)],
+    ),
+    "not-yet-completed-after-the-name": (
+        "Báo cáo nêu rõ, huyện Quỳnh Lưu còn tiêu chí số 6 về Kinh tế chưa hoàn thành. Huyện Yên Thành đã về đích.",
+        [("Quỳnh Lưu", 6, None)],
+    ),
 }
 
 NEGATIVE = {
