@@ -37,7 +37,7 @@ _NUM_PAREN_ITEM = regex.compile(r"(?P<nums>\d{1,2})(?=\s*\(\s*\p{Lu})")
 _GAP_STOP = regex.compile(
     r"\d\s*/\s*\d+\s+(?:tiêu|chỉ|nội)|(?i:đã\s+đạt|hiện\s+đạt|đạt\s+\d)|"
     # another unit named in the gap: "... (Môi trường). Huyện Tứ Kỳ đạt 8 tiêu chí, còn tiêu chí số 2"
-    r"(?<![\p{L}])(?i:huyện|xã|thị\s+xã|thành\s+phố|quận|phường|thị\s+trấn)\s+\p{Lu}\p{Ll}")
+    rf"(?<![\p{{L}}]){P.LEVEL}\s+\p{{Lu}}\p{{Ll}}")
 
 
 # "còn thiếu tiêu chí số 17", "xã thiếu tiêu chí 2 và tiêu chí 6", "chưa đạt tiêu chí số 7 (...)",
