@@ -273,11 +273,11 @@ COMPARISON_AFTER = regex.compile(r"\s*(?:\([^)]*\)\s*)?(?i:so\s+với)")
 NATIONAL = regex.compile(r"(?<![\p{L}])(?i:cả\s+nước|toàn\s+quốc)(?![\p{L}])")
 
 # --- unmet criteria -----------------------------------------------------------
-# "TC 10" is the abbreviation of report tables' notes ("Chưa đạt TC 10, TC 17")
+# "TC 10" is the abbreviation of report tables' notes ("Chưa đạt TC 10, TC 17", also "TC13")
 CRIT_WORD = r"(?P<word>(?i:tiêu\s+chí|nội\s+dung)|(?-i:TC))"
 # "tiêu chí 9", "Tiêu chí số 04", "nội dung 01, 03, 08"
 CRIT_REF = regex.compile(
-    rf"(?<![\p{{L}}]){CRIT_WORD}\s+(?:(?i:số)\s+)?(?P<nums>\d{{1,2}}(?:\s*(?:,|và)\s*\d{{1,2}}(?![\d/]))*)(?![\d/%.,]\d)(?!\s*(?:tiêu|chỉ|nội|xã|huyện|/))"
+    rf"(?<![\p{{L}}]){CRIT_WORD}(?:\s+|(?<=TC)(?=\d))(?:(?i:số)\s+)?(?P<nums>\d{{1,2}}(?:\s*(?:,|và)\s*\d{{1,2}}(?![\d/]))*)(?![\d/%.,]\d)(?!\s*(?:tiêu|chỉ|nội|xã|huyện|/))"
 )
 # the name after the number: "về Kinh tế", "- Giao thông", ": có 100% số huyện ..."
 # The name ends before the next criterion of a list: "tiêu chí 5 về Y tế - Văn hóa - Giáo dục,

@@ -307,8 +307,11 @@ def document_province(text: str, hint: Optional[str] = None, ctx=None) -> Option
                 counts[p] += 3
     if not counts and P.NATIONAL.search(text):
         # a national article ("cả nước có ...") that names no province with its level word is
-        # about the country: a dateline ("Hà Nội 11/7 (TTXVN)") or a list must not make it provincial
-        return NATIONAL_ARTICLE
+        # about the country: a dateline ("Hà Nội 11/7 (TTXVN)") or a list must not make it
+        # provincial -- unless its title names a province ("Xây dựng nông thôn mới ở Bình Thuận:
+        # ..."), and the country is only compared with ("so với bình quân cả nước")
+        title = _title_province(text, ctx if own else None)
+        return title if title else NATIONAL_ARTICLE
     # bare names in titles and datelines ("Trà Vinh, ngày ..."): one pass of one regex
     found = province_anchored().finditer(ctx) if own else province_regex().finditer(text)
     for m in found:
@@ -318,6 +321,16 @@ def document_province(text: str, hint: Optional[str] = None, ctx=None) -> Option
     if not counts:
         return None
     return counts.most_common(1)[0][0]
+
+
+def _title_province(text: str, ctx=None) -> Optional[str]:
+    """The one province the first line of ``text`` names, bare or not; None otherwise."""
+    s = len(text) - len(text.lstrip())
+    end = text.find("\n", s)
+    end = len(text) if end < 0 else end
+    found = province_anchored().finditer(ctx, s, end) if ctx is not None else province_regex().finditer(text, s, end)
+    names = {province_name(m.group()) for m in found} - {None}
+    return names.pop() if len(names) == 1 else None
 
 
 def make_unit(level: Level, name: str, province: Optional[str], district: Optional[str] = None) -> Unit:

@@ -320,6 +320,14 @@ def test_table_with_a_total_column_and_units_that_kept_the_standard():
     assert T("Diễn Châu", "xã", "ntm", 35, 37) in got and T("Đơn Dương", "xã", "ntm", 4, 8) in got
 
 
+def test_a_provincial_article_compared_with_the_country_stays_provincial():
+    text = ("Xây dựng nông thôn mới ở Bình Thuận: về đích năm 2025\n\n"
+            "Ông Nguyễn Văn Sơn cho biết, toàn tỉnh có 76/93 xã đạt chuẩn NTM. So với bình quân cả nước "
+            "(6.082/7.669 xã đạt chuẩn), tỷ lệ của Bình Thuận vẫn ở mức khá.")
+    got = {key(f) for f in run(text, published="2024-07-19")}
+    assert T("Bình Thuận", "xã", "ntm", 76, 93) in got
+
+
 def test_increment_and_running_total():
     facts = run("Tỉnh Tiền Giang công nhận thêm 4 xã đạt chuẩn NTM, nâng tổng số xã đạt chuẩn NTM lên 130/139 xã.")
     inc = {f.count: f.increment for f in facts}

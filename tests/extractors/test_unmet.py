@@ -167,6 +167,10 @@ POSITIVE = {
         "số 7 (Môi trường). Huyện Tứ Kỳ đạt 8 tiêu chí, còn tiêu chí số 2 về Giao thông chưa đạt.",
         [("Thanh Hà", 6, None), ("Thanh Hà", 7, None), ("Tứ Kỳ", 2, None)],
     ),
+    "table-note-abbreviations-without-space": (
+        "STT | Xã | Số tiêu chí đạt | Ghi chú\n1 | Bình Sơn | 16/19 | Chưa đạt TC7 (Cơ sở hạ tầng thương mại nông thôn), TC13\n",
+        [("Bình Sơn", 7, None), ("Bình Sơn", 13, None)],
+    ),
     "fallen-at": (
         "Xã Pró hiện đạt 17 tiêu chí, bị rớt ở tiêu chí số 11 về Nghèo đa chiều và tiêu chí số 17 về Môi trường.",
         [("Pró", 11, None), ("Pró", 17, None)],
