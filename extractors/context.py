@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import bisect
 from functools import cached_property
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import regex
 
@@ -87,6 +87,30 @@ def standard_of(m, unit: Optional[Unit] = None) -> Standard:
     if m.group("done") and unit is not None and unit.level == Level.TINH:
         return Standard.TINH_HOAN_THANH
     return Standard.NTM
+
+
+class TextTable(NamedTuple):
+    """A table written as text lines of cells split by "|": the first line is the header. Cells
+    are spans of the folded text, spaces left out (an empty cell is an empty span)."""
+
+    header: list  # (start, end) of each header cell
+    rows: list  # [(start, end) of each cell] of each row below the header
+
+
+def _cell_spans(f: str, start: int, end: int) -> list:
+    spans, a = [], start
+    while True:
+        b = f.find("|", a, end)
+        stop = end if b < 0 else b
+        s, e = a, stop
+        while s < e and f[s].isspace():
+            s += 1
+        while e > s and f[e - 1].isspace():
+            e -= 1
+        spans.append((s, e))
+        if b < 0:
+            return spans
+        a = b + 1
 
 
 class Context:
@@ -327,6 +351,40 @@ class Context:
                 continue
             best = m
         return best
+
+    @cached_property
+    def tables(self) -> list[TextTable]:
+        """The text tables of the document: runs of two or more lines that hold "|"."""
+        f = self.folded
+        if "|" not in f:
+            return []
+        out: list[TextTable] = []
+        lines = [(ls, self.line_span(ls)[1]) for ls in self.line_starts]
+        i = 0
+        while i < len(lines):
+            if f.find("|", *lines[i]) < 0:
+                i += 1
+                continue
+            j = i
+            while j < len(lines) and f.find("|", *lines[j]) >= 0:
+                j += 1
+            if j - i >= 2:
+                out.append(TextTable(_cell_spans(f, *lines[i]), [_cell_spans(f, *lines[k]) for k in range(i + 1, j)]))
+            i = j
+        return out
+
+    def table_cell(self, start: int, end: int):
+        """(table, row, index) of the table cell that is exactly f[start:end], or None."""
+        for t in self.tables:
+            if not t.rows or start < t.rows[0][0][0] or start > t.rows[-1][-1][1]:
+                continue
+            for row in t.rows:
+                if row[0][0] <= start <= row[-1][1]:
+                    for k, span in enumerate(row):
+                        if span == (start, end):
+                            return t, row, k
+                    return None
+        return None
 
     def facts_of(self, name: str) -> list:
         """The facts extractor ``name`` finds in this document, found once: :func:`extractors.extract`

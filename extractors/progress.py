@@ -192,7 +192,7 @@ def find_counts(ctx: Context) -> list[Count]:
                     and not regex.search(r"[.;\n]", f[prv.end:c.start]):
                 # "xã A có 15/19 tiêu chí đạt, xã B đạt 14/19": the measure of the count before
                 c.measure = prv.measure
-            elif tables and (tm := _table_measure(f, c)) is not None:
+            elif tables and (tm := _table_measure(ctx, c)) is not None:
                 # a table row "Xã Lương Phi | 17/19" under a header "Xã | Số tiêu chí đạt"
                 c.measure = tm
             else:
@@ -225,40 +225,25 @@ def find_counts(ctx: Context) -> list[Count]:
     return kept
 
 
-def _table_cells(f: str, at: int, end: int):
-    """(header cells, row cells, index of the cell holding f[at:end]) of the text table row
-    around a figure that is a whole cell ("1 | Tu Lý | 19/19 | 57/57" under "STT | Xã | Số tiêu
-    chí đạt | Số chỉ tiêu đạt"), or None. The header is the first row of the table: the lines
-    above that are rows too."""
-    line_start = f.rfind("\n", 0, at) + 1
-    line_end = f.find("\n", end)
-    line_end = len(f) if line_end < 0 else line_end
-    line = f[line_start:line_end]
-    if " | " not in line and not line.startswith("| ") and " |" not in line:
+def _table_cells(ctx: Context, at: int, end: int):
+    """(header cells, row cells, index of the cell that is f[at:end]) of the text table row a figure
+    is a whole cell of ("1 | Tu Lý | 19/19 | 57/57" under "STT | Xã | Số tiêu chí đạt | Số chỉ
+    tiêu đạt"), or None; a header with a fraction in it is no header."""
+    got = ctx.table_cell(at, end)
+    if got is None:
         return None
-    cell_start = f.rfind("|", line_start, at)
-    cell_end = f.find("|", end, line_end)
-    if cell_start < 0 or f[cell_start + 1:at].strip() or f[end:line_end if cell_end < 0 else cell_end].strip():
+    table, row, index = got
+    f = ctx.folded
+    header = [f[a:b] for a, b in table.header]
+    if regex.search(r"\d+\s*/\s*\d+", " | ".join(header)):
         return None
-    header = None
-    pos = line_start
-    while pos > 0:  # the first row of the table: walk up while lines are rows
-        prev_start = f.rfind("\n", 0, pos - 1) + 1
-        prev = f[prev_start:pos - 1]
-        if "|" not in prev:
-            break
-        header, pos = prev, prev_start
-    if header is None or regex.search(r"\d+\s*/\s*\d+", header):
-        return None
-    cells = line.split("|")
-    index = line[:cell_start - line_start].count("|") + 1
-    return [h.strip() for h in header.split("|")], [c.strip() for c in cells], index
+    return header, [f[a:b] for a, b in row], index
 
 
-def _table_measure(f: str, c: Count) -> Optional[Measure]:
+def _table_measure(ctx: Context, c: Count) -> Optional[Measure]:
     """The measure a table's header names for a fraction that is a whole cell of a row below it:
     that of its own column where the header names one there, else the first the header names."""
-    got = _table_cells(f, c.start, c.end)
+    got = _table_cells(ctx, c.start, c.end)
     if got is None:
         return None
     header, cells, index = got
@@ -273,7 +258,7 @@ def _table_measure(f: str, c: Count) -> Optional[Measure]:
 def _table_row_unit(ctx: Context, c: Count) -> Optional[Unit]:
     """The unit of a table row whose figure ``c`` is: the cell under a header that names a
     level ("1 | Tu Lý | 19/19" under "STT | Xã | Số tiêu chí đạt")."""
-    got = _table_cells(ctx.folded, c.start, c.end)
+    got = _table_cells(ctx, c.start, c.end)
     if got is None:
         return None
     header, cells, _ = got

@@ -770,69 +770,49 @@ def _counted_bullets(ctx: Context) -> list[Tally]:
 
 def _table_tallies(ctx: Context) -> list[Tally]:
     """Tallies of text tables: a column of counts under "Số xã đạt chuẩn NTM", one per row, in
-    the unit its row names under "Huyện" ("1 | Thạch Thành | 19 | 6/9 |")."""
+    the unit its row names under "Huyện" ("1 | Thạch Thành | 19 | 6/9 |"); a "Số xã" column
+    gives the total."""
     f = ctx.folded
-    if " | " not in f:
-        return []
     out: list[Tally] = []
-    lines = f.split("\n")
-    offsets, pos = [], 0
-    for line in lines:
-        offsets.append(pos)
-        pos += len(line) + 1
-    i = 0
-    while i < len(lines):
-        if "|" not in lines[i]:
-            i += 1
-            continue
-        j = i
-        while j < len(lines) and "|" in lines[j]:
-            j += 1
-        header = [c.strip() for c in lines[i].split("|")]
+    for table in ctx.tables:
+        header = [f[a:b] for a, b in table.header]
         unit_col = next((k for k, h in enumerate(header) if P.UNIT_HEADER.match(h)), None)
-        # "Số xã" / "Tổng số xã" beside "Xã đạt chuẩn NTM": the total of each row's count
         total_col = next((k for k, h in enumerate(header) if _TOTAL_HEADER.match(h)), None)
-        counts = [(k, P.COUNT_HEADER.match(h)) for k, h in enumerate(header)]
-        counts = [(k, m) for k, m in counts if m]
-        if unit_col is not None and counts:
-            um = P.UNIT_HEADER.match(header[unit_col])
-            level = level_of(um.group("lw") or um.group("lw2") or "xã", "")
-            for r in range(i + 1, j):
-                cells = lines[r].split("|")
-                if len(cells) != len(header):
+        counts = [(k, m) for k, m in ((k, P.COUNT_HEADER.match(h)) for k, h in enumerate(header)) if m]
+        if unit_col is None or not counts:
+            continue
+        um = P.UNIT_HEADER.match(header[unit_col])
+        level = level_of(um.group("lw") or um.group("lw2") or "xã", "")
+        for row in table.rows:
+            if len(row) != len(header):
+                continue
+            name = clean_name(f[row[unit_col][0]:row[unit_col][1]])
+            if not name or not name[0].isupper():
+                continue
+            parent = ctx.unit(level, name)
+            for k, hm in counts:
+                child = _child_level(hm.group("child"))
+                if _RANK[parent.level] <= _RANK[child]:
                     continue
-                name = clean_name(cells[unit_col])
-                if not name or not name[0].isupper():
+                s, e = row[k]
+                cm = _TABLE_COUNT.fullmatch(f, s, e)
+                if cm is None:
                     continue
-                parent = ctx.unit(level, name)
-                for k, hm in counts:
-                    child = _child_level(hm.group("child"))
-                    if _RANK[parent.level] <= _RANK[child]:
-                        continue
-                    cm = _TABLE_COUNT.fullmatch(cells[k].strip())
-                    if cm is None:
-                        continue
-                    count = _int(cm.group("count"))
-                    total = _int(cm.group("total")) if cm.group("total") else None
-                    if total is None and total_col is not None and hm.group("child").lower() == "xã":
-                        tm = _TABLE_COUNT.fullmatch(cells[total_col].strip())
-                        total = _int(tm.group("count")) if tm and not tm.group("total") else None
-                    if total is not None and (total == 0 or count > total):
-                        continue
-                    s = offsets[r] + sum(len(c) + 1 for c in cells[:k])
-                    s += len(cells[k]) - len(cells[k].lstrip())
-                    e = s + len(cells[k].strip())
-                    h_start = offsets[i] + sum(len(c) + 1 for c in lines[i].split("|")[:k])
-                    standard, _ = _standard(ctx, h_start + hm.start("std"), h_start + hm.end("std") + 1,
-                                            default_ntm=True)
-                    row_start = offsets[r] + sum(len(c) + 1 for c in cells[:unit_col])
-                    out.append(Tally(
-                        evidence=ctx.evidence(row_start, e), quote=ctx.quote(row_start, e), extractor="tallies",
-                        parent=parent, child_level=child, standard=standard, count=count, total=total,
-                        modality=Modality.TARGET if ctx.in_plan_section(s) else Modality.REPORTED,
-                        increment=False,
-                    ))
-        i = j
+                count = _int(cm.group("count"))
+                total = _int(cm.group("total")) if cm.group("total") else None
+                if total is None and total_col is not None and hm.group("child").lower() == "xã":
+                    tm = _TABLE_COUNT.fullmatch(f, *row[total_col])
+                    total = _int(tm.group("count")) if tm and not tm.group("total") else None
+                if total is not None and (total == 0 or count > total):
+                    continue
+                h_start = table.header[k][0]
+                standard, _ = _standard(ctx, h_start + hm.start("std"), h_start + hm.end("std") + 1, default_ntm=True)
+                out.append(Tally(
+                    evidence=ctx.evidence(row[unit_col][0], e), quote=ctx.quote(row[unit_col][0], e),
+                    extractor="tallies", parent=parent, child_level=child, standard=standard, count=count,
+                    total=total, modality=Modality.TARGET if ctx.in_plan_section(s) else Modality.REPORTED,
+                    increment=False,
+                ))
     return out
 
 
