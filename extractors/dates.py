@@ -71,7 +71,8 @@ def find(ctx: Context) -> list[DateFact]:
     def free(s, e):
         return all(e <= a or s >= b for a, b in taken)
 
-    for rx, has_day in ((P.LONG_DATE, True), (P.FULL_DATE, True), (P.MONTH_YEAR, False)):
+    long_forms = ((P.LONG_DATE, True), (P.LONG_DATE_BARE, True)) if P.LONG_DAY_GATE.search(f) else ((P.LONG_DATE, True),)
+    for rx, has_day in (*long_forms, (P.FULL_DATE, True), (P.MONTH_YEAR, False)):
         for m in rx.finditer(f):
             if not free(m.start(), m.end()):
                 continue

@@ -585,6 +585,9 @@ def find(ctx: Context) -> list[Tally]:
     facts, bullet_spans = _bullets(ctx)
     accepted_ends: list[int] = []
     matches = _tally_counts(ctx)
+    # words some checks need somewhere in the document (most documents have none of them)
+    each_words = ctx.may_hold(("mỗi",), 0, len(f))
+    region_words = ctx.may_hold(_REGION_WORDS, 0, len(f))
     for i, m in enumerate(matches):
         if bullet_spans and any(a <= m.start() < b for a, b in bullet_spans):
             continue
@@ -595,7 +598,7 @@ def find(ctx: Context) -> list[Tally]:
         if (ctx.may_hold(_COMPARISON_WORDS, max(0, m.start() - 12), m.start())
                 and P.COMPARISON_BEFORE.search(f, max(0, m.start() - 12), m.start())) or _compared_after(f, m.end()):
             continue
-        if ctx.may_hold(("mỗi",), max(0, m.start() - 40), m.start()) \
+        if each_words and ctx.may_hold(("mỗi",), max(0, m.start() - 40), m.start()) \
                 and _EACH_BEFORE.search(f, max(0, m.start() - 40), m.start()):
             continue  # "mỗi huyện phải có ít nhất 1 xã ...": a quota, not a count
         sent = ctx.doc.sentence_at(m.start())
@@ -677,7 +680,7 @@ def find(ctx: Context) -> list[Tally]:
             if s_m:
                 end = max(end, s_m.end())
         clause_lo = max(f.rfind(";", sent.start, m.start()) + 1, f.rfind(",", sent.start, m.start()) + 1, sent.start)
-        if ctx.may_hold(_REGION_WORDS, clause_lo, m.start()) and (
+        if region_words and ctx.may_hold(_REGION_WORDS, clause_lo, m.start()) and (
                 _REGION_SUBJECT.search(f, clause_lo, m.start()) or P.REGION_NAME.search(f, clause_lo, m.start())):
             # "khu vực miền núi hiện có 96 xã đạt chuẩn", "- Đồng bằng sông Hồng: 1.741/1.741 xã":
             # a region, no unit of the register
