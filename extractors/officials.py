@@ -710,5 +710,8 @@ def _signatures(ctx: Context, col: _Collector) -> None:
 
 EXTRACTOR = Extractor(
     name="officials", fact_type="officials", find=find,
+    # 2: Thái, Tày, Dao, Ê Đê, Gia Rai, Chăm surnames and Ba Na "A" names; a district bearing a
+    # person's name is a place; a current title after a former one with an aside
+    version="2",
     description="people named with titles (title lexicon and name patterns, NER for the rest)",
 )
