@@ -404,7 +404,9 @@ def _title_text(ctx: Context, s: int, e: int) -> str:
     return t
 
 
-_UNIT_IN_TITLE = regex.compile(r"(?i:(?<lw>tỉnh|huyện|xã|thị xã|thành phố|quận|phường|thị trấn))(?:\s+(?<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}))?")
+# "UBND tỉnh Đắk Lắk", and the party committee of a place: "Tỉnh ủy Đắk Lắk", "Huyện ủy Chư Sê"
+_UNIT_IN_TITLE = regex.compile(r"(?i:(?<lw>tỉnh|huyện|xã|thị xã|thành phố|quận|phường|thị trấn))(?:\s+(?i:ủy))?"
+                               r"(?:\s+(?<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}))?")
 _NATIONAL_TITLE = regex.compile(r"(?i:thủ tướng|chính phủ|quốc hội|\bbộ\b|trung ương|chủ tịch nước)")
 
 
@@ -711,7 +713,8 @@ def _signatures(ctx: Context, col: _Collector) -> None:
 EXTRACTOR = Extractor(
     name="officials", fact_type="officials", find=find,
     # 2: Thái, Tày, Dao, Ê Đê, Gia Rai, Chăm surnames and Ba Na "A" names; a district bearing a
-    # person's name is a place; a current title after a former one with an aside
+    # person's name is a place; a current title after a former one with an aside; the unit of a
+    # party committee's title ("Bí thư Tỉnh ủy Đắk Lắk")
     version="2",
     description="people named with titles (title lexicon and name patterns, NER for the rest)",
 )

@@ -186,6 +186,15 @@ def test_district_bearing_a_persons_name_is_a_place():
     assert titles(got["Nguyễn Hoàng Phúc"]) == ["bí thư huyện ủy trần văn thời"]
 
 
+@pytest.mark.parametrize("text,level,place", [
+    ("Tỉnh Gia Lai tổng kết năm. Ông Y Thanh Hà Niê Kđăm, Bí thư Tỉnh ủy Đắk Lắk cũng tới dự.", "tỉnh", "Đắk Lắk"),
+    ("Tỉnh Gia Lai tổng kết năm. Ông Trần Văn Dũng, Bí thư Huyện ủy Chư Sê phát biểu.", "huyện", "Chư Sê"),
+])
+def test_unit_of_a_party_committee_title(text, level, place):
+    (o,) = run(text, province=None).values()
+    assert (o.unit.level.value, o.unit.name) == (level, place)
+
+
 def test_current_title_after_a_former_one_with_an_aside():
     got = run("Ông Lê Văn Tâm, nguyên Chủ tịch UBND xã Xuân Hòa (cũ), nay là Phó Chủ tịch UBND xã Thọ Lập, "
               "cho biết như vậy.", province="Thanh Hóa")
