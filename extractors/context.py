@@ -51,6 +51,8 @@ _ITEM_INTRO = regex.compile(
     r"(?i:đối\s+với|về|với|tại|ở)\s+")
 # A name that opens a title: "Ba Vì tổng kết năm 2023: ..."
 _TITLE_NAME = regex.compile(rf"(?P<name>{P.NAME})(?=\s*[:,\-–]|\s+\p{{Ll}})")
+# Units named by their goal in a lead before ":" ("Đối với các xã phấn đấu đạt chuẩn năm 2014:")
+_WHICH_UNITS = regex.compile(r"(?<![\p{L}])(?i:các|những)\s+(?i:xã|huyện|đơn\s+vị)\s+$")
 # Goal cues that are only a time ("trong năm 2023", "đến cuối năm", "đến năm 2025", "trước năm 2025")
 _TIME_CUE = regex.compile(r"(?i:trong|đến|trước)\s")
 # The time right after "đến cuối tháng" / "đến cuối năm": "10/2019", "2024"
@@ -495,6 +497,8 @@ class Context:
             for m in P.TARGET_CUE_A.finditer(self, lo, start):
                 if self._closed_before(m.start(), lo, start):
                     continue  # "(kế hoạch năm là 4 xã), 9 xã đạt chuẩn": an aside says nothing after it
+                if f.find(":", m.end(), start) >= 0 and _WHICH_UNITS.search(f, max(lo, m.start() - 25), m.start()):
+                    continue  # "Đối với các xã phấn đấu đạt chuẩn năm 2014: xã A đạt 17/19": which units
                 # "trong năm 2023 có thêm 12 xã" in an article of 2024, "đến cuối tháng 10/2019" in
                 # one of November 2019: a time gone by -- unless a goal word came first ("phấn
                 # đấu đến cuối năm 2020 đạt 9/9" stays a goal, of its own time)

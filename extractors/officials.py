@@ -198,6 +198,8 @@ def _read_run(names: tuple[str, ...], prev_level: bool, after_tinh: bool) -> tup
     # bears a person's name), not a person
     place = prev_level and (len(names) == 2 or province_name(" ".join(names)) is not None
                             or (len(names) >= 3 and _known_place(" ".join(names))))
+    if not prev_level and len(names) <= 4 and province_name(" ".join(names)) is not None:
+        return _ORG, None  # "Giám đốc Sở Nông nghiệp và PTNT Hà Tĩnh": the province of the body
     # "UBND huyện Lạc Dương Ka Tùng": a name prefix right after a known place opens the name
     prefixed = [j for j in range(1, len(names) - 1) if PREFIX.fullmatch(names[j])
                 and 2 <= len(names) - j <= 5 and _known_place(" ".join(names[:j]))] if prev_level else []

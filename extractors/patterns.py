@@ -114,7 +114,8 @@ COUNT_NO_TOTAL = regex.compile(
 # "15 tiêu chí (78,95%), đạt 49/57 chỉ tiêu", "16/19 tiêu chí, tương ứng 47/57 chỉ tiêu": a share in
 # parentheses and the verb again may stand between
 GROUP_JOIN = regex.compile(
-    r"^\s*(?:\([\d,.%\s-]{1,20}\)\s*)?(?:,|và|;|(?i:với))?\s*(?:(?i:đạt|tương\s+ứng(?:\s+với)?)\s+)?$")
+    r"^\s*(?:\([\d,.%\s-]{1,20}\)\s*)?(?:,|và|;|(?i:với))?\s*(?:(?i:đạt|tương\s+ứng(?:\s+với)?)\s+)?"
+    r"(?:(?i:khoảng|gần|hơn|trên)\s+)?$")
 # Complements are not progress: "còn lại 03/08 nội dung chưa đạt".
 COMPLEMENT_BEFORE = regex.compile(
     r"(?<!(?i:xuống|giảm|rớt|nay|chỉ)\s)(?i:còn(?:\s+lại)?|chưa\s+đạt|trừ)\s*$")
@@ -129,6 +130,8 @@ STANDARD = regex.compile(
 # Words that make a statement a goal: "phấn đấu", "kế hoạch", "đến cuối năm".
 TARGET_CUE = regex.compile(
     r"(?<![\p{L}])(?i:phấn\s+đấu|kế\s+hoạch|mục\s+tiêu|dự\s+kiến|phương\s+hướng|sẽ|giao\s+chỉ\s+tiêu|"
+    # "Giao UBND các huyện chỉ đạo các xã này hoàn thành 19/19" (not the "Ban Chỉ đạo", a body)
+    r"(?<!(?i:ban)\s)chỉ\s+đạo(?!\s+(?i:của|xây|thực))|"
     # "tính đến cuối năm 2023" is a state reached, not a goal
     r"(?<!(?i:tính|tới)\s+)đến\s+cuối\s+(?:năm|tháng|quý)|(?<!(?i:tính)\s+)đến\s+năm\s+\d{4}|"
     r"trước\s+năm\s+\d{4}|trong\s+năm\s+(?:20\d\d|nay)|"
@@ -646,7 +649,8 @@ DAY_MONTH_A = Anchored(DAY_MONTH, "ngày sáng chiều tối trưa đêm hôm t�
 UNIT_MENTION_A = Anchored(
     UNIT_MENTION, ["thị trấn", "thị xã", "thành phố", "tp", "phường", "quận", "huyện", "tỉnh", "xã"])
 TARGET_CUE_A = Anchored(TARGET_CUE, firsts=[
-    "phấn đấu", "kế hoạch", "mục tiêu", "dự kiến", "phương hướng", "sẽ", "giao chỉ tiêu", "đến cuối", "đến năm",
+    "phấn đấu", "kế hoạch", "mục tiêu", "dự kiến", "phương hướng", "sẽ", "giao chỉ tiêu", "chỉ đạo", "đến cuối",
+    "đến năm",
     "trước năm", "trong năm", "phải hoàn thành", "cố gắng", "đặt ra", "đăng ký",
 ])
 REPORTED_CUE_A = Anchored(REPORTED_CUE, firsts=[

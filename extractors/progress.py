@@ -174,6 +174,7 @@ def find_counts(ctx: Context) -> list[Count]:
                             _measure(m.group("measure"))))
     for m in no_total_matches(ctx):
         counts.append(Count(m.start("met"), m.end(), int(m.group("met")), None, None, _measure(m.group("measure"))))
+    counts.extend(_table_plain_counts(ctx))
     counts.sort(key=lambda c: c.start)
     # A bare fraction counts only when an indicator count follows it:
     # "đạt 13/19, 47-49/57 chỉ tiêu" (13/19 are tiêu chí).
@@ -240,6 +241,29 @@ def _table_cells(ctx: Context, at: int, end: int):
     return header, [f[a:b] for a, b in row], index
 
 
+def _table_plain_counts(ctx: Context) -> list[Count]:
+    """Counts written as a bare number in a table column whose header names the measure
+    ("3 | Sơn Hạ | Sơn Hà | 17 | 52/57" under "... | Số tiêu chí đạt | Số chỉ tiêu đạt")."""
+    f = ctx.folded
+    out = []
+    for table in ctx.tables:
+        header = [f[a:b] for a, b in table.header]
+        if regex.search(r"\d+\s*/\s*\d+", " | ".join(header)):
+            continue
+        cols = [(k, _HEADER_MEASURE.search(h)) for k, h in enumerate(header)]
+        cols = [(k, _measure(m.group())) for k, m in cols if m]
+        if not cols or not any(P.UNIT_HEADER.match(h) for h in header):
+            continue
+        for row in table.rows:
+            if len(row) != len(header):
+                continue
+            for k, measure in cols:
+                s, e = row[k]
+                if 0 < e - s <= 2 and f[s:e].isdigit():
+                    out.append(Count(s, e, int(f[s:e]), None, None, measure))
+    return out
+
+
 def _table_measure(ctx: Context, c: Count) -> Optional[Measure]:
     """The measure a table's header names for a fraction that is a whole cell of a row below it:
     that of its own column where the header names one there, else the first the header names."""
@@ -264,6 +288,7 @@ def _table_row_unit(ctx: Context, c: Count) -> Optional[Unit]:
     header, cells, _ = got
     if len(header) != len(cells):
         return None
+    named = []  # (level, name) of the cells under headers that name a level, in order
     for h, cell in zip(header, cells):
         m = P.UNIT_HEADER.match(h)
         if m and cell and cell[0].isupper():
@@ -272,8 +297,13 @@ def _table_row_unit(ctx: Context, c: Count) -> Optional[Unit]:
             words = name.split()
             if words and words[0].lower() in ("xã", "huyện", "phường", "quận"):
                 return None  # "Xã Phú Bình": the cell names its level itself, read as a mention
-            return ctx.unit(level_of(lw, name), name)
-    return None
+            named.append((level_of(lw, name), name))
+    if not named:
+        return None
+    level, name = named[0]
+    # "1 | Sơn Thượng | Sơn Hà | ..." under "STT | Xã | Huyện | ...": the district places the commune
+    district = next((n for lv, n in named[1:] if lv == Level.HUYEN), None) if level == Level.XA else None
+    return ctx.unit(level, name, district)
 
 
 _HEADER_MEASURE = regex.compile(r"(?<![\p{L}])(?i:tiêu\s+chí|chỉ\s+tiêu)(?![\p{L}])")
@@ -323,7 +353,7 @@ QUANTIFIED = regex.compile(
 # One or two words that refer back to units named just before: "Cả hai xã phấn đấu ...",
 # "hai xã này", "03 xã nói trên".
 _ANAPHOR = regex.compile(
-    r"(?<![\p{L}\d])(?:(?P<all>cả)\s+)?(?P<n>hai|ba|bốn|năm|\d{1,2})\s+(?P<lw>xã|huyện)"
+    r"(?<![\p{L}\d])(?:(?P<all>cả)\s+)?(?:(?P<n>hai|ba|bốn|năm|\d{1,2})|(?P<pl>các|những))\s+(?P<lw>xã|huyện)"
     r"(?:\s+(?P<this>này|trên|nói\s+trên|kể\s+trên))?(?![\p{L}])", regex.I)
 # An authority in front of a bare level word: "UBND tỉnh", "Ủy ban nhân dân huyện", "HĐND xã".
 _BODY_BEFORE = regex.compile(
@@ -414,7 +444,10 @@ def _anaphor_units(ctx: Context, m, level: Level) -> list[Unit]:
     """The last ``n`` distinct units of ``level`` named in the paragraph before an anaphor: named
     with their level word, in lists ("3 xã Bế Triều, Nam Tuấn và Đức Long"), or listed after
     "gồm" ("công nhận 03 xã ..., gồm: Vĩnh Hiệp, Vĩnh Thịnh (huyện Vĩnh Thạnh) và An Tân")."""
-    n = _NUM_WORDS.get(m.group("n").lower()) or int(m.group("n"))
+    if m.group("n") is None:  # "các xã này": every one named before in the paragraph
+        n = None
+    else:
+        n = _NUM_WORDS.get(m.group("n").lower()) or int(m.group("n"))
     p_start, _ = ctx.paragraph_span(m.start())
     named: list[tuple[str, Optional[str]]] = []
 
@@ -430,6 +463,8 @@ def _anaphor_units(ctx: Context, m, level: Level) -> list[Unit]:
         for it in items:
             if it.level == level:
                 add(it.name, it.district)
+    if n is None:
+        return [ctx.unit(level, name, district) for name, district in named[-10:]] if len(named) >= 2 else []
     if len(named) < n:
         for g in _MEMBERS_AFTER.finditer(f, p_start, m.start()):
             items = parse_names(f, g.end(), m.start())
@@ -535,7 +570,7 @@ def _units_for_group(
     anaphors = _ANAPHOR.finditer(f, lo, g_start) if ctx.may_hold(("xã", "huyện"), lo, g_start) \
         and ctx.may_hold(("cả", "này", "trên"), lo, g_start) else ()
     for a in anaphors:
-        if a.group("all") or a.group("this"):
+        if (a.group("all") or a.group("this")) and (a.group("n") or a.group("this")):
             units = _anaphor_units(ctx, a, level_of(a.group("lw"), ""))
             if units:
                 return units, a.start(), g_end

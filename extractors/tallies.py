@@ -63,6 +63,10 @@ def _bare_parent(ctx: Context, lo: int, at: int, child: Level) -> Optional[Unit]
 
 
 _THIS_FIGURE = regex.compile(r"(?i:con\s+số\s+(?:này|đó|trên))\s+(?:(?i:đã|nay|hiện)\s+)?(?i:là|lên|tăng\s+lên)\s*$")
+_BAND_AFTER = regex.compile(r"\s+(?:(?i:đạt|có)\s+)?(?i:dưới|trên|từ)\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?i:tiêu\s+chí)")
+# "Huyện có 13 xã thì mới 1 xã đạt chuẩn": the total said first
+_TOTAL_FIRST = regex.compile(
+    r"(?<![\p{L}])(?i:có)\s+(?P<t>\d{1,3})\s+(?i:xã)\s*,?\s*(?i:thì|nhưng|trong\s+đó)\s+(?:(?i:mới|chỉ|đã)\s+)?(?:(?i:có)\s+)?$")
 # A quota per unit, no count in a parent: "mỗi huyện phải có ít nhất 1 xã đạt chuẩn NTM nâng cao"
 _EACH_BEFORE = regex.compile(
     r"(?<![\p{L}])(?i:mỗi)\s+(?i:tỉnh|huyện|xã|địa\s+phương|đơn\s+vị)\s+(?:\p{Ll}+\s+){0,4}$")
@@ -320,11 +324,17 @@ def last_candidate(ctx: Context, lo: int, hi: int, child: Level, skip_reached: b
 
 
 def _aside_after(f: str, end: int, at: int) -> bool:
-    """Whether ``at`` lies inside a parenthesis that opens right after ``end``."""
+    """Whether ``at`` lies inside a parenthesis that opens right after ``end``, or in a clause that
+    describes it (", nơi hiện có 4.665/8.231 xã ...")."""
     j = end
     while j < at and f[j].isspace():
         j += 1
-    return j < at and f[j] == "(" and f.find(")", j, at) < 0
+    if j < at and f[j] == "(" and f.find(")", j, at) < 0:
+        return True
+    return _WHERE_CLAUSE.match(f, end, at) is not None
+
+
+_WHERE_CLAUSE = regex.compile(r"\s*,\s*(?i:nơi)\s+[^,.;()\n]{0,30}$")
 
 
 def _not_the_province(f: str, m) -> bool:
@@ -593,6 +603,10 @@ def find(ctx: Context) -> list[Tally]:
             continue
         count = _int(m.group("count"))
         total = _int(m.group("total")) if m.group("total") else None
+        if total is None and ctx.may_hold(("thì", "nhưng", "trong đó"), max(0, m.start() - 30), m.start()):
+            tf = _TOTAL_FIRST.search(f, max(0, m.start() - 40), m.start())
+            if tf and int(tf.group("t")) >= count:
+                total = int(tf.group("t"))
         if total is not None and (total == 0 or count > total):
             continue
         if (ctx.may_hold(_COMPARISON_WORDS, max(0, m.start() - 12), m.start())
@@ -601,6 +615,8 @@ def find(ctx: Context) -> list[Tally]:
         if each_words and ctx.may_hold(("mỗi",), max(0, m.start() - 40), m.start()) \
                 and _EACH_BEFORE.search(f, max(0, m.start() - 40), m.start()):
             continue  # "mỗi huyện phải có ít nhất 1 xã ...": a quota, not a count
+        if _BAND_AFTER.match(f, m.end()):
+            continue  # "42 xã dưới 5 tiêu chí", "7 xã đạt từ 15-18 tiêu chí": a band of figures, no standard
         sent = ctx.doc.sentence_at(m.start())
         wend = _window_end(ctx, m.end())
         nxt = matches[i + 1].start() if i + 1 < len(matches) else len(f)

@@ -195,6 +195,11 @@ def test_unit_of_a_party_committee_title(text, level, place):
     assert (o.unit.level.value, o.unit.name) == (level, place)
 
 
+def test_province_after_a_departments_name_is_no_person():
+    got = run("Phóng viên trao đổi với ông Nguyễn Văn Hoàn, Giám đốc Sở Nông nghiệp và PTNT Hà Tĩnh.", province="Hà Tĩnh")
+    assert list(got) == ["Nguyễn Văn Hoàn"]
+
+
 def test_current_title_after_a_former_one_with_an_aside():
     got = run("Ông Lê Văn Tâm, nguyên Chủ tịch UBND xã Xuân Hòa (cũ), nay là Phó Chủ tịch UBND xã Thọ Lập, "
               "cho biết như vậy.", province="Thanh Hóa")

@@ -310,6 +310,18 @@ POSITIVE = {
         "Thưa các đồng chí, tôi đề nghị:\n\nHai là, đối với huyện Quế Sơn:\nHiện mới đạt 6/9 tiêu chí.",
         [P("huyện", "Quế Sơn", "tiêu chí", 6, 9)],
     ),
+    "these-communes-after-a-list-of-them": (
+        "2. Đối với các xã phấn đấu đạt chuẩn năm 2014: xã Bình Trung (huyện Bình Sơn) đạt 17/19 tiêu chí; xã "
+        "Nghĩa Kỳ (huyện Tư Nghĩa) đạt 18/19 tiêu chí. Giao UBND các huyện chỉ đạo các xã này hoàn thành 19/19 "
+        "tiêu chí trước ngày 15/11/2014.",
+        [P("xã", "Bình Trung", "tiêu chí", 17, 19), P("xã", "Nghĩa Kỳ", "tiêu chí", 18, 19),
+         P("xã", "Bình Trung", "tiêu chí", 19, 19, modality="target"),
+         P("xã", "Nghĩa Kỳ", "tiêu chí", 19, 19, modality="target")],
+    ),
+    "about-before-a-second-count": (
+        "Xã Kỳ Lạc (huyện Kỳ Anh) đạt 14/19 tiêu chí và khoảng 45-48/57 chỉ tiêu.",
+        [P("xã", "Kỳ Lạc", "tiêu chí", 14, 19), P("xã", "Kỳ Lạc", "chỉ tiêu", 45, 57, met_max=48)],
+    ),
     "plan-word-inside-a-sentence-is-no-heading": (
         "Theo kế hoạch của tỉnh, xã Tân Lập đến nay đã đạt 17/19 tiêu chí.",
         [P("xã", "Tân Lập", "tiêu chí", 17, 19)],
@@ -442,6 +454,15 @@ def test_table_rows_read_by_column():
     got = {key(f) for f in run(text, province="Hòa Bình")}
     assert got == {P("xã", "Tu Lý", "tiêu chí", 19, 19), P("xã", "Tu Lý", "chỉ tiêu", 57, 57),
                    P("xã", "Cao Sơn", "tiêu chí", 17, 19), P("xã", "Cao Sơn", "chỉ tiêu", 54, 57)}
+
+
+def test_table_with_bare_numbers_and_a_district_column():
+    text = ("Tiến độ các xã miền núi tỉnh Quảng Ngãi:\n\n"
+            "STT | Xã | Huyện | Số tiêu chí đạt | Số chỉ tiêu đạt | Ghi chú\n"
+            "1 | Sơn Hạ | Sơn Hà | 17 | 52/57 |\n2 | Ba Vinh | Ba Tơ | 12 | 38-40/57 |\n")
+    got = {key(f) for f in run(text, province="Quảng Ngãi")}
+    assert {P("xã", "Sơn Hạ", "tiêu chí", 17, 19), P("xã", "Ba Vinh", "tiêu chí", 12, 19),
+            P("xã", "Sơn Hạ", "chỉ tiêu", 52, 57)} <= got
 
 
 def test_table_rows_without_a_criteria_header_are_no_progress():

@@ -328,6 +328,18 @@ def test_a_provincial_article_compared_with_the_country_stays_provincial():
     assert T("Bình Thuận", "xã", "ntm", 76, 93) in got
 
 
+def test_total_said_first_and_bands_are_no_tallies():
+    got = [key(f) for f in run("Huyện Sơn Hà có 13 xã thì mới 1 xã đạt chuẩn NTM.", province="Quảng Ngãi")]
+    assert got == [T("Sơn Hà", "xã", "ntm", 1, 13)]
+    assert run("Nếu 42 xã dưới 5 tiêu chí vẫn đứng yên thì mục tiêu 20% xã đạt chuẩn khó thành hiện thực.",
+               province="Lào Cai") == []
+
+
+def test_country_described_by_a_where_clause():
+    text = "Tỉnh Bắc Giang có 131/204 xã đạt chuẩn, cao hơn cả nước, nơi hiện có 4.665/8.231 xã đạt chuẩn NTM."
+    assert T("Việt Nam", "xã", "ntm", 4665, 8231) in [key(f) for f in run(text, published="2019-12-17")]
+
+
 def test_increment_and_running_total():
     facts = run("Tỉnh Tiền Giang công nhận thêm 4 xã đạt chuẩn NTM, nâng tổng số xã đạt chuẩn NTM lên 130/139 xã.")
     inc = {f.count: f.increment for f in facts}
