@@ -214,7 +214,7 @@ def find_counts(ctx: Context) -> list[Count]:
         if _OTHER_SET_AFTER.match(f, c.end):
             continue  # "thị trấn đạt 4/5 tiêu chí văn minh đô thị": another set than nông thôn mới
         lo80 = max(0, c.start - 80)
-        if ctx.may_hold(("ấp", "thôn", "bản", "khóm", "buôn", "làng", "xóm", "khu"), lo80, c.start) \
+        if ctx.may_hold(("ấp", "thôn", "bản", "khóm", "buôn", "làng", "xóm", "khu dân"), lo80, c.start) \
                 and _VILLAGE_SUBJECT_BEFORE.search(f, lo80, c.start):
             continue  # "đến nay ấp đạt 8/10 tiêu chí": a village's figure
         lo25 = max(0, c.start - 25)

@@ -41,6 +41,7 @@ _REGION_SUBJECT = regex.compile(
     r"(?<![\p{L}])(?<!(?i:huyện|xã|tỉnh|thị\s+xã|phường)\s)(?i:khu\s+vực|vùng|miền|địa\s+bàn)\s+"
     r"(?i:miền\s+núi|núi|đồng\s+bằng|ven\s+biển|biên\s+giới|đồng\s+bào|dân\s+tộc|cao|sâu|trung\s+du|tây|đông|bắc|nam)"
     r"(?![\p{L}])(?!\s+\p{Lu})")
+_BEFORE_CO = {"có", "mới", "đã", "hiện", "nay", "cũng", "vẫn", "chỉ", "đến"}
 # A district named without its level word before "có": "Tương Dương mới có 3 xã đạt chuẩn"
 _BARE_PARENT = regex.compile(
     rf"(?<![\p{{L}}\d])(?<!(?i:tỉnh|huyện|xã|phố|quận|trấn|phường)\s)(?<!\p{{Lu}}\p{{Ll}}*\s)(?=\p{{Lu}})(?P<name>{P.NAME})"
@@ -52,6 +53,13 @@ def _bare_parent(ctx: Context, lo: int, at: int, child: Level) -> Optional[Unit]
     """The district a count right after "NAME (mới) có" lies in, when the register knows NAME as
     a district of the article's province (as its end: "Riêng Tương Dương"); None otherwise."""
     if child != Level.XA or not ctx.may_hold(("có",), max(lo, at - 8), at):
+        return None
+    # the word before "có" and its adverbs must be capitalised (the end of a name): most counts
+    # after "có" follow a lower-case word ("toàn tỉnh có 12 xã"), which rules the pattern out
+    words = ctx.folded[max(lo, at - 60):at].split()
+    while words and words[-1].lower() in _BEFORE_CO:
+        words.pop()
+    if not words or not words[-1][:1].isupper():
         return None
     m = _BARE_PARENT.search(ctx.folded, max(lo, at - 60), at)
     if m is None:
