@@ -57,6 +57,29 @@ def _year_for_day_month(ctx: Context, start: int, month: int) -> Optional[int]:
     return None
 
 
+def _bare_long_dates(ctx: Context) -> list:
+    """``P.LONG_DATE_BARE.finditer``, tried only at the number right before each "tháng" (a match
+    is a day, spaces and "tháng"; it starts at the day, or at "ngày" before it)."""
+    f = ctx.folded
+    low = ctx.low if ctx.lowered else f.lower()
+    out, last = [], 0
+    i = low.find("tháng")
+    while i >= 0:
+        j = i
+        while j > 0 and low[j - 1].isspace():
+            j -= 1
+        k = j
+        while k > 0 and j - k < 2 and low[k - 1].isdigit():
+            k -= 1
+        if k < j and k >= last:
+            m = P.LONG_DATE_BARE.match(f, k)
+            if m is not None:
+                out.append(m)
+                last = m.end()
+        i = low.find("tháng", i + 5)
+    return out
+
+
 # The first end of a day range with one month: "từ ngày 1 đến ngày 5/12", "ngày 3 - 7/10/2023".
 _RANGE_FIRST = regex.compile(
     r"(?<![\p{L}])(?P<t>(?i:ngày)\s+(?P<d>\d{1,2}))(?![\d/.])\s*(?:(?i:đến|tới)\s+(?:(?i:ngày)\s+)?|[-–]\s*)"
@@ -71,9 +94,8 @@ def find(ctx: Context) -> list[DateFact]:
     def free(s, e):
         return all(e <= a or s >= b for a, b in taken)
 
-    long_forms = ((P.LONG_DATE, True), (P.LONG_DATE_BARE, True)) if P.LONG_DAY_GATE.search(f) else ((P.LONG_DATE, True),)
-    for rx, has_day in (*long_forms, (P.FULL_DATE, True), (P.MONTH_YEAR, False)):
-        for m in rx.finditer(f):
+    for rx, has_day in ((P.LONG_DATE, True), (P.LONG_DATE_BARE, True), (P.FULL_DATE, True), (P.MONTH_YEAR, False)):
+        for m in (_bare_long_dates(ctx) if rx is P.LONG_DATE_BARE else rx.finditer(f)):
             if not free(m.start(), m.end()):
                 continue
             v = iso(int(m.group("y")), int(m.group("m")), int(m.group("d")) if has_day else None)

@@ -160,13 +160,11 @@ REPORTED_CUE = regex.compile(
 FULL_DATE = regex.compile(r"(?<![\d/.-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d/])")
 # "ngày 23 tháng 11 năm 2023"
 LONG_DATE = regex.compile(r"(?i:ngày)\s+(?P<d>\d{1,2})\s+(?i:tháng)\s+(?P<m>\d{1,2})\s*(?:,\s*)?(?i:năm)\s+(?P<y>(?:19|20)\d\d)(?!\d)")
-# the same without "ngày" ("30 tháng 9 năm 2020") or with a comma for "năm" ("2 tháng 8, 2024"); tried
-# only where LONG_DAY_GATE finds a number before "tháng" (the pattern opens with a digit and is
-# otherwise tried at every one)
+# the same without "ngày" ("30 tháng 9 năm 2020") or with a comma for "năm" ("2 tháng 8, 2024"); the
+# dates extractor tries it only at the number before each "tháng" (it opens with a digit)
 LONG_DATE_BARE = regex.compile(
-    r"(?<![\d\p{L}])(?:(?i:ngày)\s+)?(?P<d>\d{1,2})\s+(?i:tháng)\s+(?P<m>\d{1,2})\s*"
+    r"(?<![\d\p{L}])(?P<d>\d{1,2})\s+(?i:tháng)\s+(?P<m>\d{1,2})\s*"
     r"(?:(?:,\s*)?(?i:năm)\s+|,\s*)(?P<y>(?:19|20)\d\d)(?!\d)")
-LONG_DAY_GATE = re.compile(r"\d\s+tháng\s+\d", re.IGNORECASE)
 # "tháng 5/2022", "tháng 11 năm 2023", "tháng 01/2024"
 MONTH_YEAR = regex.compile(r"(?<![\p{L}])(?i:tháng)\s+(?P<m>\d{1,2})\s*(?:/|-|\s+(?i:năm)\s+)(?P<y>(?:19|20)\d\d)(?![\d/])")
 # "đầu tháng 7", "cuối tháng 12", "hết tháng 6": a month without a year, only with its qualifier (a bare
