@@ -130,9 +130,10 @@ def person_starts():
     """
     import re
 
-    literals = set(surnames()) | {"Y", "A", "H'", "H’", "K'", "K’", "Cil", "Ka", "Kră"}  # PREFIX_RX's openings
+    literals = set(surnames()) | {"Y", "H'", "H’", "K'", "K’", "Cil", "Ka", "Kră"}  # PREFIX_RX's openings
     assert all(w.rstrip("'’").isalpha() for w in literals)
-    return re.compile(_letter_tree(literals, re.escape))
+    # "A" opens a name only before a space ("A Pớt"): not at every "An", "Anh" or capital A
+    return re.compile(_letter_tree(literals, re.escape) + "|A(?= )")
 
 
 # Lower-case words that may stand inside an organisation's name in a title
