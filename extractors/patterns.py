@@ -107,7 +107,7 @@ COUNT = regex.compile(rf"(?<![\d/.,])(?:{FRACTION})(?![\d/])(?:\s+{MEASURE}(?![\
 COUNT_OVER = regex.compile(rf"(?<![\d/.,])(?P<met>{NUM})\s+trên\s+(?P<total>{NUM})\s+{MEASURE}(?![\p{{L}}])")
 # "đạt 12 tiêu chí" (no total: it comes from the criteria set)
 COUNT_NO_TOTAL = regex.compile(
-    rf"(?i:đạt|hoàn thành)\s+(?:được\s+)?(?P<met>{NUM})\s+(?P<measure>tiêu\s+chí|nội\s+dung)(?![\p{{L}}])(?!\s*/)"
+    rf"(?i:đạt|hoàn thành)\s+(?:được\s+|đủ\s+|cả\s+)?(?P<met>{NUM})\s+(?P<measure>tiêu\s+chí|nội\s+dung)(?![\p{{L}}])(?!\s*/)"
 )
 # Between two counts of one group: "18/19 tiêu chí, 56/57 chỉ tiêu".
 # "19/19 tiêu chí với 49/49 chỉ tiêu": the indicators of the same units

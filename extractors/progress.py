@@ -16,7 +16,7 @@ from extractors import Extractor
 from extractors import patterns as P
 from extractors.context import Context, standard_of
 from extractors.models import Level, Measure, Progress, Standard, Unit
-from extractors.units import clean_name, find_lists, level_of, parse_names, province_anchored
+from extractors.units import Mention, clean_name, find_lists, level_of, parse_names, province_anchored
 
 # Plausible set sizes per measure; anything larger is some other ratio.
 MAX_TOTAL = {Measure.TIEU_CHI: 30, Measure.CHI_TIEU: 120, Measure.NOI_DUNG: 12}
@@ -83,7 +83,7 @@ def count_matches(f: str, pos: int = 0, endpos: Optional[int] = None) -> list:
 
 
 # P.COUNT_NO_TOTAL up to its measure word, read backwards from it: "đạt được 12 ".
-_BEFORE_MEASURE = regex.compile(r"(?r)(?i:đạt|hoàn thành)\s+(?:được\s+)?\d{1,3}\s+")
+_BEFORE_MEASURE = regex.compile(r"(?r)(?i:đạt|hoàn thành)\s+(?:được\s+|đủ\s+|cả\s+)?\d{1,3}\s+")
 
 
 def no_total_matches(ctx: Context) -> list:
@@ -190,7 +190,7 @@ def find_counts(ctx: Context) -> list[Count]:
             elif prv is not None and prv.total == c.total and prv.measure is not None \
                     and _BARE_REACHED.search(f, max(0, c.start - 12), c.start) \
                     and _BARE_END.match(f, c.end) and c.start - prv.end < 120 \
-                    and not regex.search(r"[.;\n]", f[prv.end:c.start]):
+                    and not regex.search(r"[.\n]", f[prv.end:c.start]):
                 # "xã A có 15/19 tiêu chí đạt, xã B đạt 14/19": the measure of the count before
                 c.measure = prv.measure
             elif tables and (tm := _table_measure(ctx, c)) is not None:
@@ -373,6 +373,7 @@ _GOAL_CARRY = regex.compile(
     r"(?:\s+[\p{Ll}\d/]+){0,6}?\s+(?i:đạt|hoàn\s+thành)(?:\s+(?i:được|đủ))?\s*")
 # A bare level word that introduces its unit's name: "Xã còn lại là Duy Phước", "huyện duy nhất là X",
 # "Xã duy nhất chưa về đích là Vụ Bổn" (a few lower-case words between).
+_PLACED_BY = regex.compile(r"(?<![\p{L}])(?i:thuộc|của)\s+$")
 _BARE_NAMED = regex.compile(
     rf"\s+(?:\p{{Ll}}+\s+){{0,6}}?(?i:là)\s+(?P<name>{P.NAME})")
 _SUBJECT_AFTER = regex.compile(
@@ -404,7 +405,7 @@ def _bare_level_units(ctx: Context, lw: str, at: int) -> Optional[Unit]:
 _NAME_BEFORE_VERB = regex.compile(
     rf"(?<![\p{{L}}\d])(?=\p{{Lu}})(?P<name>{P.NAME})(?:{P.PAREN_PLACE})?\s+(?:(?i:hiện|nay|đã|cũng|mới|vẫn)\s+)*"
     # a goal between: "Thạnh Phú phấn đấu đạt 9/9", "Đình Phong đặt mục tiêu đến hết năm 2024 đạt 19/19"
-    r"(?:(?i:phấn\s+đấu|sẽ|dự\s+kiến|đặt\s+mục\s+tiêu|cố\s+gắng|quyết\s+tâm)(?:\s+[\p{Ll}\d/]+){0,6}?\s+)?"
+    r"(?:(?i:phấn\s+đấu|sẽ|dự\s+kiến|đặt\s+mục\s+tiêu|cố\s+gắng|quyết\s+tâm)(?:\s+(?:[\p{Ll}\d/]+|[IVX]{1,4}/\d{4})){0,6}?\s+)?"
     r"(?i:đạt|hoàn\s+thành)\s+(?:(?i:được|đủ)\s+)?$")
 
 
@@ -531,6 +532,12 @@ def _units_for_group(
             return [ctx.unit(i.level, i.name, i.district) for i in items], g_start, e
     # 2. the nearest list or mention before the count in the same clause
     lists = find_lists(f, seg_start, g_start, ctx)
+    if len(lists) >= 2 and _PLACED_BY.search(f, max(0, lists[-1][0] - 8), lists[-1][0]) \
+            and f[lists[-2][1]:lists[-1][0]].strip() in ("thuộc", "của"):
+        # "Hai xã Phong Niên và Xuân Quang thuộc huyện Bảo Thắng đạt 18/19": the district places them
+        district = lists[-1][2][0].name
+        placed = [Mention(it.start, it.end, it.level, it.name, it.district or district) for it in lists[-2][2]]
+        lists = lists[:-2] + [(lists[-2][0], lists[-1][1], placed)]
     last_list_end = lists[-1][1] if lists else -1
     lo = max(seg_start, last_list_end)
     # BARE_NAME_BEFORE_VERB opens with "," or "và" and ends with its verb (all case-sensitive)

@@ -330,7 +330,15 @@ def _title_province(text: str, ctx=None) -> Optional[str]:
     end = len(text) if end < 0 else end
     found = province_anchored().finditer(ctx, s, end) if ctx is not None else province_regex().finditer(text, s, end)
     names = {province_name(m.group()) for m in found} - {None}
+    if not names and text[s:end].isupper():
+        # "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH HÀ NAM": a header in capitals
+        m = _CAPS_PROVINCE.search(text, s, end)
+        if m and province_name(m.group(1).title()):
+            names = {province_name(m.group(1).title())}
     return names.pop() if len(names) == 1 else None
+
+
+_CAPS_PROVINCE = regex.compile(r"(?:TỈNH|THÀNH PHỐ)\s+([\p{Lu} ]{2,30}?)\s*$")
 
 
 def make_unit(level: Level, name: str, province: Optional[str], district: Optional[str] = None) -> Unit:

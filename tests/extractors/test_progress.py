@@ -322,6 +322,18 @@ POSITIVE = {
         "Xã Kỳ Lạc (huyện Kỳ Anh) đạt 14/19 tiêu chí và khoảng 45-48/57 chỉ tiêu.",
         [P("xã", "Kỳ Lạc", "tiêu chí", 14, 19), P("xã", "Kỳ Lạc", "chỉ tiêu", 45, 57, met_max=48)],
     ),
+    "communes-placed-by-their-district-after-them": (
+        "Hai xã Phong Niên và Xuân Quang thuộc huyện Bảo Thắng đạt 18/19 tiêu chí.",
+        [P("xã", "Phong Niên", "tiêu chí", 18, 19), P("xã", "Xuân Quang", "tiêu chí", 18, 19)],
+    ),
+    "bare-figure-after-a-semicolon": (
+        "Xã Quỳnh Văn đạt 17/19 tiêu chí NTM nâng cao; xã Quỳnh Thạch mới đạt 15/19.",
+        [P("xã", "Quỳnh Văn", "tiêu chí", 17, 19), P("xã", "Quỳnh Thạch", "tiêu chí", 15, 19)],
+    ),
+    "all-of-the-criteria-as-a-goal": (
+        "Xã Thanh Tâm (huyện Thanh Liêm) đạt 16/19 tiêu chí. Xã phấn đấu đến tháng 10/2025 hoàn thành cả 19 tiêu chí.",
+        [P("xã", "Thanh Tâm", "tiêu chí", 16, 19), P("xã", "Thanh Tâm", "tiêu chí", 19, 19, modality="target")],
+    ),
     "plan-word-inside-a-sentence-is-no-heading": (
         "Theo kế hoạch của tỉnh, xã Tân Lập đến nay đã đạt 17/19 tiêu chí.",
         [P("xã", "Tân Lập", "tiêu chí", 17, 19)],

@@ -340,6 +340,13 @@ def test_country_described_by_a_where_clause():
     assert T("Việt Nam", "xã", "ntm", 4665, 8231) in [key(f) for f in run(text, published="2019-12-17")]
 
 
+def test_province_of_a_portal_header_in_capitals():
+    text = ("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH HÀ NAM\nTin vắn trong tuần\n\nToàn tỉnh hiện có 62 xã đạt chuẩn NTM nâng cao; "
+            "cả nước có 6.085/7.669 xã đạt chuẩn NTM.")
+    got = {key(f) for f in run(text, published="2025-03-16")}
+    assert T("Hà Nam", "xã", "ntm_nang_cao", 62) in got
+
+
 def test_increment_and_running_total():
     facts = run("Tỉnh Tiền Giang công nhận thêm 4 xã đạt chuẩn NTM, nâng tổng số xã đạt chuẩn NTM lên 130/139 xã.")
     inc = {f.count: f.increment for f in facts}
