@@ -91,6 +91,18 @@ def standard_of(m, unit: Optional[Unit] = None) -> Standard:
     return Standard.NTM
 
 
+def in_aside(f: str, lo: int, at: int, hi: int) -> bool:
+    """Whether ``at`` lies inside a parenthesis of f[lo:hi] that closes before ``hi``: what an aside
+    says ("(kế hoạch năm là 4 xã)") or names bears on nothing after it."""
+    opened = f.rfind("(", lo, at)
+    return opened >= 0 and f.find(")", opened, at) < 0 and 0 <= f.find(")", at, hi)
+
+
+def _from_capitals(name: str) -> str:
+    """A name written in capitals, as it is written elsewhere: "ĐẠI ÂN 2" -> "Đại Ân 2"."""
+    return " ".join(w.capitalize() if not w.isdigit() else w for w in name.split())
+
+
 class TextTable(NamedTuple):
     """A table written as text lines of cells split by "|": the first line is the header. Cells
     are spans of the folded text, spaces left out (an empty cell is an empty span)."""
@@ -182,7 +194,7 @@ class Context:
                     out.append((m.start("name"), Level.HUYEN, name))
         if any(w in self.folded for w in _CAPS_LEVEL_WORDS):
             for m in _CAPS_UNIT_HEADING.finditer(self.folded):
-                name = " ".join(w.capitalize() if not w.isdigit() else w for w in m.group("name").split())
+                name = _from_capitals(m.group("name"))
                 out.append((m.start(), level_of(m.group("lw").lower(), name), name))
         out.sort(key=lambda t: t[0])
         return out
@@ -333,7 +345,7 @@ class Context:
             last = m
         if last is None:
             return None
-        name = " ".join(w.capitalize() if not w.isdigit() else w for w in last.group("name").split())
+        name = _from_capitals(last.group("name"))
         return self.unit(level_of(last.group("lw").lower(), name), name)
 
     def standard_before(self, at: int):
@@ -414,7 +426,7 @@ class Context:
             end = self.line_span(start)[1]
             line = f[start:end]
             if line.strip():
-                lead = len(line) - len(line.lstrip(" \t*+-–•"))
+                lead = len(line) - len(line.lstrip(" \t" + P.BULLETS))
                 # "Hai là, đối với huyện Quế Sơn:": the way a speech or a report lists its items
                 intro = _ITEM_INTRO.match(f, start + lead, end)
                 if intro:
@@ -495,7 +507,7 @@ class Context:
             last = None
             goal = False  # a goal word ("phấn đấu", "kế hoạch") seen in this reading
             for m in P.TARGET_CUE_A.finditer(self, lo, start):
-                if self._closed_before(m.start(), lo, start):
+                if in_aside(f, lo, m.start(), start):
                     continue  # "(kế hoạch năm là 4 xã), 9 xã đạt chuẩn": an aside says nothing after it
                 if f.find(":", m.end(), start) >= 0 and _WHICH_UNITS.search(f, max(lo, m.start() - 25), m.start()):
                     continue  # "Đối với các xã phấn đấu đạt chuẩn năm 2014: xã A đạt 17/19": which units
@@ -517,12 +529,6 @@ class Context:
         if self.plan_sections and not short and self.in_plan_section(start):
             return Modality.TARGET
         return Modality.REPORTED
-
-    def _closed_before(self, at: int, lo: int, start: int) -> bool:
-        """Whether ``at`` lies inside a parenthesis that closes before ``start``."""
-        f = self.folded
-        opened = f.rfind("(", lo, at)
-        return opened >= 0 and f.find(")", opened, at) < 0 and 0 <= f.find(")", at, start)
 
     def _cue_past(self, m) -> bool:
         """Whether a goal cue's time ("trong năm 2023", "đến cuối tháng 10/2019") lies before the

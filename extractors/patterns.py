@@ -284,13 +284,20 @@ CRIT_WORD = r"(?P<word>(?i:tiêu\s+chí|nội\s+dung)|(?-i:TC))"
 CRIT_REF = regex.compile(
     rf"(?<![\p{{L}}]){CRIT_WORD}(?:\s+|(?<=TC)(?=\d))(?:(?i:số)\s+)?(?P<nums>\d{{1,2}}(?:\s*(?:,|và)\s*\d{{1,2}}(?![\d/]))*)(?![\d/%.,]\d)(?!\s*(?:tiêu|chỉ|nội|xã|huyện|/))"
 )
+# The marks that open an item of a list on a line of its own: "- Xã A: ...", "• ...", "+ ..."
+BULLETS = "-–•+*"
+# Still being worked on: "(hiện) đang hoàn thiện", "đang triển khai" -- the criterion is not met yet
+PENDING = (r"(?:(?i:hiện|vẫn)\s+)?(?i:đang)\s+"
+           r"(?i:hoàn\s+thiện|hoàn\s+thành|thực\s+hiện|triển\s+khai|phấn\s+đấu|nâng\s+chất)")
+# A unit's name written without its level word, starting with a capital and not inside a word
+BARE_NAME = rf"(?<![\p{{L}}\d])(?=\p{{Lu}})(?P<name>{NAME})"
 # the name after the number: "về Kinh tế", "- Giao thông", ": có 100% số huyện ..."
 # The name ends before the next criterion of a list: "tiêu chí 5 về Y tế - Văn hóa - Giáo dục,
 # tiêu chí 7 về Môi trường"; "(Kinh tế)" names it in parentheses.
 CRIT_NAME = regex.compile(
     r"\s*(?:(?i:về)\s+|[-–:]\s*)(?P<name>[^;()\n]+?)(?=\s*(?:[;()\n]|,\s*(?:có\s+)?\d|\.\s|\.$|"
     r"(?i:có\s+\d|còn\s+\d|(?<![\d.])\d{1,3}(?:\.\d{3})*\s+xã|(?:vẫn\s+|còn\s+|hiện\s+|đều\s+)?chưa\s+(?:đạt|hoàn\s+thành)|"
-    r"(?:hiện\s+|vẫn\s+)?đang\s+(?:hoàn\s+thiện|hoàn\s+thành|thực\s+hiện|triển\s+khai|phấn\s+đấu|nâng\s+chất)|(?:,|và)\s*(?:(?:tiêu\s+chí|nội\s+dung)\s+(?:số\s+)?\d|số\s+\d)))|$)"
+    rf"{PENDING}|(?:,|và)\s*(?:(?:tiêu\s+chí|nội\s+dung)\s+(?:số\s+)?\d|số\s+\d)))|$)"
     r"|\s*\((?P<pname>[^()\n]{2,60})\)"
 )
 # "còn 04 tiêu chí chưa đạt (gồm", "03/08 nội dung chưa đạt gồm:", "Các tiêu chí, chỉ tiêu chưa đạt:"

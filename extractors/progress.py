@@ -226,6 +226,17 @@ def find_counts(ctx: Context) -> list[Count]:
     return kept
 
 
+_HEADER_FRACTION = regex.compile(r"\d+\s*/\s*\d+")
+
+
+def _table_header(ctx: Context, table) -> Optional[list[str]]:
+    """A table's header cells, or None where the first line holds a fraction (then it is a row of
+    figures, no header)."""
+    f = ctx.folded
+    header = [f[a:b] for a, b in table.header]
+    return None if _HEADER_FRACTION.search(" | ".join(header)) else header
+
+
 def _table_cells(ctx: Context, at: int, end: int):
     """(header cells, row cells, index of the cell that is f[at:end]) of the text table row a figure
     is a whole cell of ("1 | Tu Lý | 19/19 | 57/57" under "STT | Xã | Số tiêu chí đạt | Số chỉ
@@ -234,10 +245,10 @@ def _table_cells(ctx: Context, at: int, end: int):
     if got is None:
         return None
     table, row, index = got
-    f = ctx.folded
-    header = [f[a:b] for a, b in table.header]
-    if regex.search(r"\d+\s*/\s*\d+", " | ".join(header)):
+    header = _table_header(ctx, table)
+    if header is None:
         return None
+    f = ctx.folded
     return header, [f[a:b] for a, b in row], index
 
 
@@ -247,8 +258,8 @@ def _table_plain_counts(ctx: Context) -> list[Count]:
     f = ctx.folded
     out = []
     for table in ctx.tables:
-        header = [f[a:b] for a, b in table.header]
-        if regex.search(r"\d+\s*/\s*\d+", " | ".join(header)):
+        header = _table_header(ctx, table)
+        if header is None:
             continue
         cols = [(k, _HEADER_MEASURE.search(h)) for k, h in enumerate(header)]
         cols = [(k, _measure(m.group())) for k, m in cols if m]
@@ -365,11 +376,13 @@ _CARRY = regex.compile(
     r"(?i:đạt|hoàn\s+thành)(?:\s+(?i:được|đủ))?\s*")
 # A clause after a count of the same sentence that sets a goal for the same unit: ", phấn đấu
 # đến tháng 6/2025 đạt"
+# The words of a goal set for a unit named before: "phấn đấu", "đặt mục tiêu"
+_GOAL_WORDS = r"(?i:phấn\s+đấu|dự\s+kiến|đặt\s+mục\s+tiêu|cố\s+gắng|quyết\s+tâm)"
 _GOAL_CARRY = regex.compile(
     # the set the count before was of may be named first: "6/9 tiêu chí huyện NTM nâng cao và phấn đấu ..."
     r"(?:\s+(?i:huyện|xã|tỉnh))?(?:\s+(?i:nông\s+thôn\s+mới|NTM)(?:\s+(?i:nâng\s+cao|kiểu\s+mẫu))?)?"
     r"\s*(?:,\s*(?:(?i:và|đồng\s+thời)\s+)?|(?i:và|đồng\s+thời)\s+)"
-    r"(?i:phấn\s+đấu|dự\s+kiến|đặt\s+mục\s+tiêu|cố\s+gắng|quyết\s+tâm)"
+    rf"{_GOAL_WORDS}"
     r"(?:\s+[\p{Ll}\d/]+){0,6}?\s+(?i:đạt|hoàn\s+thành)(?:\s+(?i:được|đủ))?\s*")
 # A bare level word that introduces its unit's name: "Xã còn lại là Duy Phước", "huyện duy nhất là X",
 # "Xã duy nhất chưa về đích là Vụ Bổn" (a few lower-case words between).
@@ -403,9 +416,9 @@ def _bare_level_units(ctx: Context, lw: str, at: int) -> Optional[Unit]:
 
 
 _NAME_BEFORE_VERB = regex.compile(
-    rf"(?<![\p{{L}}\d])(?=\p{{Lu}})(?P<name>{P.NAME})(?:{P.PAREN_PLACE})?\s+(?:(?i:hiện|nay|đã|cũng|mới|vẫn)\s+)*"
+    rf"{P.BARE_NAME}(?:{P.PAREN_PLACE})?\s+(?:(?i:hiện|nay|đã|cũng|mới|vẫn)\s+)*"
     # a goal between: "Thạnh Phú phấn đấu đạt 9/9", "Đình Phong đặt mục tiêu đến hết năm 2024 đạt 19/19"
-    r"(?:(?i:phấn\s+đấu|sẽ|dự\s+kiến|đặt\s+mục\s+tiêu|cố\s+gắng|quyết\s+tâm)(?:\s+(?:[\p{Ll}\d/]+|[IVX]{1,4}/\d{4})){0,6}?\s+)?"
+    rf"(?:(?:{_GOAL_WORDS}|(?i:sẽ))(?:\s+(?:[\p{{Ll}}\d/]+|[IVX]{{1,4}}/\d{{4}})){{0,6}}?\s+)?"
     r"(?i:đạt|hoàn\s+thành)\s+(?:(?i:được|đủ)\s+)?$")
 
 
@@ -438,7 +451,7 @@ def _name_before_verb(ctx: Context, group: list[Count], lo: int, at: int) -> Opt
     return units, start
 
 
-_NAME_BEFORE_SEP = regex.compile(rf"(?<![\p{{L}}\d])(?=\p{{Lu}})(?P<name>{P.NAME})\s*(?:,|\bvà\b)\s*$")
+_NAME_BEFORE_SEP = regex.compile(rf"{P.BARE_NAME}\s*(?:,|\bvà\b)\s*$")
 
 
 def _anaphor_units(ctx: Context, m, level: Level) -> list[Unit]:

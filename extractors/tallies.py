@@ -15,7 +15,7 @@ import regex
 
 from extractors import Extractor
 from extractors import patterns as P
-from extractors.context import Context, standard_of
+from extractors.context import Context, in_aside, standard_of
 from extractors.models import Level, Modality, Standard, Tally, Unit
 from extractors.units import clean_name, level_of, person_like, province_anchored, province_name
 from pipeline.normalize import fold_tones
@@ -41,12 +41,13 @@ _REGION_SUBJECT = regex.compile(
     r"(?<![\p{L}])(?<!(?i:huyện|xã|tỉnh|thị\s+xã|phường)\s)(?i:khu\s+vực|vùng|miền|địa\s+bàn)\s+"
     r"(?i:miền\s+núi|núi|đồng\s+bằng|ven\s+biển|biên\s+giới|đồng\s+bào|dân\s+tộc|cao|sâu|trung\s+du|tây|đông|bắc|nam)"
     r"(?![\p{L}])(?!\s+\p{Lu})")
-_BEFORE_CO = {"có", "mới", "đã", "hiện", "nay", "cũng", "vẫn", "chỉ", "đến"}
-# A district named without its level word before "có": "Tương Dương mới có 3 xã đạt chuẩn"
+# A district named without its level word before "có": "Tương Dương mới có 3 xã đạt chuẩn"; the
+# adverbs that may stand between, and their words (for the cheap test before the pattern)
+_CO_ADVERBS = ("mới", "đã", "hiện", "nay", "đến nay", "hiện nay", "cũng", "vẫn", "chỉ")
+_BEFORE_CO = {"có"} | {w for a in _CO_ADVERBS for w in a.split()}
 _BARE_PARENT = regex.compile(
-    rf"(?<![\p{{L}}\d])(?<!(?i:tỉnh|huyện|xã|phố|quận|trấn|phường)\s)(?<!\p{{Lu}}\p{{Ll}}*\s)(?=\p{{Lu}})(?P<name>{P.NAME})"
-    r"\s+(?:(?i:mới|đã|hiện|nay|đến\s+nay|hiện\s+nay|cũng|vẫn|chỉ)\s+)*"
-    r"(?i:có)\s+$")
+    rf"(?<!(?i:tỉnh|huyện|xã|phố|quận|trấn|phường)\s)(?<!\p{{Lu}}\p{{Ll}}*\s){P.BARE_NAME}"
+    r"\s+(?:(?i:" + "|".join(a.replace(" ", r"\s+") for a in _CO_ADVERBS) + r")\s+)*(?i:có)\s+$")
 
 
 def _bare_parent(ctx: Context, lo: int, at: int, child: Level) -> Optional[Unit]:
@@ -240,14 +241,6 @@ def _article_district(ctx: Context, at: int) -> Optional[Unit]:
     return u if u and u.level == Level.HUYEN else None
 
 
-def _in_aside(f: str, lo: int, at: int, hi: int) -> bool:
-    """Whether ``at`` lies inside a parenthesis of f[lo:hi] that closes before ``hi``: units named
-    there place the members of a count ("(Hàm Chính thuộc huyện Hàm Thuận Bắc, Tân Hải thuộc thị
-    xã La Gi)"), they are no parent of what follows."""
-    opened = f.rfind("(", lo, at)
-    return opened >= 0 and f.find(")", opened, at) < 0 and 0 <= f.find(")", at, hi)
-
-
 def last_candidate(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool) -> Optional[Unit]:
     """The last unit above ``child`` named in f[lo:hi] (of two at one offset, the one of the
     later kind below), None if there is none.
@@ -268,7 +261,9 @@ def last_candidate(ctx: Context, lo: int, hi: int, child: Level, skip_reached: b
         if info is None:
             info = memo[m] = _mention_info(ctx, m)
         lv_rank, level, name = info
-        if lv_rank <= rank or name is None or _in_aside(f, lo, m.start(), hi):
+        # units named in an aside that closes before the count place its members ("(Hàm Chính
+        # thuộc huyện Hàm Thuận Bắc, Tân Hải thuộc thị xã La Gi)"): no parent of what follows
+        if lv_rank <= rank or name is None or in_aside(f, lo, m.start(), hi):
             continue
         if skip_reached and _REACHED_NEXT.match(f, m.end(), hi):
             continue
@@ -282,7 +277,7 @@ def last_candidate(ctx: Context, lo: int, hi: int, child: Level, skip_reached: b
         for m in found:
             if skip_reached and _REACHED_NEXT.match(f, m.end(), hi):
                 continue
-            if _not_the_province(f, m) or _in_aside(f, lo, m.start(), hi):
+            if _not_the_province(f, m) or in_aside(f, lo, m.start(), hi):
                 continue
             if any(s <= m.start() < s + 60 for s in tinh_at):
                 continue

@@ -48,8 +48,7 @@ _LACKING_BEFORE = regex.compile(
 
 
 _STILL_BEFORE = regex.compile(r"(?<![\p{L}])(?i:còn)\s+$")
-_PENDING_AFTER = regex.compile(
-    r"\s*,?\s*(?:(?i:hiện|vẫn)\s+)?(?i:đang)\s+(?i:hoàn\s+thiện|hoàn\s+thành|thực\s+hiện|triển\s+khai|phấn\s+đấu|nâng\s+chất)")
+_PENDING_AFTER = regex.compile(rf"\s*,?\s*{P.PENDING}")
 
 
 class _SpanEnd:
@@ -260,7 +259,7 @@ def _review_parent(ctx: Context, at: int) -> Optional[Unit]:
     for t in reversed(ctx.facts_of("tallies")):
         if t.evidence.start < at and t.parent is not None and t.parent.level in (Level.HUYEN, Level.TINH):
             ls, le = ctx.line_span(t.evidence.start)
-            if f[ls:le].lstrip()[:1] in ("-", "–", "•", "+", "*") or "|" in f[ls:le]:
+            if f[ls:le].lstrip()[:1] in P.BULLETS or "|" in f[ls:le]:
                 continue  # an item of a breakdown by district, not what the review is about
             return t.parent
     return _district(ctx, at)
