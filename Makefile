@@ -18,7 +18,7 @@ help:
 	@echo "make test   - set up (incl. headless chromium) and run the whole test suite"
 	@echo "make eval   - score 'ntm extract' on $(SHARED)/seeds against $(SHARED)/eval/gold"
 	@echo "make bench  - throughput and memory figures of the pipeline"
-	@echo "make data   - regenerate extractors/data/units.jsonl (and criteria.json from $(SHARED)/reference)"
+	@echo "make data   - regenerate extractors/data/units.jsonl (and criteria.json, db/data/official_figures.json from $(SHARED)/reference)"
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -64,6 +64,9 @@ data: install
 	@if [ -f $(SHARED)/reference/criteria.json ]; then \
 	  $(PY) scripts/build_criteria.py $(SHARED)/reference/criteria.json extractors/data/criteria.json; \
 	else echo "criteria.json kept: $(SHARED)/reference not found" >&2; fi
+	@if [ -f $(SHARED)/reference/official-figures.json ]; then \
+	  $(PY) scripts/build_official_figures.py $(SHARED)/reference/official-figures.json db/data/official_figures.json; \
+	else echo "official_figures.json kept: $(SHARED)/reference not found" >&2; fi
 
 clean:
 	rm -rf out build *.egg-info $(DB) $(DB)-wal $(DB)-shm

