@@ -120,3 +120,32 @@ def test_datasette_metadata_describes_them():
         assert meta["tables"][table]["description"]
         assert meta["tables"][table]["columns"]
     assert "tallies_against_official_figures" in meta["queries"]
+
+
+def test_the_build_script_resolves_scopes_and_dates():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "build_official_figures.py"
+    spec = importlib.util.spec_from_file_location("build_official_figures", path)
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    ref = [
+        {"as_of": "2024-02", "scope": "quốc gia", "what": "xã đạt chuẩn NTM nâng cao", "count": 2000,
+         "total": None, "source_url": "http://example.invalid/a", "note": "a quoted sentence"},
+        {"as_of": "2023-05-04", "scope": "Trà Vinh", "what": "xã đạt chuẩn NTM", "count": 15, "total": 15,
+         "source_url": "http://example.invalid/b", "unit": {"level": "huyện", "name": "Cầu Ngang", "province": "Trà Vinh"}},
+        {"as_of": "2022-06", "scope": "Quảng Ninh", "what": "tỉnh hoàn thành nhiệm vụ", "count": 1,
+         "total": None, "source_url": "http://example.invalid/c"},
+    ]
+    rows = build.build(ref)["figures"]
+    national, district, province = rows  # the country first, then by name
+    assert (national["as_of_day"], national["child_level"], national["standard"]) == ("2024-02-29", "xã", "ntm_nang_cao")
+    assert "note" not in national
+    assert (province["scope_level"], province["scope_name"], province["child_level"], province["standard"]) == (
+        "tỉnh", "Quảng Ninh", None, None)
+    assert province["scope_code"]
+    assert (district["scope_level"], district["scope_name"], district["scope_province"]) == ("huyện", "Cầu Ngang", "Trà Vinh")
+    assert district["as_of_day"] == "2023-05-04"
+    with pytest.raises(SystemExit, match="Atlantis"):
+        build.build([{**ref[2], "scope": "Atlantis"}])
