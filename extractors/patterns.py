@@ -296,13 +296,18 @@ BARE_NAME = rf"(?<![\p{{L}}\d])(?=\p{{Lu}})(?P<name>{NAME})"
 # tiêu chí 7 về Môi trường"; "(Kinh tế)" names it in parentheses.
 CRIT_NAME = regex.compile(
     r"\s*(?:(?i:về)\s+|[-–:]\s*)(?P<name>[^;()\n]+?)(?=\s*(?:[;()\n]|,\s*(?:có\s+)?\d|\.\s|\.$|"
-    r"(?i:có\s+\d|còn\s+\d|(?<![\d.])\d{1,3}(?:\.\d{3})*\s+xã|(?:vẫn\s+|còn\s+|hiện\s+|đều\s+)?chưa\s+(?:đạt|hoàn\s+thành)|"
+    r"(?i:có\s+\d|còn\s+\d|(?:vẫn\s+|cũng\s+)?là\s+(?:tiêu\s+chí|nội\s+dung)|(?<![\d.])\d{1,3}(?:\.\d{3})*\s+xã|(?:vẫn\s+|còn\s+|hiện\s+|đều\s+)?chưa\s+(?:đạt|hoàn\s+thành)|"
     rf"{PENDING}|(?:,|và)\s*(?:(?:tiêu\s+chí|nội\s+dung)\s+(?:số\s+)?\d|số\s+\d)))|$)"
     r"|\s*\((?P<pname>[^()\n]{2,60})\)"
 )
-# "còn 04 tiêu chí chưa đạt (gồm", "03/08 nội dung chưa đạt gồm:", "Các tiêu chí, chỉ tiêu chưa đạt:"
+# "còn 04 tiêu chí chưa đạt (gồm", "03/08 nội dung chưa đạt gồm:", "Các tiêu chí, chỉ tiêu chưa đạt:",
+# "Hai tiêu chí xã còn thiếu là"
 UNMET_HEAD = regex.compile(
-    r"(?i:(?:còn\s+(?:lại\s+)?)?(?:\d{1,2}(?:/\d{1,2})?\s+)?(?:tiêu\s+chí|nội\s+dung)(?:,\s*chỉ\s+tiêu)?\s+chưa\s+đạt)"
+    r"(?i:(?:còn\s+(?:lại\s+)?)?(?:\d{1,2}(?:/\d{1,2})?\s+)?(?:tiêu\s+chí|nội\s+dung)(?:,\s*chỉ\s+tiêu)?\s+"
+    # "Hai tiêu chí xã còn thiếu là", "hai tiêu chí bị hụt là": lacking them, a list follows
+    # "Những tiêu chí nhiều xã chưa đạt là:", "Bốn tiêu chí xã chưa đạt gồm:"
+    r"(?:chưa\s+đạt|(?:(?:của\s+)?(?:nhiều\s+|các\s+)?(?:xã|huyện|tỉnh)\s+)?(?:(?:còn|bị|vẫn)\s+)?"
+    r"(?:chưa\s+đạt|thiếu|hụt|rớt)(?=\s*(?:là|gồm|:))))"
     r"\s*(?:,\s*(?i:trong\s+đó)(?:\s+(?i:có|là|gồm))?\s*|\(\s*(?i:gồm)?\s*:?\s*|(?i:gồm|bao\s+gồm|là)\s*:?\s*|:\s*|"
     # "Trong 10 tiêu chí chưa đạt, khó nhất là tiêu chí số 10 ...": a short remark, then "là"
     r",\s*(?:[\p{L}]+\s+){1,4}?(?i:là|gồm)\s+(?=(?i:tiêu\s+chí|nội\s+dung)\s+(?:số\s+)?\d))"
@@ -321,7 +326,8 @@ REMAINING_HEAD = regex.compile(
 # "còn tiêu chí 9 về ... chưa đạt" (one criterion, unmet after its name)
 # also "... là tiêu chí duy nhất huyện chưa đạt", "... vẫn chưa đạt", "... hiện chưa đạt chuẩn"
 UNMET_AFTER = regex.compile(
-    r"\s*,?\s*(?i:(?:là\s+(?:tiêu\s+chí|nội\s+dung)(?:\s+(?:duy\s+nhất|còn\s+lại|cuối\s+cùng))?\s+"
+    # "tiêu chí số 7 về Môi trường (xử lý chất thải rắn) chưa đạt": an aside before it
+    r"(?:\s*\([^()\n]{1,80}\))?\s*,?\s*(?i:(?:là\s+(?:tiêu\s+chí|nội\s+dung)(?:\s+(?:duy\s+nhất|còn\s+lại|cuối\s+cùng))?\s+"
     r"(?:mà\s+)?(?:(?:tỉnh|huyện|thị\s+xã|xã|thị\s+trấn|địa\s+phương)\s+)?(?:này\s+)?)?"
     r"(?:vẫn\s+|còn\s+|hiện\s+|hiện\s+còn\s+|đều\s+|cũng\s+)?(?:chưa\s+đạt|chưa\s+hoàn\s+thành))"
 )
@@ -377,7 +383,7 @@ def _skip_space(low: str, j: int) -> int:
 
 def _unmet_head_may_start(ctx, i: int, j: int) -> bool:
     """UNMET_HEAD: "còn" [spaces "lại"] spaces, then a digit or "tiêu"/"nội"; "tiêu chí" /
-    "nội dung" then "," or spaces and "chưa"."""
+    "nội dung" then "," or spaces and "chưa" (or a word of "xã còn thiếu", "bị hụt")."""
     low = ctx.low
     if low.startswith("còn", i) and j == i + 3:
         k = _skip_space(low, j)
@@ -393,7 +399,8 @@ def _unmet_head_may_start(ctx, i: int, j: int) -> bool:
     if low.startswith(",", j):
         return True
     k = _skip_space(low, j)
-    return k >= 0 and low.startswith("chưa", k)
+    return k >= 0 and low.startswith(
+        ("chưa", "xã", "huyện", "tỉnh", "của", "nhiều", "các", "còn", "bị", "vẫn", "thiếu", "hụt", "rớt"), k)
 
 
 def _numbers_before(ctx, starts: list) -> list:

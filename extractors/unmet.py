@@ -28,7 +28,7 @@ _ITEM_GAP = regex.compile(r"\s*(?:[;,]|\bvà\b|\.|\(|:)?\s*(?:(?i:gồm|trong\s+
 _MAX_GAP = 300
 _DIGITS = regex.compile(r"\d{1,2}")
 # between two items of one list: anything up to the next "tiêu chí N" on the line ...
-_NEXT_ITEM = regex.compile(r".*?(?=(?i:tiêu\s+chí|nội\s+dung)\s+(?:số\s+)?\d|(?<=(?:,|\bvà)\s*)(?i:số)\s+\d)")
+_NEXT_ITEM = regex.compile(r".*?(?=(?i:tiêu\s+chí|nội\s+dung)\s+(?:số\s+)?\d|(?<=(?:[,;]|\bvà)\s*)(?i:số)\s+\d)")
 # an item that leaves out the criteria word: "tiêu chí số 10 về Thu nhập và số 11 về Nghèo đa chiều"
 _BARE_ITEM = regex.compile(r"(?i:số)\s+(?P<nums>\d{1,2})(?![\d/%.,]\d)(?!\s*(?:tiêu|chỉ|nội|xã|huyện|thôn|hộ|/|%))")
 # ... or gives only the number and the name in parentheses: "tiêu chí số 9 (Nhà ở), 10 (Thu nhập)"
@@ -43,11 +43,18 @@ _GAP_STOP = regex.compile(
 # "còn thiếu tiêu chí số 17", "xã thiếu tiêu chí 2 và tiêu chí 6", "chưa đạt tiêu chí số 7 (...)",
 # "còn vướng ở tiêu chí số 13",
 # "Chưa đạt TC 10, TC 17" (the criteria word follows)
+# "chưa đạt các tiêu chí số 10 (...), số 11 (...)", "còn thiếu thêm tiêu chí 17", "cả hai xã cùng vướng
+# tiêu chí số 10", "...; vướng tiêu chí số 15", '"rớt" tiêu chí 15'
 _LACKING_BEFORE = regex.compile(
-    r"(?<![\p{L}])(?i:thiếu|chưa\s+đạt|chưa\s+hoàn\s+thành|(?<=(?:còn|bị)\s)(?:vướng|rớt)(?:\s+ở)?)\s*:?\s+$")
+    r"(?<![\p{L}])(?i:thiếu(?:\s+thêm)?|(?:chưa\s+đạt|chưa\s+hoàn\s+thành)(?:\s+(?:các|những))?|"
+    r"(?:(?<=(?:còn|bị|cùng|đều|vẫn)\s)|(?<=[;,:]\s))[\"“]?(?:vướng|rớt)[\"”]?(?:\s+ở)?)\s*:?\s+$")
 
 
 _STILL_BEFORE = regex.compile(r"(?<![\p{L}])(?i:còn)\s+$")
+# "chưa đạt các tiêu chí: số 2 - Giao thông, số 10 - Thu nhập": a list after the verb and a colon
+_LACKING_LIST_HEAD = regex.compile(
+    r"(?<![\p{L}])(?i:chưa\s+đạt|còn\s+thiếu|thiếu|vướng)\s+(?i:các|những)\s+(?P<word>(?i:tiêu\s+chí|nội\s+dung))"
+    r"(?:\s+(?i:sau))?\s*(?:(?i:là|gồm)\s*)?:\s*")
 _PENDING_AFTER = regex.compile(rf"\s*,?\s*{P.PENDING}")
 
 
@@ -136,6 +143,19 @@ def _units(ctx: Context, at: int, word: str) -> list[Unit]:
     return []
 
 
+_HEAD_LEVEL = regex.compile(r"(?<![\p{L}])(?i:xã|huyện)(?![\p{L}])")
+
+
+def _head_level_unit(ctx: Context, h_start: int, h_end: int) -> list[Unit]:
+    """"Hai tiêu chí xã còn thiếu là ..." in a paragraph that names no unit: the commune (or
+    district) the head's bare level word stands for, the last one named before it."""
+    m = _HEAD_LEVEL.search(ctx.folded, h_start, h_end)
+    if m is None:
+        return []
+    unit = ctx.last_unit_of_level(Level.XA if m.group().lower() == "xã" else Level.HUYEN, h_start)
+    return [unit] if unit is not None else []
+
+
 def _short_before(ctx: Context, at: int) -> bool:
     """A figure short of its total earlier in the paragraph ("xã mới đạt 11/19 tiêu chí"): the
     criteria named "khó nhất" after it are among those not met."""
@@ -172,6 +192,17 @@ def _chua_after(low: str, words: tuple) -> bool:
     return False
 
 
+_REVIEW_HEAD = regex.compile(
+    r"(?<![\p{L}])(?:(?i:nhiều\s+xã\s+chưa\s+đạt\s+nhất)\s+(?i:là)|"
+    r"(?i:(?:những|các)\s+)?(?i:tiêu\s+chí)\s+(?i:nhiều\s+xã\s+chưa\s+đạt)(?:\s+(?i:nhất))?\s+(?i:là|gồm)|"
+    # after the first criterion: "... vẫn là tiêu chí nhiều xã chưa đạt nhất (118 xã); tiếp đến ..."
+    r"(?i:là\s+tiêu\s+chí\s+nhiều\s+xã\s+chưa\s+đạt\s+nhất)\s*\([^()\n]{1,30}\)\s*[;,]\s*"
+    r"(?i:tiếp\s+(?:đến|theo)|kế\s+đến|sau\s+đó)(?:\s+(?i:là))?)\s*:?\s*")
+# the communes a review counts for one criterion, in parentheses after its name: "(6 xã)", "(22 xã, ...)"
+_PAREN_COUNT = regex.compile(r"\s*\(\s*(?P<k>\d{1,3}(?:\.\d{3})*)\s+(?i:xã)(?![\p{L}])")
+# an item of a list on a line of its own: "- ", "+ ", "• ", "a) ", "1. "
+_BULLET_ITEM = regex.compile(rf"[ \t]*(?:[{regex.escape(P.BULLETS)}]|[a-zđ\d]{{1,2}}[.)])[ \t]*")
+_LACK_HEAD = re.compile(r"(?:thiếu|hụt|rớt)\s*(?:là|gồm|:)")
 # A table row marked unmet has "|", maybe spaces or tabs, then "chưa" (see P.UNMET_ROW)
 _ROW_MARK = re.compile(r"\|[ \t]*chưa")
 
@@ -330,25 +361,58 @@ def find(ctx: Context) -> list[Unmet]:
             add(unit, n, name, int(k.group("k")), k.start(), max(m.end(), name_end), m.group("word"))
         covered.append((m.start(), max(m.end(), name_end)))
     # 2. lists after "còn N tiêu chí chưa đạt (gồm ...)"; they may run over sentences on one line
-    # (UNMET_HEAD holds "tiêu chí" / "nội dung" / ", chỉ tiêu", spaces and "chưa")
+    # (UNMET_HEAD holds "tiêu chí" / "nội dung" / ", chỉ tiêu" or a level word, spaces and "chưa")
+    # (or "thiếu" / "hụt" / "rớt" and "là", "gồm" or ":": "Hai tiêu chí xã còn thiếu là ...")
     heads = [(h.start(), h.end()) for h in P.UNMET_HEAD_A.finditer(ctx)] \
-        if low is None or _chua_after(low, ("chí", "dung", "tiêu")) else []
+        if low is None or _chua_after(low, ("chí", "dung", "tiêu", "xã", "huyện", "tỉnh")) or _LACK_HEAD.search(low) \
+        else []
+    if low is None or "các tiêu chí" in low or "những tiêu chí" in low or "các nội dung" in low:
+        heads += [(h.start(), h.end()) for h in _LACKING_LIST_HEAD.finditer(f)]
     heads += [(h.start(), h.end()) for h in P.HARDEST_HEAD_A.finditer(ctx) if _short_before(ctx, h.start())]
     heads += [(h.start(), h.end()) for h in P.REMAINING_HEAD_A.finditer(ctx) if _short_before(ctx, h.start())]
+    # reviews: "Những tiêu chí nhiều xã chưa đạt là: tiêu chí số 10 - Thu nhập (6 xã), ...", "Nhiều xã
+    # chưa đạt nhất là tiêu chí số 17 ... (34 xã); tiếp đến tiêu chí số 11 ...", "... vẫn là tiêu chí
+    # nhiều xã chưa đạt nhất (118 xã); tiếp đến tiêu chí số 10 ..." -- the communes of a district or
+    # province, counted per criterion
+    reviews = set()
+    if low is None or "nhiều xã" in low:
+        for h in _REVIEW_HEAD.finditer(f):
+            heads.append((h.start(), h.end()))
+            reviews.add(h.start())
     heads.sort()
     for h_start, h_end in heads:
-        _, line_end = ctx.line_span(h_start)
+        line_start, line_end = ctx.line_span(h_start)
         pos = h_end
         units = None
-        word = None
+        review = h_start in reviews
+        # the head names the criteria word: its first item may leave it out ("gồm: số 2 - Giao thông")
+        word = "nội dung" if "nội dung" in f[h_start:h_end].lower() else "tiêu chí"
+        # a head that ends its line ("Bốn tiêu chí xã chưa đạt gồm:") lists its items on the lines
+        # below, one per line after a bullet ("- Tiêu chí số 3 - Thủy lợi ...: ...")
+        below = not f[h_end:line_end].strip()
+        first = True
         while True:
-            m = P.CRIT_REF.match(f, pos, line_end)
-            if not m and word is not None:
-                m = _BARE_ITEM.match(f, pos, line_end)
-            if not m:
-                gap = _ITEM_GAP.match(f, pos, line_end)
-                m = P.CRIT_REF.match(f, gap.end(), line_end) if gap else None
-            if not m and pos == h_end:
+            if below:
+                if pos >= line_end:
+                    nxt_line = line_end + 1
+                    if nxt_line >= len(f):
+                        break
+                    _, line_end = ctx.line_span(nxt_line)
+                    b = _BULLET_ITEM.match(f, nxt_line, line_end)
+                    if b is None:
+                        break
+                    pos = b.end()
+                m = P.CRIT_REF.match(f, pos, line_end)
+                if m is None:
+                    break
+            else:
+                m = P.CRIT_REF.match(f, pos, line_end)
+                if not m:
+                    m = _BARE_ITEM.match(f, pos, line_end)
+                if not m:
+                    gap = _ITEM_GAP.match(f, pos, line_end)
+                    m = P.CRIT_REF.match(f, gap.end(), line_end) if gap else None
+            if not m and first:
                 # "còn 4 tiêu chí chưa đạt là Giao thông (tiêu chí 2), Kinh tế (tiêu chí 6) và ..."
                 nf = P.NAME_FIRST_ITEM.match(f, pos, line_end)
                 while nf:
@@ -362,16 +426,27 @@ def find(ctx: Context) -> list[Unmet]:
                 break
             if not m or any(a <= m.start() < b for a, b in covered):
                 break
+            first = False
             word = m.groupdict().get("word") or word
             if units is None:
-                units = _units(ctx, h_start, word)
+                if review:
+                    units = [_review_parent(ctx, h_start)]
+                else:
+                    units = _units(ctx, h_start, word) or _head_level_unit(ctx, h_start, h_end)
             name, name_end = _text_name(ctx, m.end())
             nums = _nums(m.group("nums"))
+            count = None
+            if review:  # "tiêu chí số 10 - Thu nhập (6 xã)"
+                k = _PAREN_COUNT.match(f, max(m.end(), name_end), line_end)
+                count = int(k.group("k").replace(".", "")) if k else None
             for unit in units:
                 for n in nums:
-                    add(unit, n, name if len(nums) == 1 else None, None, m.start(), max(m.end(), name_end),
-                        word)
+                    add(_holding(ctx, unit, count) if count else unit, n, name if len(nums) == 1 else None,
+                        count, m.start(), max(m.end(), name_end), word)
             covered.append((m.start(), name_end))
+            if below:
+                pos = line_end  # one item per line
+                continue
             # the next item: after the name, skipping a parenthetical remark and the sentence end
             nxt = _NEXT_ITEM.match(f, max(m.end(), name_end), min(line_end, max(m.end(), name_end) + _MAX_GAP))
             if not nxt or _GAP_STOP.search(f, max(m.end(), name_end), nxt.end()):
@@ -444,13 +519,17 @@ def find(ctx: Context) -> list[Unmet]:
 
 
 EXTRACTOR = Extractor(
-    name="unmet", fact_type="unmet", find=find, triggers=("chưa đạt", "chưa hoàn thành", "thiếu", "vướng", "rớt", "còn lại", "đang hoàn", "đang thực", "đang triển",
+    name="unmet", fact_type="unmet", find=find, triggers=("chưa đạt", "chưa hoàn thành", "thiếu", "hụt", "vướng", "rớt", "còn lại", "đang hoàn", "đang thực", "đang triển",
                                                    "đang phấn", "đang nâng"),
     # 2: criteria unmet by "cả hai xã" / "cả ba xã" belong to every commune the anaphor names
     # 3: lists in parentheses after a count ("còn 2 tiêu chí (số 2 ..., số 6 ...) chưa đạt"),
     # criteria a unit "thiếu" (lacks) or "còn ... đang hoàn thiện", "tiêu chí còn lại là ...";
     # the unit of the figure before it; a review's communes counted in the province or district
     # its tallies are about
-    version="3",
+    # 4: heads with the unit's level word or "thiếu"/"hụt" ("Hai tiêu chí xã còn thiếu là"), "chưa đạt các
+    # tiêu chí: số 2 - ...", items one per line under a head that ends its line, reviews with counts in
+    # parentheses ("Những tiêu chí nhiều xã chưa đạt là: ... (6 xã)", "tiếp đến ..."), an aside before
+    # "chưa đạt", "cùng vướng", "thiếu thêm"
+    version="4",
     description="numbered criteria not yet met, with the unit and official criterion name",
 )

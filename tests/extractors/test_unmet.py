@@ -179,6 +179,59 @@ POSITIVE = {
         "Báo cáo nêu rõ, huyện Quỳnh Lưu còn tiêu chí số 6 về Kinh tế chưa hoàn thành. Huyện Yên Thành đã về đích.",
         [("Quỳnh Lưu", 6, None)],
     ),
+    "lacking-list-head-with-the-units-level-word": (
+        "Xã Quỳnh Hồng (huyện Quỳnh Phụ) đã đạt 17/19 tiêu chí.\n\nHai tiêu chí xã còn thiếu là tiêu chí số 10 "
+        "về Thu nhập và tiêu chí số 17 về Môi trường và an toàn thực phẩm.",
+        [("Quỳnh Hồng", 10, None), ("Quỳnh Hồng", 17, None)],
+    ),
+    "fell-short-list-head": (
+        "Khi rà soát lại, xã Nà Nhạn chỉ giữ được 17/19 tiêu chí; hai tiêu chí bị hụt là tiêu chí số 15 (Y tế) "
+        "và tiêu chí số 18 (Hệ thống chính trị và tiếp cận pháp luật).",
+        [("Nà Nhạn", 15, None), ("Nà Nhạn", 18, None)],
+    ),
+    "an-aside-between-the-name-and-not-yet-met": (
+        "Huyện Kim Bảng tự đánh giá đạt 8/9 tiêu chí, chỉ còn tiêu chí số 7 về Môi trường (thu gom rác thải) chưa đạt.",
+        [("Kim Bảng", 7, None)],
+    ),
+    "not-met-the-following-criteria-colon": (
+        "Xã Ia Pếch (huyện Ia Grai) mới đạt 15/19 tiêu chí, chưa đạt các tiêu chí: số 2 - Giao thông, số 10 - "
+        "Thu nhập và số 17 - Môi trường.",
+        [("Ia Pếch", 2, None), ("Ia Pếch", 10, None), ("Ia Pếch", 17, None)],
+    ),
+    "not-met-the-criteria-numbers-with-names-in-parentheses": (
+        "- Xã Ninh Thân: còn đạt 16/19 tiêu chí; chưa đạt các tiêu chí số 10 (Thu nhập), số 11 (Nghèo đa chiều) "
+        "và số 17 (Môi trường và an toàn thực phẩm).",
+        [("Ninh Thân", 10, None), ("Ninh Thân", 11, None), ("Ninh Thân", 17, None)],
+    ),
+    "head-then-bare-numbers-separated-by-semicolons": (
+        "Huyện Hiệp Đức hiện đạt 5/9 tiêu chí. Các tiêu chí chưa đạt gồm: số 2 - Giao thông; số 6 - Sản xuất; "
+        "số 7 - Môi trường.",
+        [("Hiệp Đức", 2, None), ("Hiệp Đức", 6, None), ("Hiệp Đức", 7, None)],
+    ),
+    "lacking-also-stuck-together-and-in-quotes": (
+        "Xã Phước Sơn đạt 16/19 tiêu chí, xã Phước Hòa đạt 17/19 tiêu chí. Xã Phước Sơn còn thiếu thêm tiêu chí 13 "
+        "(Tổ chức sản xuất).\n\nXã Tân Mỹ đạt 18/19 tiêu chí; vướng tiêu chí số 15 - Y tế.\n\nXã Tân Hòa chỉ giữ "
+        "được 17/19 tiêu chí, \"rớt\" tiêu chí 9 về Nhà ở dân cư.",
+        [("Phước Sơn", 13, None), ("Tân Mỹ", 15, None), ("Tân Hòa", 9, None)],
+    ),
+    "head-ending-its-line-with-one-item-per-line": (
+        "Xã Lạc An hiện đạt 16/19 tiêu chí, 52/57 chỉ tiêu. Ba tiêu chí xã chưa đạt gồm:\n"
+        "- Tiêu chí số 5 - Giáo dục: còn một trường chưa đạt chuẩn.\n"
+        "- Tiêu chí số 13 - Tổ chức sản xuất và phát triển kinh tế nông thôn: chưa có hợp tác xã.\n"
+        "- Tiêu chí số 17 - Môi trường và an toàn thực phẩm: thiếu nước sạch.\n"
+        "Xã cam kết khắc phục trong năm.",
+        [("Lạc An", 5, None), ("Lạc An", 13, None), ("Lạc An", 17, None)],
+    ),
+    "a-districts-review-with-counts-in-parentheses": (
+        "Huyện Núi Thành có 10/15 xã đạt chuẩn NTM; các xã còn lại đạt 14-16/19 tiêu chí. Những tiêu chí nhiều "
+        "xã chưa đạt là: tiêu chí số 10 - Thu nhập (4 xã), tiêu chí số 17 - Môi trường và an toàn thực phẩm (5 xã).",
+        [("Núi Thành", 10, 4), ("Núi Thành", 17, 5)],
+    ),
+    "most-communes-fail-then-the-next-ones": (
+        "Rà soát toàn tỉnh Ninh Bình, nhiều xã chưa đạt nhất là tiêu chí số 17 về Môi trường và an toàn thực phẩm "
+        "(31 xã); tiếp đến tiêu chí số 10 về Thu nhập (19 xã) và tiêu chí số 5 về Giáo dục (12 xã).",
+        [("Ninh Bình", 17, 31), ("Ninh Bình", 10, 19), ("Ninh Bình", 5, 12)],
+    ),
 }
 
 NEGATIVE = {
@@ -194,6 +247,8 @@ NEGATIVE = {
     "remaining-met": "Huyện Hải Lăng đã đạt 9/9 tiêu chí. Tiêu chí còn lại là tiêu chí số 6 về Sản xuất.",
     "being-implemented-without-still": "Xã Tân Lập đang hoàn thiện tiêu chí số 17 về Môi trường.",
     "lacking-without-number": "Xã Ia Tul còn thiếu tiêu chí về giao thông nông thôn.",
+    "lacking-list-head-without-numbers": "Xã Đông Hòa đạt 17/19 tiêu chí. Hai tiêu chí xã còn thiếu là giao thông và thu nhập.",
+    "review-head-without-numbers": "Ở huyện Tiên Phước, những tiêu chí nhiều xã chưa đạt là thu nhập và môi trường.",
     "complement-then-topics-only": "Xã Sơn Vĩ đạt 12/19 tiêu chí. Trong 7 tiêu chí chưa đạt, khó nhất là giao thông và thu nhập.",
 }
 
