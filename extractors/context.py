@@ -68,8 +68,14 @@ _PLAN_HEAD = regex.compile(
     r"định\s+hướng|chỉ\s+tiêu(?!\s+(?:đạt\s+được|đã\s+đạt|thực\s+hiện|kết\s+quả)))(?![\p{L}])[^\n]{0,80}$")
 # A short mixed-case plan heading line: "Chỉ tiêu năm 2025", "Phương hướng năm 2025:"
 _PLAN_SHORT = regex.compile(
-    r"[ \t*#]*(?i:chỉ\s+tiêu|phương\s+hướng|mục\s+tiêu)(?:\s+(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)?"
-    r"\s*:?[ \t*]*$")
+    r"[ \t*#]*(?i:chỉ\s+tiêu|phương\s+hướng|mục\s+tiêu|nhiệm\s+vụ(?:\s+(?:trọng\s+tâm|thời\s+gian\s+tới))?)"
+    r"(?:\s+(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)?\s*:?[ \t*]*$")
+# A line that leads a list of goals: "Theo kế hoạch, năm 2018 huyện phấn đấu:", "Mục tiêu đến năm 2025:"
+# (not one of results: "Kết quả thực hiện kế hoạch năm 2023:")
+_GOAL_LEAD = regex.compile(
+    r"(?i:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|dự\s+kiến|kế\s+hoạch|nhiệm\s+vụ|phương\s+hướng)[^\n:]{0,60}:[ \t]*$")
+_RESULTS_LEAD = regex.compile(r"(?i:kết\s+quả|đã\s+đạt|đạt\s+được|thực\s+hiện\s+được)")
+_ITEM_MARK = regex.compile(r"[ \t]*(?:[-–•+*]|[a-zđ\d]{1,2}[.)])[ \t]")
 _PLAN_CUE_WORDS = regex.compile(r"chỉ\s+tiêu|phương\s+hướng|nhiệm\s+vụ|kế\s+hoạch|mục\s+tiêu|định\s+hướng")
 # "ngày 5 tháng 6 năm 2024", "tháng 6 năm 2024", and a social page's "2 tháng 8, 2024"
 _PUB_LONG = regex.compile(
@@ -475,6 +481,35 @@ class Context:
     def in_plan_section(self, offset: int) -> bool:
         return any(a <= offset < b for a, b in self.plan_sections)
 
+    @cached_property
+    def goal_items(self) -> list[tuple[int, int]]:
+        """Spans of the items of a list led by a line of goals ("Theo kế hoạch, năm 2018 huyện phấn
+        đấu:" / "- Xã A hoàn thành 19/19 tiêu chí ..." / "- Xã B đạt 18/19 tiêu chí ..."): every item
+        is a goal, up to the first line that is no item."""
+        f = self.folded
+        out: list[tuple[int, int]] = []
+        if ":" not in f or not _PLAN_CUE_WORDS.search(self.low) and "phấn đấu" not in self.low \
+                and "dự kiến" not in self.low:
+            return out
+        starts = self.line_starts
+        k = 0
+        while k < len(starts):
+            ls = starts[k]
+            le = self.line_span(ls)[1]
+            lead = _GOAL_LEAD.search(f, ls, le)
+            k += 1
+            if lead is None or _RESULTS_LEAD.search(f, ls, le):
+                continue
+            first = k
+            while k < len(starts) and _ITEM_MARK.match(f, starts[k], self.line_span(starts[k])[1]):
+                k += 1
+            if k > first:
+                out.append((starts[first], self.line_span(starts[k - 1])[1]))
+        return out
+
+    def in_goal_items(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.goal_items)
+
     def may_hold(self, words: tuple, lo: int, hi: int) -> bool:
         """False only where none of ``words`` (lower case) occurs in ``folded[lo:hi]``, in any
         case: a pattern that needs one of them there, case-insensitively, cannot match (the
@@ -527,6 +562,10 @@ class Context:
         # short of its total (``short``) with no goal word is where a unit stands ("Xã Vĩnh Hảo
         # đạt 18/19 tiêu chí, còn tiêu chí số 17 chưa đạt; yêu cầu hoàn thành trước 30/9")
         if self.plan_sections and not short and self.in_plan_section(start):
+            return Modality.TARGET
+        # "... huyện phấn đấu:" / "- Xã Mỹ Hương đạt 18/19 tiêu chí": an item of a list of goals, short
+        # of its total or not
+        if self.goal_items and self.in_goal_items(start):
             return Modality.TARGET
         return Modality.REPORTED
 

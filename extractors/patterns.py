@@ -106,8 +106,11 @@ COUNT = regex.compile(rf"(?<![\d/.,])(?:{FRACTION})(?![\d/])(?:\s+{MEASURE}(?![\
 # ("2 trên 3 thôn" is no criterion count)
 COUNT_OVER = regex.compile(rf"(?<![\d/.,])(?P<met>{NUM})\s+trên\s+(?P<total>{NUM})\s+{MEASURE}(?![\p{{L}}])")
 # "đạt 12 tiêu chí" (no total: it comes from the criteria set)
+# "đạt 6-7 tiêu chí", "đạt từ 15 đến 17 tiêu chí": a range
 COUNT_NO_TOTAL = regex.compile(
-    rf"(?i:đạt|hoàn thành)\s+(?:được\s+|đủ\s+|cả\s+)?(?P<met>{NUM})\s+(?P<measure>tiêu\s+chí|nội\s+dung)(?![\p{{L}}])(?!\s*/)"
+    rf"(?i:đạt|hoàn thành)\s+(?:được\s+|đủ\s+|cả\s+|(?i:từ)\s+)?(?P<met>{NUM})"
+    rf"(?:\s*[-–]\s*(?P<met_max>{NUM})|\s+(?i:đến)\s+(?P<met_max>{NUM}))?"
+    r"\s+(?P<measure>tiêu\s+chí|nội\s+dung)(?![\p{L}])(?!\s*/)"
 )
 # Between two counts of one group: "18/19 tiêu chí, 56/57 chỉ tiêu".
 # "19/19 tiêu chí với 49/49 chỉ tiêu": the indicators of the same units

@@ -83,7 +83,11 @@ def count_matches(f: str, pos: int = 0, endpos: Optional[int] = None) -> list:
 
 
 # P.COUNT_NO_TOTAL up to its measure word, read backwards from it: "đạt được 12 ".
-_BEFORE_MEASURE = regex.compile(r"(?r)(?i:đạt|hoàn thành)\s+(?:được\s+|đủ\s+|cả\s+)?\d{1,3}\s+")
+_BEFORE_MEASURE = regex.compile(
+    r"(?r)(?i:đạt|hoàn thành)\s+(?:được\s+|đủ\s+|cả\s+|(?i:từ)\s+)?\d{1,3}(?:\s*[-–]\s*\d{1,3}|\s+(?i:đến)\s+\d{1,3})?\s+")
+
+
+_RANGE_FROM = regex.compile(r"(?<![\p{L}])(?i:từ)\s+(\d{1,2})\s+đến\s+$")
 
 
 def no_total_matches(ctx: Context) -> list:
@@ -168,12 +172,20 @@ def find_counts(ctx: Context) -> list[Count]:
     for m in count_matches(f):
         met, total = int(m.group("met")), int(m.group("total"))
         met_max = int(m.group("met_max")) if m.group("met_max") else None
-        counts.append(Count(m.start(), m.end(), met, met_max, total, _measure(m.group("measure"))))
+        start = m.start()
+        if met_max is None and f.endswith(" đến ", 0, start) and (r := _RANGE_FROM.search(f, max(0, start - 16), start)):
+            # "đạt từ 14 đến 16/19 tiêu chí": a range in words
+            if int(r.group(1)) < met:
+                met, met_max, start = int(r.group(1)), met, r.start(1)
+        counts.append(Count(start, m.end(), met, met_max, total, _measure(m.group("measure"))))
     for m in over_matches(f):
         counts.append(Count(m.start(), m.end(), int(m.group("met")), None, int(m.group("total")),
                             _measure(m.group("measure"))))
     for m in no_total_matches(ctx):
-        counts.append(Count(m.start("met"), m.end(), int(m.group("met")), None, None, _measure(m.group("measure"))))
+        met_max = int(m.group("met_max")) if m.group("met_max") else None
+        if met_max is not None and met_max <= int(m.group("met")):
+            continue
+        counts.append(Count(m.start("met"), m.end(), int(m.group("met")), met_max, None, _measure(m.group("measure"))))
     counts.extend(_table_plain_counts(ctx))
     counts.sort(key=lambda c: c.start)
     # A bare fraction counts only when an indicator count follows it:
@@ -502,6 +514,35 @@ def _set_level(ctx: Context, group: list[Count]) -> Optional[Level]:
     return level_of(m.group("lw"), "") if m else None
 
 
+def _commune_sized(c: Count) -> bool:
+    """A count only a commune can have: 19 tiêu chí (or more than a district's 9), or chỉ tiêu."""
+    if c.measure == Measure.CHI_TIEU:
+        return True
+    return c.measure == Measure.TIEU_CHI and (c.total == 19 or (c.total is None and c.met > 9))
+
+
+_NAME_OF_PLACED = regex.compile(rf"{P.BARE_NAME}{P.PAREN_PLACE}")
+
+
+def _commune_before_its_district(ctx: Context, district: Unit, lo: int, at: int) -> Optional[tuple[Unit, int]]:
+    """(commune, start) of the last "Name (huyện X)" before ``at`` whose parenthesis is ``district``
+    and whose name the register knows as a commune of it."""
+    f = ctx.folded
+    p = f.rfind("(", lo, at)
+    while p >= 0:
+        start = max(lo, p - 40)
+        for m in _NAME_OF_PLACED.finditer(f, start, at):
+            if f.find("(", m.end("name"), m.end()) != p:
+                continue  # not the parenthesis at p
+            if clean_name(m.group("paren")).lower() != district.name.lower():
+                continue
+            unit = ctx.registered(Level.XA, m.group("name"), m.group("paren"))
+            if unit is not None:
+                return unit, m.start("name")
+        p = f.rfind("(", lo, p)
+    return None
+
+
 def units_for_group(
     ctx: Context, group: list[Count], seg_start: int, seg_end: int, prev_units: list[Unit]
 ) -> tuple[list[Unit], int, int]:
@@ -516,6 +557,11 @@ def units_for_group(
         city = ctx.unit(Level.HUYEN, units[0].name)
         if city.status == "resolved":
             units = [city]
+    if len(units) == 1 and units[0].level == Level.HUYEN and _commune_sized(group[0]):
+        # "Đạ Long (huyện Đam Rông), mới đạt 16/19 tiêu chí": the district only places the commune
+        placed = _commune_before_its_district(ctx, units[0], seg_start, group[0].start)
+        if placed is not None:
+            return [placed[0]], placed[1], group[-1].end
     want = _set_level(ctx, group)
     if units and want is not None and units[0].level != want:
         # "Huyện Ba Chẽ, địa phương khó khăn nhất tỉnh, hiện đạt 8/9 tiêu chí huyện NTM": the
@@ -720,6 +766,10 @@ def find(ctx: Context) -> list[Progress]:
         for unit in units:
             standard = standard_for(ctx, group, unit, seg_start)
             for c in group:
+                if c.total is None and c.met_max is not None and unit.level != Level.XA:
+                    # "huyện có 12 xã đạt từ 15-18 tiêu chí": a band of the district's communes, not
+                    # its own figure (a range without its total is read for communes only)
+                    continue
                 total, implied = c.total, False
                 if total is None:
                     total, implied = implied_total(ctx, unit, c.measure, standard), True
@@ -762,6 +812,9 @@ EXTRACTOR = Extractor(
     triggers=("tiêu chí", "chỉ tiêu", "nội dung"),
     # 2: "17 trên 19 tiêu chí"; a bare "thị xã" / "quận" as the subject; "năm 2020 xã" is no
     # counted "xã"; a bare "tỉnh" is the province named before it in the sentence
-    version="2",
+    # 3: a commune placed by its district in parentheses ("Đạ Long (huyện Đam Rông), mới đạt 16/19"),
+    # ranges "từ 14 đến 16/19" and without a total ("đạt 6-7 tiêu chí", communes only), items of a list
+    # led by a goal ("... phấn đấu:"), short headings of tasks ("Nhiệm vụ năm 2020")
+    version="3",
     description="x/y tiêu chí|chỉ tiêu|nội dung reached by a named unit",
 )

@@ -593,6 +593,9 @@ def _compared_after(f: str, at: int) -> bool:
     return k < len(f) and f[k] in "(sSſ" and P.COMPARISON_AFTER.match(f, at) is not None
 
 
+_ALREADY_BEFORE = regex.compile(r"(?<![\p{L}])(?i:đã)\s+$")
+
+
 def find(ctx: Context) -> list[Tally]:
     f = ctx.folded
     facts, bullet_spans = _bullets(ctx)
@@ -664,6 +667,10 @@ def find(ctx: Context) -> list[Tally]:
                 and not P.TARGET_VERB.search(f, sent.start, reached.start()):
             # "riêng trong năm nay có thêm 2 huyện được Thủ tướng Chính phủ công nhận": a
             # recognition received is reported, "trong năm nay" only dates it
+            modality = Modality.REPORTED
+        if modality == Modality.TARGET and reached and reached.start() > m.end() \
+                and _ALREADY_BEFORE.search(f, max(m.end(), reached.start() - 8), reached.start()):
+            # "rà soát lại 106 xã đã đạt chuẩn" in a section of tasks: units that reached it already
             modality = Modality.REPORTED
         if modality == Modality.TARGET and ctx.may_hold(("đề nghị",), max(0, m.start() - 50), m.start()) \
                 and _PROPOSED_BEFORE.search(f, max(0, m.start() - 50), m.start()) \

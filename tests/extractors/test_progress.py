@@ -338,6 +338,39 @@ POSITIVE = {
         "Theo kế hoạch của tỉnh, xã Tân Lập đến nay đã đạt 17/19 tiêu chí.",
         [P("xã", "Tân Lập", "tiêu chí", 17, 19)],
     ),
+    "commune-placed-by-its-district-in-parentheses": (
+        "Tỉnh Gia Lai còn hai xã chưa về đích là Ia Chia (huyện Ia Grai), mới đạt 15/19 tiêu chí, và "
+        "Kon Pne (huyện Kbang), đạt 12/19 tiêu chí.",
+        [P("xã", "Ia Chia", "tiêu chí", 15, 19), P("xã", "Kon Pne", "tiêu chí", 12, 19)],
+    ),
+    "commune-placed-by-its-district-with-voi": (
+        "Xã có kết quả thấp nhất tỉnh là Thạnh Quới (huyện Vĩnh Thạnh) với 13/19 tiêu chí.",
+        [P("xã", "Thạnh Quới", "tiêu chí", 13, 19)],
+    ),
+    "range-in-words-before-the-total": (
+        "Ba xã Hòa Quang Bắc, Hòa Quang Nam và Hòa Mỹ Đông đạt từ 13 đến 15/19 tiêu chí.",
+        [P("xã", n, "tiêu chí", 13, 19, met_max=15) for n in ("Hòa Quang Bắc", "Hòa Quang Nam", "Hòa Mỹ Đông")],
+    ),
+    "range-without-a-total": (
+        "Các xã Pa Vây Sử, Sì Lở Lầu hiện mới đạt 8-9 tiêu chí.",
+        [P("xã", n, "tiêu chí", 8, 19, met_max=9) for n in ("Pa Vây Sử", "Sì Lở Lầu")],
+    ),
+    "items-of-a-goal-list-short-of-the-total": (
+        "Năm 2024, huyện Gia Bình phấn đấu:\n- Xã Bình Dương hoàn thành 19/19 tiêu chí;\n"
+        "- Xã Vạn Ninh đạt 18/19 tiêu chí, xã Cao Đức đạt 17/19 tiêu chí.\nTổng vốn dự kiến 50 tỷ đồng.",
+        [P("xã", "Bình Dương", "tiêu chí", 19, 19, modality="target"),
+         P("xã", "Vạn Ninh", "tiêu chí", 18, 19, modality="target"),
+         P("xã", "Cao Đức", "tiêu chí", 17, 19, modality="target")],
+    ),
+    "items-of-a-results-list-stay-reported": (
+        "Kết quả thực hiện kế hoạch năm 2023:\n- Xã Vạn Ninh đạt 18/19 tiêu chí;\n- Xã Cao Đức đạt 17/19 tiêu chí.",
+        [P("xã", "Vạn Ninh", "tiêu chí", 18, 19), P("xã", "Cao Đức", "tiêu chí", 17, 19)],
+    ),
+    "a-short-tasks-heading-with-its-year": (
+        "Năm 2023 huyện Cẩm Khê đạt 7/9 tiêu chí.\n\nNhiệm vụ năm 2024\n\nHuyện Cẩm Khê hoàn thành 9/9 tiêu chí, "
+        "trình công nhận trong quý III.",
+        [P("huyện", "Cẩm Khê", "tiêu chí", 7, 9), P("huyện", "Cẩm Khê", "tiêu chí", 9, 9, modality="target")],
+    ),
 }
 
 NEGATIVE_REQUIREMENTS = {
@@ -383,6 +416,8 @@ NEGATIVE = {
     "village-set-named-after": "Riêng ấp Sóc Tiệm (xã Lịch Hội Thượng) đạt 10/10 tiêu chí ấp NTM kiểu mẫu.",
     "bare-name-unknown-to-the-register": "Các thôn vùng cao như Nà Lầu, Khuổi Phầy cũng đã đạt 15/19 tiêu chí.",
     "more-than-in-words": "Các xã của huyện Mường Khương đều đạt trên 15 tiêu chí.",
+    "a-band-of-a-districts-communes": "Huyện Thanh Sơn còn 9 xã đạt từ 15-18 tiêu chí và 4 xã đạt 10-14 tiêu chí.",
+    "a-band-of-a-provinces-communes": "Toàn tỉnh Yên Bái có 30 xã đạt 13-15 tiêu chí.",
 }
 
 
