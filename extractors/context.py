@@ -74,6 +74,10 @@ _PLAN_SHORT = regex.compile(
 # (not one of results: "Kết quả thực hiện kế hoạch năm 2023:")
 _GOAL_LEAD = regex.compile(
     r"(?i:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|dự\s+kiến|kế\s+hoạch|nhiệm\s+vụ|phương\s+hướng)[^\n:]{0,60}:[ \t]*$")
+# A year that opens a clause: "năm 2023 công nhận 04 xã", "Năm 2025, ..."
+_YEAR_OPENS = regex.compile(r"\s*(?:-\s*)?(?i:trong\s+)?(?i:năm)\s+(?P<y>(?:19|20)\d\d)(?!\d)")
+# A title line that opens with a name, then a dash or colon and a remark: "Cẩm Mỹ - chỉ còn một xã"
+_DISTRICT_TITLE = regex.compile(rf"[ \t*#]*{P.BARE_NAME}[ \t]*[-–:][ \t]+\S")
 _RESULTS_LEAD = regex.compile(r"(?i:kết\s+quả|đã\s+đạt|đạt\s+được|thực\s+hiện\s+được)")
 _ITEM_MARK = regex.compile(r"[ \t]*(?:[-–•+*]|[a-zđ\d]{1,2}[.)])[ \t]")
 _PLAN_CUE_WORDS = regex.compile(r"chỉ\s+tiêu|phương\s+hướng|nhiệm\s+vụ|kế\s+hoạch|mục\s+tiêu|định\s+hướng")
@@ -445,15 +449,31 @@ class Context:
         return []
 
     def section_unit(self, offset: int, max_lines: int = 2) -> Optional[Unit]:
-        """The unit of the nearest heading on this line or up to ``max_lines`` lines above."""
+        """The unit of the nearest heading on this line or up to ``max_lines`` lines above: "* Huyện
+        Trà Cú: ...", or a title line that opens with a district's name ("Cẩm Mỹ - chỉ còn một xã")."""
         i = bisect.bisect_right(self.line_starts, offset) - 1
         for k in range(i, max(-1, i - max_lines - 1), -1):
             start = self.line_starts[k]
-            m = P.HEADING.match(self.folded, start, self.line_span(start)[1])
+            end = self.line_span(start)[1]
+            m = P.HEADING.match(self.folded, start, end)
             if m:
                 name = clean_name(m.group("name"))
                 return self.unit(level_of(m.group("lw"), name), name)
+            if k < i:
+                titled = self._titled_district(start, end)
+                if titled is not None:
+                    return titled
         return None
+
+    def _titled_district(self, start: int, end: int) -> Optional[Unit]:
+        """The district a short title line opens with ("Trảng Bom - hai xã nước rút", "Tân Phú: nhiều
+        xã chưa đạt nhất"), known to the register; None for any other line."""
+        if end - start > 90 or end == start or self.folded[end - 1] in ".;,":
+            return None
+        m = _DISTRICT_TITLE.match(self.folded, start, end)
+        if m is None or province_name(clean_name(m.group("name"))):
+            return None
+        return self.registered(Level.HUYEN, m.group("name"), skip=0)
 
     @cached_property
     def plan_sections(self) -> list[tuple[int, int]]:
@@ -530,6 +550,8 @@ class Context:
         "Theo kế hoạch ..., đến nay huyện A đạt 6/9" is reported, "phấn đấu đến cuối
         năm 2023 hoàn thành 09/09" is a target.
         """
+        if self._future_year_before(start, sent_start):
+            return Modality.TARGET
         if not (P.TARGET_CUE_A.may_match(self, sent_start, start)
                 or P.REPORTED_CUE_A.may_match(self, sent_start, start)):
             readings: tuple = ()  # no cue before ``start`` in the sentence: nothing to read
@@ -568,6 +590,18 @@ class Context:
         if self.goal_items and self.in_goal_items(start):
             return Modality.TARGET
         return Modality.REPORTED
+
+    def _future_year_before(self, start: int, sent_start: int) -> bool:
+        """ "Huyện Trà Cú: hiện đạt 4/9 ...; năm 2023 công nhận 04 xã" in an article of 2022: a year
+        after the article's, opening the clause of the figure, dates a goal."""
+        if self.year is None:
+            return False
+        f = self.folded
+        clause_start = max(f.rfind(";", sent_start, start) + 1, f.rfind(":", sent_start, start) + 1, sent_start)
+        if f.find("năm", clause_start, start) < 0:
+            return False
+        m = _YEAR_OPENS.match(f, clause_start, start)
+        return m is not None and int(m.group("y")) > self.year
 
     def _cue_past(self, m) -> bool:
         """Whether a goal cue's time ("trong năm 2023", "đến cuối tháng 10/2019") lies before the

@@ -415,6 +415,10 @@ def _bare_level_units(ctx: Context, lw: str, at: int) -> Optional[Unit]:
     head = ctx.heading_unit(at)
     if head and head.level == level:
         return head
+    # "Cẩm Mỹ - chỉ còn một xã" / "... Huyện đã đạt 7/9 tiêu chí": the district of the section
+    sec = ctx.section_unit(at)
+    if sec and sec.level == level:
+        return sec
     # "Nghi Xuân hiện có 12/17 xã đạt chuẩn NTM, huyện tự đánh giá đạt 6/9": the unit a tally of
     # the same sentence just counted in
     sent_start = ctx.doc.sentence_at(at).start
@@ -604,10 +608,13 @@ def _units_for_group(
         if _ends_with(f, lo, g_start, ("đạt", "hoàn thành")) \
         and (f.find(",", lo, g_start) >= 0 or f.find("và", lo, g_start) >= 0) else None
     bare_level = body_level = None
-    bare = P.BARE_LEVEL_A.finditer(ctx, lo, g_start)
-    if P.BARE_TOWN_A.may_match(ctx, lo, g_start):
+    # a bare level word is the subject of its own clause only: "Huyện có 14/16 xã đạt chuẩn; Hưng
+    # Thịnh đạt 17/19 tiêu chí" (the commune's figure after the district's)
+    clause_lo = max(lo, f.rfind(";", lo, g_start) + 1)
+    bare = P.BARE_LEVEL_A.finditer(ctx, clause_lo, g_start)
+    if P.BARE_TOWN_A.may_match(ctx, clause_lo, g_start):
         # "Thị xã đạt 9/9 tiêu chí": a bare "thị xã" / "quận" is the district-level unit
-        bare = sorted(bare + P.BARE_TOWN_A.finditer(ctx, lo, g_start), key=lambda m: m.start())
+        bare = sorted(bare + P.BARE_TOWN_A.finditer(ctx, clause_lo, g_start), key=lambda m: m.start())
     for m in bare:
         if QUANTIFIED.search(f, max(0, m.start() - 8), m.start()):
             continue

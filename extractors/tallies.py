@@ -24,10 +24,13 @@ _RANK = {Level.XA: 0, Level.HUYEN: 1, Level.TINH: 2, Level.QUOC_GIA: 3}
 _WINDOW = 140
 _SPACE = regex.compile(r"\s")
 _COMMA = regex.compile(r"\s*,\s*")
-_HAS_BEFORE = regex.compile(r"(?i:có|thêm|công\s+nhận|đạt)\s*(?:thêm\s+)?(?:ít\s+nhất\s+|khoảng\s+|trên\s+)?$")
+_HAS_BEFORE = regex.compile(
+    r"(?:(?i:có|thêm|công\s+nhận|đạt)|(?<=\p{L}):)\s*(?:thêm\s+)?(?:(?i:ít\s+nhất|khoảng|trên)\s+)?$")
 _NEGATED = regex.compile(r"(?<![\p{L}])(?i:chưa|không|chưa\s+được)\s+$")
 _RECOGNISED = regex.compile(r"(?i:được)\s")
-_LIST_JOIN = regex.compile(r"\s*(?:,|và)\s*$")
+# between two counts of one list: "56/86 xã đạt chuẩn NTM (65,1%), 12 xã NTM nâng cao", "ít nhất 06 xã
+# NTM nâng cao, trong đó 02 xã kiểu mẫu"
+_LIST_JOIN = regex.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:,|và)\s*(?:(?i:trong\s+đó)\s*(?:(?i:có)\s+)?)?$")
 # A goal that is a total to reach: a floor, or a state by a time ("đến hết năm 2025 có 90 xã")
 _TOTAL_GOAL_BEFORE = regex.compile(
     r"(?<![\p{L}])(?i:ít\s+nhất|tối\s+thiểu|đến\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d(?:\s*,)?\s+(?:\p{Ll}+\s+){0,3}?có)")
@@ -75,7 +78,8 @@ _THIS_FIGURE = regex.compile(r"(?i:con\s+số\s+(?:này|đó|trên))\s+(?:(?i:đ
 _BAND_AFTER = regex.compile(r"\s+(?:(?i:đạt|có)\s+)?(?i:dưới|trên|từ)\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?i:tiêu\s+chí)")
 # "Huyện có 13 xã thì mới 1 xã đạt chuẩn": the total said first
 _TOTAL_FIRST = regex.compile(
-    r"(?<![\p{L}])(?i:có)\s+(?P<t>\d{1,3})\s+(?i:xã)\s*,?\s*(?i:thì|nhưng|trong\s+đó)\s+(?:(?i:mới|chỉ|đã)\s+)?(?:(?i:có)\s+)?$")
+    r"(?<![\p{L}])(?i:có)\s+(?P<t>\d{1,3})\s+(?i:xã)\s*,?\s*(?i:thì|nhưng|trong\s+đó|đến\s+nay|hiện\s+nay|nay)\s+"
+    r"(?:(?i:mới|chỉ|đã)\s+)?(?:(?i:có)\s+)?$")
 # A quota per unit, no count in a parent: "mỗi huyện phải có ít nhất 1 xã đạt chuẩn NTM nâng cao"
 _EACH_BEFORE = regex.compile(
     r"(?<![\p{L}])(?i:mỗi)\s+(?i:tỉnh|huyện|xã|địa\s+phương|đơn\s+vị)\s+(?:\p{Ll}+\s+){0,4}$")
@@ -491,6 +495,11 @@ def _running_total(ctx: Context, m, facts: list[Tally], sent_start: int):
     mid_s, mid_e = r.span("mid")
     if P.REACHED.search(f, mid_s, mid_e):
         return _standard(ctx, mid_s, mid_e, default_ntm=True)[0], r.start()
+    if P.STANDARD_A.may_match(ctx, mid_s, mid_e):
+        # "nâng tổng số xã NTM nâng cao lên 08 xã": the set named without "đạt chuẩn"
+        standard, s_m = _standard(ctx, mid_s, mid_e)
+        if s_m is not None:
+            return standard, r.start()
     # "có thêm 20 xã đạt chuẩn NTM, nâng tổng số lên 300/411 xã": the figure just given
     same = [t for t in facts if t.evidence.sentence_start == sent_start and t.evidence.start < r.start()]
     if same and mid_e - mid_s < 25:
@@ -594,6 +603,47 @@ def _compared_after(f: str, at: int) -> bool:
 
 
 _ALREADY_BEFORE = regex.compile(r"(?<![\p{L}])(?i:đã)\s+$")
+_BUT_AFTER = regex.compile(r"\s*,?\s*(?i:nhưng|song)(?![\p{L}])")
+_LOST_AFTER = regex.compile(r"\s*[\"“]?(?i:bị\s+)?(?i:rớt|tụt)(?![\p{L}])")
+_LOST_LATER = regex.compile(
+    r"(?:(?!\s(?i:và)\s)[^.;,\n]){0,30}?(?<![\p{L}])(?i:nay\s+(?:chưa|không)|không\s+còn\s+(?:đạt|đáp\s+ứng|giữ)|chưa\s+đáp\s+ứng)")
+_RAISES_TOTAL = regex.compile(r"\s*,\s*(?i:nâng|đưa)\s+(?:(?i:tổng\s+)?số\s+)?(?:[^\s;.]+\s+){0,6}?(?i:lên)\s*$")
+_REGISTERED_PROPOSAL = regex.compile(
+    r"(?<![\p{L}])(?i:đăng\s+ký)\s+(?:(?i:đề\s+nghị)\s+)?(?:(?i:xét)\s*,?\s*)?(?i:công\s+nhận)\s+(?:(?i:thêm)\s+)?$")
+
+
+_NAME_JOIN = regex.compile(rf"\s*(?:,|và|;)\s*{P.BARE_NAME}\s+(?:(?i:hiện|mới|đã|cũng)\s+)?(?:(?i:có|đạt)\s+)?$")
+
+
+def _same_form_elsewhere(ctx: Context, m, facts: list[Tally], accepted_ends: list[int],
+                         sent_start: int) -> Optional[Tally]:
+    """A count with no verb right after another unit's name that continues the tally before it in
+    the sentence ("..., Gia Lai 121/182 xã"): that unit's tally of the same kind; None otherwise."""
+    if not facts or not accepted_ends or facts[-1].evidence.sentence_start != sent_start:
+        return None
+    prev = facts[-1]
+    if prev.parent is None or prev.parent.level not in (Level.TINH, Level.HUYEN):
+        return None
+    j = _NAME_JOIN.fullmatch(ctx.folded, accepted_ends[-1], m.start())
+    if j is None:
+        return None
+    name = clean_name(j.group("name"))
+    if prev.parent.level == Level.TINH:
+        prov = province_name(name)
+        parent = ctx.unit(Level.TINH, prov) if prov else None
+    else:
+        parent = ctx.registered(Level.HUYEN, name)
+    if parent is None or _child_level(m.group("child")) != prev.child_level:
+        return None
+    total = _int(m.group("total")) if m.group("total") else None
+    count = _int(m.group("count"))
+    if total is not None and (total == 0 or count > total):
+        return None
+    return Tally(
+        evidence=ctx.evidence(j.start("name"), m.end()), quote=ctx.quote(j.start("name"), m.end()),
+        extractor="tallies", parent=parent, child_level=prev.child_level, standard=prev.standard, count=count,
+        total=total, modality=prev.modality, increment=prev.increment,
+    )
 
 
 def find(ctx: Context) -> list[Tally]:
@@ -609,7 +659,7 @@ def find(ctx: Context) -> list[Tally]:
             continue
         count = _int(m.group("count"))
         total = _int(m.group("total")) if m.group("total") else None
-        if total is None and ctx.may_hold(("thì", "nhưng", "trong đó"), max(0, m.start() - 30), m.start()):
+        if total is None and ctx.may_hold(("thì", "nhưng", "trong đó", "nay"), max(0, m.start() - 30), m.start()):
             tf = _TOTAL_FIRST.search(f, max(0, m.start() - 40), m.start())
             if tf and int(tf.group("t")) >= count:
                 total = int(tf.group("t"))
@@ -623,6 +673,10 @@ def find(ctx: Context) -> list[Tally]:
             continue  # "mỗi huyện phải có ít nhất 1 xã ...": a quota, not a count
         if _BAND_AFTER.match(f, m.end()):
             continue  # "42 xã dưới 5 tiêu chí", "7 xã đạt từ 15-18 tiêu chí": a band of figures, no standard
+        if _LOST_AFTER.match(f, m.end()):
+            continue  # '21 xã "rớt" chỉ tiêu': units that fell below it
+        if _BUT_AFTER.match(f, m.end()):
+            continue  # "Sìn Hồ có 21 xã nhưng số xã về đích rất ít": how many units there are
         sent = ctx.doc.sentence_at(m.start())
         wend = _window_end(ctx, m.end())
         nxt = matches[i + 1].start() if i + 1 < len(matches) else len(f)
@@ -633,15 +687,30 @@ def find(ctx: Context) -> list[Tally]:
             shared = P.REACHED.search(f, nm.end(), _window_end(ctx, nm.end()))
             if shared and shared.start() - nm.end() <= 12:
                 reached = shared
+        if not reached and nxt < len(f) and _RAISES_TOTAL.match(f, m.end(), nxt):
+            # "có thêm 2 xã, nâng tổng số lên 11/13 xã đạt chuẩn": the batch takes the verb of the
+            # running total it makes
+            nm = matches[i + 1]
+            reached = P.REACHED.search(f, nm.end(), _window_end(ctx, nm.end()))
         if not reached and ctx.may_hold(("công",), max(0, m.start() - 20), m.start()):
             # "phấn đấu công nhận thêm 2 xã là Châu Lăng và Lê Trì": the verb comes first
             reached = _RECOGNITION_BEFORE.search(f, max(0, m.start() - 20), m.start())
         if reached and ctx.may_hold(("chưa", "không"), max(0, reached.start() - 12), reached.start()) \
                 and _NEGATED.search(f, max(0, reached.start() - 12), reached.start()):
             continue  # "còn 5 xã chưa đạt chuẩn": the units that did not reach it
+        if reached and ctx.may_hold(("nay", "không còn", "đáp ứng"), reached.end(), min(len(f), reached.end() + 40)) \
+                and _LOST_LATER.match(f, reached.end()):
+            continue  # "21 xã đã đạt chuẩn trước đây nay chưa đáp ứng đủ": units that no longer meet it
         std_start = reached.start() if reached and reached.start() > m.start() else m.end()
         running = None
         if not reached:
+            same_form = _same_form_elsewhere(ctx, m, facts, accepted_ends, sent.start)
+            if same_form is not None:
+                # "Đắk Lắk hiện có 102/152 xã đạt chuẩn NTM, Gia Lai 121/182 xã": another unit of the
+                # level of the tally before, its figure read the same way
+                accepted_ends.append(m.end())
+                facts.append(same_form)
+                continue
             running = _running_total(ctx, m, facts, sent.start)
             # "phấn đấu có 03 xã NTM nâng cao, 01 xã NTM kiểu mẫu": the standard follows directly,
             # after a verb or continuing a list of counts
@@ -677,6 +746,10 @@ def find(ctx: Context) -> list[Tally]:
                 and not P.TARGET_VERB.search(f, sent.start, m.start()):
             # "Trong năm 2023, UBND tỉnh đề nghị xét công nhận 07 xã": a proposal made is reported
             modality = Modality.REPORTED
+        if modality == Modality.REPORTED and ctx.may_hold(("đăng ký",), max(sent.start, m.start() - 60), m.start()) \
+                and _REGISTERED_PROPOSAL.search(f, max(sent.start, m.start() - 60), m.start()):
+            # "huyện đăng ký đề nghị công nhận thêm 02 xã": a recognition it has signed up for
+            modality = Modality.TARGET
         lo = max(sent.start, m.start() - 30)
         before = f[lo:m.start()]
         # a goal without "thêm" is a batch too ("phấn đấu năm 2024 có 03 xã đạt chuẩn") unless it
@@ -693,6 +766,12 @@ def find(ctx: Context) -> list[Tally]:
             and _DATED_AFTER.match(f, reached.end()) is not None) or (
             modality == Modality.TARGET and total is None and not P.RUNNING_TOTAL_CUE.search(before)
             and not (_TOTAL_GOAL_BEFORE.search(before) and "(" not in before))
+        if not increment and facts and accepted_ends and facts[-1].evidence.sentence_start == sent.start \
+                and facts[-1].increment and _LIST_JOIN.fullmatch(f, accepted_ends[-1], m.start()):
+            increment = True  # "công nhận thêm 2 xã đạt chuẩn NTM, 9 xã NTM nâng cao và 5 xã NTM kiểu mẫu"
+        if increment and ctx.may_hold(("nâng", "đưa", "tổng"), max(sent.start, m.start() - 120), m.start()) \
+                and P.RUNNING_TOTAL_BEFORE.search(f, max(sent.start, m.start() - 120), m.start()):
+            increment = False  # "có thêm 2 xã, nâng tổng số lên 11/13 xã": the total, not the batch
         end = max(reached.end(), m.end()) if reached else m.end()
         quote_start = m.start()
         if running is not None:
@@ -855,6 +934,11 @@ EXTRACTOR = Extractor(
     # parent, not a count of districts; "công nhận thêm 2 xã là ..." (verb first); a proposal
     # for recognition is reported; quotas per unit, provinces' names of communes and the
     # recognising body are no parents; goal words in an aside or of a time gone by
-    version="2",
+    # 3: a share in parentheses or "trong đó" between the counts of a list, a label before a count
+    # ("Huyện Duyên Hải: 01 xã NTM kiểu mẫu"), other units after the first ("..., Gia Lai 121/182 xã"),
+    # "thêm 9 xã, nâng tổng số lên 49 xã", units that lost or never had the standard ("21 xã 'rớt'",
+    # "có 21 xã nhưng"), a proposal signed up for is a goal, "N xã đã đạt chuẩn" in a plan is reported,
+    # district title lines ("Cẩm Mỹ - chỉ còn một xã")
+    version="3",
     description="counts of units that reached a standard, with parent unit",
 )

@@ -205,7 +205,7 @@ POSITIVE = {
         [P("huyện", "Buôn Hồ", "tiêu chí", 9, 9)],
     ),
     "year-before-bare-commune-is-no-count": (
-        "Đoàn khảo sát xã Nậm Lúc (huyện Bắc Hà); năm 2024 xã đạt 15/19 tiêu chí.",
+        "Đoàn khảo sát xã Nậm Lúc (huyện Bắc Hà); năm 2023 xã đạt 15/19 tiêu chí.",
         [P("xã", "Nậm Lúc", "tiêu chí", 15, 19)],
     ),
     "unit-line-then-its-figures": (
@@ -337,6 +337,10 @@ POSITIVE = {
     "plan-word-inside-a-sentence-is-no-heading": (
         "Theo kế hoạch của tỉnh, xã Tân Lập đến nay đã đạt 17/19 tiêu chí.",
         [P("xã", "Tân Lập", "tiêu chí", 17, 19)],
+    ),
+    "a-later-year-opening-the-clause-is-a-goal": (
+        "Huyện Mỹ Tú hiện đạt 6/9 tiêu chí; năm 2024 huyện đạt 9/9 tiêu chí.",
+        [P("huyện", "Mỹ Tú", "tiêu chí", 6, 9), P("huyện", "Mỹ Tú", "tiêu chí", 9, 9, modality="target")],
     ),
     "commune-placed-by-its-district-in-parentheses": (
         "Tỉnh Gia Lai còn hai xã chưa về đích là Ia Chia (huyện Ia Grai), mới đạt 15/19 tiêu chí, và "

@@ -195,6 +195,37 @@ POSITIVE = {
         "UBND thị xã Hoài Nhơn đề nghị UBND tỉnh xét công nhận 2 xã Hoài Hải và Hoài Mỹ đạt chuẩn NTM.",
         [T("Hoài Nhơn", "xã", "ntm", 2)],
     ),
+    "a-share-in-parentheses-between-two-counts-of-a-list": (
+        "Đến cuối năm 2023, toàn tỉnh Ninh Bình có 119/119 xã đạt chuẩn NTM (100%), 62 xã NTM nâng cao, 15 xã NTM "
+        "kiểu mẫu.",
+        [T("Ninh Bình", "xã", "ntm", 119, 119), T("Ninh Bình", "xã", "ntm_nang_cao", 62),
+         T("Ninh Bình", "xã", "ntm_kieu_mau", 15)],
+    ),
+    "a-label-before-the-count-and-among-which": (
+        "- Huyện Phù Cừ: ít nhất 05 xã NTM nâng cao, trong đó 01 xã kiểu mẫu.",
+        [T("Phù Cừ", "xã", "ntm_nang_cao", 5), T("Phù Cừ", "xã", "ntm_kieu_mau", 1)],
+    ),
+    "other-provinces-after-the-first-in-one-sentence": (
+        "Trong khu vực, Sóc Trăng hiện có 84/108 xã đạt chuẩn NTM, Bạc Liêu 45/49 xã, Cà Mau 66/82 xã.",
+        [T("Sóc Trăng", "xã", "ntm", 84, 108), T("Bạc Liêu", "xã", "ntm", 45, 49), T("Cà Mau", "xã", "ntm", 66, 82)],
+    ),
+    "total-said-first-then-so-far": (
+        "Huyện Mộc Hóa có 6 xã, đến nay mới có 02 xã được công nhận đạt chuẩn NTM.",
+        [T("Mộc Hóa", "xã", "ntm", 2, 6)],
+    ),
+    "a-raised-total-in-the-set-without-reached": (
+        "Năm 2024, huyện Cầu Kè nâng tổng số xã NTM nâng cao lên 06 xã.",
+        [T("Cầu Kè", "xã", "ntm_nang_cao", 6)],
+    ),
+    "a-goal-and-another-goal-of-no-units-left-behind": (
+        "Năm 2025, tỉnh Đắk Lắk phấn đấu có thêm 15 xã đạt chuẩn nông thôn mới và không còn xã nào dưới 10 tiêu chí.",
+        [T("Đắk Lắk", "xã", "ntm", 15, modality="target")],
+    ),
+    "a-district-title-line-over-its-figures": (
+        "Toàn tỉnh Đồng Nai có 114/136 xã đạt chuẩn.\n\nThống Nhất - đã về đích\nHuyện có 10/10 xã đạt chuẩn.\n\n"
+        "Định Quán - còn ba xã\n10/13 xã của huyện đã đạt chuẩn.",
+        [T("Đồng Nai", "xã", "ntm", 114, 136), T("Thống Nhất", "xã", "ntm", 10, 10), T("Định Quán", "xã", "ntm", 10, 13)],
+    ),
 }
 
 NEGATIVE = {
@@ -212,6 +243,9 @@ NEGATIVE = {
     "region-is-no-unit": "Tại Thanh Hóa, khu vực miền núi hiện có 96 xã đạt chuẩn NTM.",
     "quota-per-district": "Tỉnh ủy Bình Phước yêu cầu mỗi huyện phải có ít nhất 1 xã đạt chuẩn NTM nâng cao.",
     "ranking-only": "Huyện Đông Hưng là huyện nông thôn mới kiểu mẫu đầu tiên của cả nước.",
+    "how-many-communes-there-are-but": "Huyện Mường Nhé có 11 xã nhưng số xã về đích còn rất ít.",
+    "units-that-lost-it": "Rà soát lại, tỉnh Bến Tre có 12 xã đã đạt chuẩn trước đây nay chưa đáp ứng đủ.",
+    "units-that-fell-below-it": 'Tỉnh Bình Định có 9 xã "rớt" chỉ tiêu phải hoàn thành nâng chất.',
 }
 
 
@@ -234,6 +268,32 @@ def test_a_proposal_for_recognition_is_reported():
 def test_a_registered_proposal_stays_a_goal():
     facts = run("Năm 2024, tỉnh Bình Phước đăng ký đề nghị xét công nhận 5 xã đạt chuẩn NTM.", published="2024-10-11")
     assert [key(f) for f in facts] == [T("Bình Phước", "xã", "ntm", 5, modality="target")]
+
+
+def test_a_proposal_a_district_signed_up_for_is_a_goal():
+    facts = run("Năm 2019, huyện Thạnh Hóa đăng ký đề nghị công nhận thêm 02 xã đạt chuẩn NTM.", published="2019-08-15")
+    assert [(key(f), f.increment) for f in facts] == [(T("Thạnh Hóa", "xã", "ntm", 2, modality="target"), True)]
+
+
+def test_a_batch_then_the_total_it_makes():
+    text = "Năm 2025, tỉnh Lai Châu phấn đấu có thêm 9 xã, nâng tổng số lên 58 xã đạt chuẩn NTM."
+    facts = run(text, published="2024-12-20")
+    assert sorted((key(f), f.increment) for f in facts) == [
+        (T("Lai Châu", "xã", "ntm", 9, modality="target"), True),
+        (T("Lai Châu", "xã", "ntm", 58, modality="target"), False)]
+
+
+def test_the_items_of_a_batch_are_all_batches():
+    text = "Năm 2024, UBND tỉnh Lâm Đồng công nhận thêm 2 xã đạt chuẩn NTM, 9 xã NTM nâng cao và 5 xã NTM kiểu mẫu."
+    assert {f.count: f.increment for f in run(text, published="2025-02-20")} == {2: True, 9: True, 5: True}
+
+
+def test_units_that_already_reached_it_in_a_section_of_tasks():
+    text = ("Phương hướng năm 2025\n\nTỉnh Phú Thọ phấn đấu có thêm 20 xã đạt chuẩn; rà soát lại 106 xã đã "
+            "đạt chuẩn để củng cố tiêu chí.")
+    facts = run(text, published="2024-12-28")
+    assert sorted(key(f) for f in facts) == [T("Phú Thọ", "xã", "ntm", 20, modality="target"),
+                                             T("Phú Thọ", "xã", "ntm", 106)]
 
 
 def test_a_goal_word_of_a_month_gone_by_is_a_date():
