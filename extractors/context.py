@@ -308,9 +308,19 @@ class Context:
             level = level_of(m.group("lw"), name)
             return self.unit(level, name) if level == Level.HUYEN else None
         m = _TITLE_NAME.match(f, s, end)
-        if m is None or province_name(clean_name(m.group("name"))):
+        if m is not None and not province_name(clean_name(m.group("name"))):
+            unit = self.unit(Level.HUYEN, clean_name(m.group("name")))
+            if unit.status == "resolved":
+                return unit
+        # "Đại hội Đảng bộ huyện Thăng Bình: ...": the one unit the title names before its colon, a district
+        colon = f.find(":", s, end)
+        named = list(P.UNIT_MENTION.finditer(f, s, colon if colon > 0 else end))
+        if len(named) != 1:
             return None
-        unit = self.unit(Level.HUYEN, clean_name(m.group("name")))
+        name = clean_name(named[0].group("name"))
+        if level_of(named[0].group("lw"), name) != Level.HUYEN:
+            return None
+        unit = self.unit(Level.HUYEN, name)
         return unit if unit.status == "resolved" else None
 
     def registered(self, level: Level, name: str, district: Optional[str] = None,

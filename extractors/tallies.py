@@ -507,10 +507,11 @@ def _running_total(ctx: Context, m, facts: list[Tally], sent_start: int):
     return None
 
 
-# A bullet line "- Số xã đạt chuẩn NTM nâng cao: 98/133 xã (73,7%); trong năm có thêm 12 xã":
+# A bullet line "- Số xã đạt chuẩn NTM nâng cao: 98/133 xã (73,7%); trong năm có thêm 12 xã" (or "- Xã
+# đạt chuẩn NTM kiểu mẫu: 7 xã"):
 # the label names the counted level and the standard, the value the figure.
 _BULLET = regex.compile(
-    r"^[ \t]*[-–•+*][ \t]*(?P<label>(?i:(?:tổng\s+)?số)\s+(?P<child>xã|huyện)\s+(?:đã\s+)?(?:được\s+công\s+nhận\s+)?"
+    r"^[ \t]*[-–•+*][ \t]*(?P<label>(?:(?i:(?:tổng\s+)?số)\s+)?(?P<child>(?i:xã|huyện))\s+(?:đã\s+)?(?:được\s+công\s+nhận\s+)?"
     r"đạt\s+chuẩn(?P<std>[^:\n\d]{0,40})):[ \t]*(?P<count>\d{1,5})(?:[ \t]*/[ \t]*(?P<total>\d{1,5}))?"
     r"(?:[ \t]+(?:xã|huyện))?(?![\d/.,]\d)(?P<rest>[^\n]*)$", regex.M)
 _BULLET_MORE = regex.compile(r"(?i:thêm)\s+(\d{1,4})\s+(xã|huyện)(?![\p{L}])")

@@ -296,6 +296,23 @@ def test_units_that_already_reached_it_in_a_section_of_tasks():
                                              T("Phú Thọ", "xã", "ntm", 106)]
 
 
+def test_label_lines_without_so():
+    text = ("Cần Thơ: số liệu nông thôn mới năm 2024\n\n- Xã đạt chuẩn NTM: 36/36 xã (100%).\n"
+            "- Xã đạt chuẩn NTM nâng cao: 22/36 xã (61,1%).\n- Xã đạt chuẩn NTM kiểu mẫu: 7 xã.\n")
+    facts = run(text, province="Cần Thơ")
+    assert sorted(key(f) for f in facts) == sorted([
+        T("Cần Thơ", "xã", "ntm", 36, 36), T("Cần Thơ", "xã", "ntm_nang_cao", 22, 36),
+        T("Cần Thơ", "xã", "ntm_kieu_mau", 7)])
+
+
+def test_the_district_a_title_names_owns_the_plan():
+    text = ("Đại hội Đảng bộ huyện Phù Mỹ: quyết tâm về đích nông thôn mới\n\nĐại hội đề ra chỉ tiêu đến năm 2025:\n"
+            "- 19/19 xã đạt chuẩn NTM;\n- có thêm 3 xã đạt chuẩn NTM nâng cao.")
+    facts = run(text, published="2020-07-20", province="Bình Định")
+    assert sorted(key(f) for f in facts) == [T("Phù Mỹ", "xã", "ntm", 19, 19, modality="target"),
+                                             T("Phù Mỹ", "xã", "ntm_nang_cao", 3, modality="target")]
+
+
 def test_a_goal_word_of_a_month_gone_by_is_a_date():
     text = "Theo Văn phòng Điều phối, đến cuối tháng 10/2024 cả nước có 6.200/8.014 xã đạt chuẩn NTM."
     assert [key(f) for f in run(text, published="2024-11-20")] == [T("Việt Nam", "xã", "ntm", 6200, 8014)]
