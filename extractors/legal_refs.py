@@ -55,26 +55,40 @@ def find(ctx: Context) -> list[LegalRef]:
         seen.add(head.number.lower())
     for m in P.LEGAL_REF_A.finditer(ctx):
         num_group = "num" if m.group("num") else "sym"
-        number = ctx.quote(m.start(num_group), m.end(num_group)).rstrip(".-/")
-        key = number.lower()
-        if key in seen:
-            continue
-        seen.add(key)
         kind = _kind(m.group("kind"))
-        issued = None
-        d = P.ISSUE_DATE_AFTER.match(f, m.end())
-        if d:
-            if d.group("y"):
-                issued = iso(int(d.group("y")), int(d.group("m")), int(d.group("d")))
-            else:
-                issued = iso(int(d.group("y2")), int(d.group("m2")), int(d.group("d2")))
-        end = m.start(num_group) + len(number)
-        text = ctx.quote(m.start(), end)
-        facts.append(LegalRef(evidence=ctx.evidence(m.start(), end), quote=text, extractor="legal_refs",
-                              text=text, doc_kind=kind, number=number, date=issued))
+        # the numbers of one kind listed together ("các Quyết định số 318/QĐ-TTg, số 319/QĐ-TTg và số
+        # 320/QĐ-TTg cùng ngày 08/3/2022"): each its own reference, the date after the last for all
+        spans = [(m.start(), m.start(num_group), m.end(num_group))]
+        more = P.LEGAL_REF_MORE.match(f, m.end()) if num_group == "num" else None
+        while more is not None:
+            spans.append((more.start("so"), more.start("num"), more.end("num")))
+            more = P.LEGAL_REF_MORE.match(f, more.end())
+        issued = _issued(f, spans[-1][2])
+        for start, ns, ne in spans:
+            number = ctx.quote(ns, ne).rstrip(".-/")
+            key = number.lower()
+            if key in seen:
+                continue
+            seen.add(key)
+            end = ns + len(number)
+            text = ctx.quote(start, end)
+            facts.append(LegalRef(evidence=ctx.evidence(start, end), quote=text, extractor="legal_refs",
+                                  text=text, doc_kind=kind, number=number, date=issued))
     return facts
 
 
+def _issued(f: str, at: int):
+    """The issue date written right after ``at`` ("ngày 08/3/2022", "ngày 8 tháng 3 năm 2022"), or None."""
+    d = P.ISSUE_DATE_AFTER.match(f, at)
+    if not d:
+        return None
+    if d.group("y"):
+        return iso(int(d.group("y")), int(d.group("m")), int(d.group("d")))
+    return iso(int(d.group("y2")), int(d.group("m2")), int(d.group("d2")))
+
+
 EXTRACTOR = Extractor(
-    name="legal_refs", fact_type="legal_refs", find=find, description="numbered legal documents with issue date"
+    name="legal_refs", fact_type="legal_refs", find=find, description="numbered legal documents with issue date",
+    # 2: numbers of one kind listed together ("các Quyết định số 318/QĐ-TTg, số 319/QĐ-TTg ... cùng ngày 08/3/2022")
+    version="2",
 )

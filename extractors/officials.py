@@ -717,6 +717,7 @@ EXTRACTOR = Extractor(
     # 2: Thái, Tày, Dao, Ê Đê, Gia Rai, Chăm surnames and Ba Na "A" names; a district bearing a
     # person's name is a place; a current title after a former one with an aside; the unit of a
     # party committee's title ("Bí thư Tỉnh ủy Đắk Lắk")
-    version="2",
+    # 3: council deputies ("Đại biểu Lò Văn Piếng", "Đại biểu HĐND tỉnh ..."), the surnames Tẩn and Sầm
+    version="3",
     description="people named with titles (title lexicon and name patterns, NER for the rest)",
 )

@@ -204,8 +204,10 @@ DOC_SYMBOL = r"\d{1,5}(?:[/-](?:\d{4}|[\p{Lu}Đ][\p{L}\d&]*(?:-[\p{L}\d&]+)*))+"
 LEGAL_REF = regex.compile(
     rf"(?<![\p{{L}}])(?P<kind>{DOC_KIND})\s+(?:(?i:số)\s*:?\s*(?P<num>{DOC_SYMBOL}|\d{{1,5}}(?![\d/]))|(?P<sym>{DOC_SYMBOL}))"
 )
+# More numbers of the same kind after the first: "các Quyết định số 318/QĐ-TTg, số 319/QĐ-TTg và số 320/QĐ-TTg"
+LEGAL_REF_MORE = regex.compile(rf"\s*(?:,|;|\bvà)\s*(?P<so>(?i:số))\s*:?\s*(?P<num>{DOC_SYMBOL})")
 ISSUE_DATE_AFTER = regex.compile(
-    r"\s*,?\s*(?:(?i:được\s+)?(?:ban\s+hành|ký)\s+)?(?i:ngày)\s+(?:(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)|"
+    r"\s*,?\s*(?:(?i:được\s+)?(?:ban\s+hành|ký)\s+)?(?:(?i:cùng)\s+)?(?i:ngày)\s+(?:(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)|"
     r"(?P<d2>\d{1,2})\s+(?i:tháng)\s+(?P<m2>\d{1,2})\s+(?i:năm)\s+(?P<y2>(?:19|20)\d\d))"
 )
 

@@ -31,6 +31,13 @@ POSITIVE = {
     "action-plan": ("Triển khai Kế hoạch hành động số 210/KH-UBND ngày 3/4/2023.",
                     [("210/KH-UBND", "Kế hoạch hành động", "2023-04-03")]),
     "programme-plain": ("Theo Chương trình số 18-CTr/HU của Huyện ủy.", [("18-CTr/HU", "Chương trình", None)]),
+    "numbers-of-one-kind-listed-with-a-shared-date": (
+        "Căn cứ các Nghị định số 27/2022/NĐ-CP, số 38/2023/NĐ-CP và số 40/2024/NĐ-CP cùng ngày 19/4/2024 của Chính phủ.",
+        [("27/2022/NĐ-CP", "Nghị định", "2024-04-19"), ("38/2023/NĐ-CP", "Nghị định", "2024-04-19"),
+         ("40/2024/NĐ-CP", "Nghị định", "2024-04-19")]),
+    "numbers-of-one-kind-listed-without-a-date": (
+        "Theo các Quyết định số 101/QĐ-UBND và số 102/QĐ-UBND của UBND huyện.",
+        [("101/QĐ-UBND", "Quyết định", None), ("102/QĐ-UBND", "Quyết định", None)]),
 }
 
 NEGATIVE = {

@@ -17,6 +17,11 @@ def titles(o):
 
 
 CASES = {
+    "council-deputies-asking-in-a-session": (
+        "* Đại biểu Vàng A Dơ (Tổ đại biểu huyện Phong Thổ): Xin Giám đốc cho biết lộ trình.\n"
+        "Đại biểu HĐND tỉnh Tẩn Thị Mai đề nghị làm rõ trách nhiệm.",
+        {"Vàng A Dơ": ["Đại biểu"], "Tẩn Thị Mai": ["Đại biểu HĐND tỉnh"]},
+    ),
     "name-then-titles": (
         "Dự buổi làm việc có đồng chí Trần Văn Lâu, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh.",
         {"Trần Văn Lâu": ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"]},
