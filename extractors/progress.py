@@ -190,6 +190,7 @@ def find_counts(ctx: Context) -> list[Count]:
     counts.sort(key=lambda c: c.start)
     # A bare fraction counts only when an indicator count follows it:
     # "đạt 13/19, 47-49/57 chỉ tiêu" (13/19 are tiêu chí).
+    _elliptical_measures(f, counts)
     kept: list[Count] = []
     tables = "|" in f  # _table_measure needs a row with " | "
     examples = ctx.may_hold(("ví", "giả", "chẳng"), 0, len(f))  # the words _HYPOTHETICAL needs
@@ -236,6 +237,29 @@ def find_counts(ctx: Context) -> list[Count]:
             continue  # "Ví dụ, một xã đạt 18/19 tiêu chí thì ...": an illustration
         kept.append(c)
     return kept
+
+
+# Between two figures of one list of units, each after its unit's name: "Hưng Thịnh đạt 17/19 tiêu chí,
+# Sông Thao 16/19", "Bình Sơn (15/19 tiêu chí), Long An (16/19)", "Mã Đà mới đạt 13/19, Hiếu Liêm 14/19"
+_ELLIPTICAL_JOIN = regex.compile(
+    rf"\s*\)?\s*(?:,|;|\bvà)\s*{P.BARE_NAME}\s*\(?\s*(?:(?i:đạt|có|với)\s+)?$")
+
+
+def _elliptical_measures(f: str, counts: list[Count]) -> None:
+    """Give a fraction without its measure word the measure of the figure it is listed with, before
+    or after it, where the two are items of one list of named units with the same total."""
+    def joined(a: Count, b: Count) -> bool:
+        return (a.total == b.total and a.total is not None and 0 <= b.start - a.end < 80
+                and _ELLIPTICAL_JOIN.fullmatch(f, a.end, b.start) is not None)
+
+    for i in range(1, len(counts)):
+        c, p = counts[i], counts[i - 1]
+        if c.measure is None and p.measure is not None and joined(p, c):
+            c.measure = p.measure
+    for i in range(len(counts) - 2, -1, -1):
+        c, n = counts[i], counts[i + 1]
+        if c.measure is None and n.measure is not None and joined(c, n):
+            c.measure = n.measure
 
 
 _HEADER_FRACTION = regex.compile(r"\d+\s*/\s*\d+")
@@ -448,7 +472,13 @@ def _name_before_verb(ctx: Context, group: list[Count], lo: int, at: int) -> Opt
     else:
         return None
     if not _ends_with(ctx.low if ctx.lowered else ctx.folded.lower(), max(lo, at - 30), at, ("đạt", "thành", "được", "đủ")):
-        return None
+        # "Hưng Thịnh đạt 17/19 tiêu chí, Sông Thao 16/19", "Long An (16/19)": an item of a list of
+        # named figures, its name right before it
+        m = _NAME_BEFORE_FIGURE.search(ctx.folded, max(lo, at - 60), at)
+        if m is None:
+            return None
+        unit = ctx.registered(level, m.group("name"), skip=0)
+        return ([unit], m.start("name")) if unit is not None else None
     m = _NAME_BEFORE_VERB.search(ctx.folded, max(lo, at - 120), at)
     if m is None:
         return None
@@ -467,7 +497,10 @@ def _name_before_verb(ctx: Context, group: list[Count], lo: int, at: int) -> Opt
     return units, start
 
 
-_NAME_BEFORE_SEP = regex.compile(rf"{P.BARE_NAME}\s*(?:,|\bvà\b)\s*$")
+_NAME_BEFORE_FIGURE = regex.compile(
+    rf"(?:(?<=[,;:]|\bvà|\blà)\s*|^\s*){P.BARE_NAME}\s*(?:\(\s*)?(?:(?i:hiện|mới|chỉ)\s+)?(?:(?i:có|với)\s+)?$")
+# (a name after its level word is that unit's: "huyện Bắc Hà, Tả Củ Tỷ mới đạt 11/19" lists no commune Bắc Hà)
+_NAME_BEFORE_SEP = regex.compile(rf"(?<!{P.LEVEL}\s+){P.BARE_NAME}\s*(?:,|\bvà\b)\s*$")
 
 
 def _anaphor_units(ctx: Context, m, level: Level) -> list[Unit]:
@@ -561,11 +594,23 @@ def units_for_group(
         city = ctx.unit(Level.HUYEN, units[0].name)
         if city.status == "resolved":
             units = [city]
-    if len(units) == 1 and units[0].level == Level.HUYEN and _commune_sized(group[0]):
-        # "Đạ Long (huyện Đam Rông), mới đạt 16/19 tiêu chí": the district only places the commune
-        placed = _commune_before_its_district(ctx, units[0], seg_start, group[0].start)
-        if placed is not None:
-            return [placed[0]], placed[1], group[-1].end
+    if units and all(u.level == Level.HUYEN for u in units) and _commune_sized(group[0]):
+        # a figure only a commune can have, given to districts: the commune the text names with them
+        if len(units) == 1:
+            # "Đạ Long (huyện Đam Rông), mới đạt 16/19 tiêu chí": the district only places the commune
+            placed = _commune_before_its_district(ctx, units[0], seg_start, group[0].start)
+            if placed is not None:
+                return [placed[0]], placed[1], group[-1].end
+            # "Huyện Thạch Hà còn ba xã chưa về đích: Thạch Lạc đạt 17/19 tiêu chí": a commune the
+            # register knows, named after the district and right before the figure
+            named = _name_before_verb(ctx, group, s, group[0].start)
+            if named is not None and named[1] > s and named[0][0].level == Level.XA:
+                return named[0], named[1], group[-1].end
+        elif units[-1].status != "resolved":
+            # "Ở huyện Bắc Hà, Tả Củ Tỷ mới đạt 11/19": no list of districts, a commune after its district
+            commune = ctx.registered(Level.XA, units[-1].name, units[0].name)
+            if commune is not None:
+                return [commune], s, e
     want = _set_level(ctx, group)
     if units and want is not None and units[0].level != want:
         # "Huyện Ba Chẽ, địa phương khó khăn nhất tỉnh, hiện đạt 8/9 tiêu chí huyện NTM": the

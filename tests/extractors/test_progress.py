@@ -342,6 +342,21 @@ POSITIVE = {
         "Huyện Mỹ Tú hiện đạt 6/9 tiêu chí; năm 2024 huyện đạt 9/9 tiêu chí.",
         [P("huyện", "Mỹ Tú", "tiêu chí", 6, 9), P("huyện", "Mỹ Tú", "tiêu chí", 9, 9, modality="target")],
     ),
+    "a-list-of-named-figures-the-measure-said-once": (
+        "Huyện Thạch Hà còn ba xã chưa về đích: Thạch Lạc đạt 17/19 tiêu chí, Thạch Văn 16/19 và Thạch Ngọc 15/19.",
+        [P("xã", "Thạch Lạc", "tiêu chí", 17, 19), P("xã", "Thạch Văn", "tiêu chí", 16, 19),
+         P("xã", "Thạch Ngọc", "tiêu chí", 15, 19)],
+    ),
+    "a-list-of-named-figures-in-parentheses": (
+        "Huyện Lục Ngạn còn ba xã là Phong Minh (15/19 tiêu chí), Sa Lý (14/19) và Phong Vân (13/19).",
+        [P("xã", "Phong Minh", "tiêu chí", 15, 19), P("xã", "Sa Lý", "tiêu chí", 14, 19),
+         P("xã", "Phong Vân", "tiêu chí", 13, 19)],
+    ),
+    "a-list-of-named-figures-the-measure-at-the-end": (
+        "Ở huyện Bắc Hà, Tả Củ Tỷ mới đạt 11/19, Lùng Cải 12/19 và Nậm Đét 13/19 tiêu chí.",
+        [P("xã", "Tả Củ Tỷ", "tiêu chí", 11, 19), P("xã", "Lùng Cải", "tiêu chí", 12, 19),
+         P("xã", "Nậm Đét", "tiêu chí", 13, 19)],
+    ),
     "commune-placed-by-its-district-in-parentheses": (
         "Tỉnh Gia Lai còn hai xã chưa về đích là Ia Chia (huyện Ia Grai), mới đạt 15/19 tiêu chí, và "
         "Kon Pne (huyện Kbang), đạt 12/19 tiêu chí.",
@@ -420,6 +435,7 @@ NEGATIVE = {
     "village-set-named-after": "Riêng ấp Sóc Tiệm (xã Lịch Hội Thượng) đạt 10/10 tiêu chí ấp NTM kiểu mẫu.",
     "bare-name-unknown-to-the-register": "Các thôn vùng cao như Nà Lầu, Khuổi Phầy cũng đã đạt 15/19 tiêu chí.",
     "more-than-in-words": "Các xã của huyện Mường Khương đều đạt trên 15 tiêu chí.",
+    "bare-fractions-of-things-after-names": "Xã Tân Lập có Ấp Một 5/7 hộ, Ấp Hai 6/8 hộ đạt chuẩn văn hóa.",
     "a-band-of-a-districts-communes": "Huyện Thanh Sơn còn 9 xã đạt từ 15-18 tiêu chí và 4 xã đạt 10-14 tiêu chí.",
     "a-band-of-a-provinces-communes": "Toàn tỉnh Yên Bái có 30 xã đạt 13-15 tiêu chí.",
 }
