@@ -122,7 +122,8 @@ GROUP_JOIN = regex.compile(
 # Complements are not progress: "còn lại 03/08 nội dung chưa đạt".
 COMPLEMENT_BEFORE = regex.compile(
     r"(?<!(?i:xuống|giảm|rớt|nay|chỉ)\s)(?i:còn(?:\s+lại)?|chưa\s+đạt|trừ)\s*$")
-COMPLEMENT_AFTER = regex.compile(r"\s*(?:[^\s;,.|]+\s+){0,3}?(?i:chưa\s+đạt|chưa\s+hoàn\s+thành|trở\s+lên)")
+COMPLEMENT_AFTER = regex.compile(
+    r"\s*(?:[^\s;,.|]+\s+){0,3}?(?i:chưa\s+đạt|chưa\s+hoàn\s+thành|trở\s+lên|còn\s+thiếu|còn\s+lại)")
 
 # --- standards and modality ------------------------------------------------
 STANDARD = regex.compile(

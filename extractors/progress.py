@@ -220,7 +220,7 @@ def find_counts(ctx: Context) -> list[Count]:
         if _low_ends_with(ctx, lo12, c.start, ("còn", "lại", "đạt", "trừ")) \
                 and P.COMPLEMENT_BEFORE.search(f[lo12:c.start]):
             continue
-        if ctx.may_hold(("chưa", "trở"), c.end, c.end + 40) and P.COMPLEMENT_AFTER.match(f[c.end:c.end + 40]):
+        if ctx.may_hold(("chưa", "trở", "còn"), c.end, c.end + 40) and P.COMPLEMENT_AFTER.match(f[c.end:c.end + 40]):
             continue
         if _FROM_BEFORE.search(f, max(0, c.start - 6), c.start) and _CHANGE_AFTER.match(f, c.end):
             continue  # "xã Ka Đơn từ 19/19 tiêu chí nay giảm xuống còn 16/19": where a change started
@@ -231,8 +231,12 @@ def find_counts(ctx: Context) -> list[Count]:
                 and _VILLAGE_SUBJECT_BEFORE.search(f, lo80, c.start):
             continue  # "đến nay ấp đạt 8/10 tiêu chí": a village's figure
         lo25 = max(0, c.start - 25)
-        if ctx.may_hold(("phải",), lo25, c.start) and _REQUIRED_BEFORE.search(f, lo25, c.start):
-            continue  # "cấp tỉnh ... phải đạt 8 nội dung": what a set requires, not what a unit has
+        if ctx.may_hold(("phải",), lo25, c.start) and _REQUIRED_BEFORE.search(f, lo25, c.start) \
+                and (_CONDITION_AFTER.match(f, c.end) or not _OWN_DEADLINE_AFTER.match(f, c.end)):
+            # "cấp tỉnh ... phải đạt 8 nội dung theo quy định", "xã phải đạt 19/19 tiêu chí mới được công
+            # nhận": what a set requires, not what a unit has -- unlike "Cam Lâm phải đạt 9/9 tiêu chí
+            # ... trước ngày 30/11/2023", a unit's deadline (a goal)
+            continue
         if examples and _HYPOTHETICAL.match(f, ctx.doc.sentence_at(c.start).start, c.start):
             continue  # "Ví dụ, một xã đạt 18/19 tiêu chí thì ...": an illustration
         kept.append(c)
@@ -370,6 +374,11 @@ def group_counts(ctx: Context, counts: list[Count]) -> list[list[Count]]:
 
 # A requirement of a criteria set ("Xã phải đạt đủ 19/19 tiêu chí mới được công nhận") and an
 # illustration ("Ví dụ, ...", "Giả sử ...") describe no unit's state.
+_CONDITION_AFTER = regex.compile(
+    r"[^.;\n]{0,60}?(?<![\p{L}])(?i:mới\s+(?:được|đủ)|thì\s+mới|theo\s+quy\s+định|là\s+điều\s+kiện)")
+_OWN_DEADLINE_AFTER = regex.compile(
+    r"[^.;\n]{0,80}?(?<![\p{L}])(?i:trước\s+ngày|trước\s+(?:tháng|quý|năm)|trong\s+năm\s+(?:19|20)\d\d|"
+    r"vào\s+(?:cuối\s+)?năm\s+(?:19|20)\d\d|chậm\s+nhất)")
 _REQUIRED_BEFORE = regex.compile(r"(?<![\p{L}])(?i:phải|buộc\s+phải)\s+(?i:đạt|đáp\s+ứng)\s+(?i:đủ\s+|được\s+)?$")
 # Criteria sets other than nông thôn mới named right after a count: towns' "văn minh đô thị",
 # urban grades, national-standard schools and health stations.
@@ -401,7 +410,9 @@ QUANTIFIED = regex.compile(
 # "hai xã này", "03 xã nói trên".
 _ANAPHOR = regex.compile(
     r"(?<![\p{L}\d])(?:(?P<all>cả)\s+)?(?:(?P<n>hai|ba|bốn|năm|\d{1,2})|(?P<pl>các|những))\s+(?P<lw>xã|huyện)"
-    r"(?:\s+(?P<this>này|trên|nói\s+trên|kể\s+trên))?(?![\p{L}])", regex.I)
+    # "cả hai xã vùng sâu này": a descriptor before "này"
+    r"(?:(?:\s+(?:vùng\s+sâu|vùng\s+cao|biên\s+giới|miền\s+núi|ven\s+biển|khó\s+khăn))?\s+"
+    r"(?P<this>này|trên|nói\s+trên|kể\s+trên))?(?![\p{L}])", regex.I)
 # An authority in front of a bare level word: "UBND tỉnh", "Ủy ban nhân dân huyện", "HĐND xã".
 _BODY_BEFORE = regex.compile(
     rf"(?<![\p{{L}}])(?:{P.COUNCIL}|(?i:ban\s+chỉ\s+đạo|tỉnh\s+ủy|huyện\s+ủy))\s*$")
@@ -456,10 +467,11 @@ def _bare_level_units(ctx: Context, lw: str, at: int) -> Optional[Unit]:
 
 
 _NAME_BEFORE_VERB = regex.compile(
-    rf"{P.BARE_NAME}(?:{P.PAREN_PLACE})?\s+(?:(?i:hiện|nay|đã|cũng|mới|vẫn)\s+)*"
+    rf"{P.BARE_NAME}(?:{P.PAREN_PLACE})?\s+(?:(?i:hiện|nay|đã|cũng|mới|vẫn|đều|cùng|chỉ)\s+)*"
     # a goal between: "Thạnh Phú phấn đấu đạt 9/9", "Đình Phong đặt mục tiêu đến hết năm 2024 đạt 19/19"
     rf"(?:(?:{_GOAL_WORDS}|(?i:sẽ))(?:\s+(?:[\p{{Ll}}\d/]+|[IVX]{{1,4}}/\d{{4}})){{0,6}}?\s+)?"
-    r"(?i:đạt|hoàn\s+thành)\s+(?:(?i:được|đủ)\s+)?$")
+    # "Phú Đông, Phước Khánh và Đại Phước đều dừng ở mức 15-16/19 tiêu chí"
+    r"(?:(?i:đạt|hoàn\s+thành)\s+(?:(?i:được|đủ)\s+)?|(?:(?i:dừng|đứng|mới)\s+)?(?i:ở\s+mức)\s+)$")
 
 
 def _name_before_verb(ctx: Context, group: list[Count], lo: int, at: int) -> Optional[tuple[list[Unit], int]]:
@@ -471,7 +483,8 @@ def _name_before_verb(ctx: Context, group: list[Count], lo: int, at: int) -> Opt
         level = Level.XA  # "Sơn Kim 1 (Hương Sơn) mới đạt 11 tiêu chí": a commune's count without its total
     else:
         return None
-    if not _ends_with(ctx.low if ctx.lowered else ctx.folded.lower(), max(lo, at - 30), at, ("đạt", "thành", "được", "đủ")):
+    if not _ends_with(ctx.low if ctx.lowered else ctx.folded.lower(), max(lo, at - 30), at,
+                      ("đạt", "thành", "được", "đủ", "mức")):
         # "Hưng Thịnh đạt 17/19 tiêu chí, Sông Thao 16/19", "Long An (16/19)": an item of a list of
         # named figures, its name right before it
         m = _NAME_BEFORE_FIGURE.search(ctx.folded, max(lo, at - 60), at)
@@ -494,9 +507,12 @@ def _name_before_verb(ctx: Context, group: list[Count], lo: int, at: int) -> Opt
             break
         units.insert(0, unit)
         start = prev.start("name")
+    if _PLACE_BEFORE.search(ctx.folded, max(0, start - 8), start):
+        return None  # "nhiều xã ở Si Ma Cai, Mường Khương chỉ đạt 3-5 tiêu chí": where the units are
     return units, start
 
 
+_PLACE_BEFORE = regex.compile(r"(?<![\p{L}])(?i:ở|tại|thuộc|trong)\s+$")
 _NAME_BEFORE_FIGURE = regex.compile(
     rf"(?:(?<=[,;:]|\bvà|\blà)\s*|^\s*){P.BARE_NAME}\s*(?:\(\s*)?(?:(?i:hiện|mới|chỉ)\s+)?(?:(?i:có|với)\s+)?$")
 # (a name after its level word is that unit's: "huyện Bắc Hà, Tả Củ Tỷ mới đạt 11/19" lists no commune Bắc Hà)
@@ -607,10 +623,11 @@ def units_for_group(
             if named is not None and named[1] > s and named[0][0].level == Level.XA:
                 return named[0], named[1], group[-1].end
         elif units[-1].status != "resolved":
-            # "Ở huyện Bắc Hà, Tả Củ Tỷ mới đạt 11/19": no list of districts, a commune after its district
-            commune = ctx.registered(Level.XA, units[-1].name, units[0].name)
-            if commune is not None:
-                return [commune], s, e
+            # "Ở huyện Bắc Hà, Tả Củ Tỷ mới đạt 11/19", "Ở huyện Cần Giuộc, Phước Lại, Long Hậu và Tân Tập
+            # đều dừng ở mức ...": no list of districts, communes after their district
+            communes = [ctx.registered(Level.XA, u.name, units[0].name) for u in units[1:]]
+            if all(c is not None for c in communes):
+                return communes, s, e
     want = _set_level(ctx, group)
     if units and want is not None and units[0].level != want:
         # "Huyện Ba Chẽ, địa phương khó khăn nhất tỉnh, hiện đạt 8/9 tiêu chí huyện NTM": the

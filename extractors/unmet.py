@@ -21,7 +21,8 @@ from extractors import patterns as P
 from extractors.context import Context, standard_of
 from extractors.criteria import criterion_name
 from extractors.models import Level, Standard, Unit, Unmet
-from extractors.progress import QUANTIFIED, Count, count_matches, units_for_group
+from extractors.progress import _NUM_WORDS, QUANTIFIED, Count, count_matches, units_for_group
+from extractors.units import level_of
 from extractors.tallies import last_candidate, parent_for
 
 _ITEM_GAP = regex.compile(r"\s*(?:[;,]|\bvà\b|\.|\(|:)?\s*(?:(?i:gồm|trong\s+đó)\s*:?\s*)?")
@@ -51,6 +52,7 @@ _LACKING_BEFORE = regex.compile(
 
 
 _STILL_BEFORE = regex.compile(r"(?<![\p{L}])(?i:còn)\s+$")
+_ONLY_LEFT_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?i:chỉ\s+còn|còn\s+lại)|[,;]\s*(?i:còn))\s+$")
 # "chưa đạt các tiêu chí: số 2 - Giao thông, số 10 - Thu nhập": a list after the verb and a colon
 _LACKING_LIST_HEAD = regex.compile(
     r"(?<![\p{L}])(?i:chưa\s+đạt|còn\s+thiếu|thiếu|vướng)\s+(?i:các|những)\s+(?P<word>(?i:tiêu\s+chí|nội\s+dung))"
@@ -120,6 +122,9 @@ def _units(ctx: Context, at: int, word: str) -> list[Unit]:
     the last commune or district named earlier in the paragraph."""
     if word.lower().startswith("nội"):
         return [ctx.unit(Level.TINH, ctx.province)] if ctx.province else []
+    named = _name_before_lacking(ctx, at)
+    if named is not None:
+        return [named]
     figured = _figure_units(ctx, at)
     if figured:
         return figured
@@ -154,6 +159,26 @@ def _head_level_unit(ctx: Context, h_start: int, h_end: int) -> list[Unit]:
         return []
     unit = ctx.last_unit_of_level(Level.XA if m.group().lower() == "xã" else Level.HUYEN, h_start)
     return [unit] if unit is not None else []
+
+
+_NAME_BEFORE_LACKING = regex.compile(
+    rf"{P.BARE_NAME}\s+(?:(?i:còn|vẫn|cũng|hiện|chỉ)\s+)*(?i:thiếu(?:\s+thêm)?|vướng|chưa\s+đạt)\s*:?\s+$")
+
+
+def _name_before_lacking(ctx: Context, at: int) -> Optional[Unit]:
+    """ "Đạ Long còn thiếu thêm tiêu chí 17": a commune (or district) the register knows, named without
+    its level word right before the verb of lacking."""
+    m = _NAME_BEFORE_LACKING.search(ctx.folded, max(0, at - 60), at)
+    if m is None:
+        return None
+    return ctx.registered(Level.XA, m.group("name"), skip=0) or ctx.registered(Level.HUYEN, m.group("name"), skip=0)
+
+
+def _short_in_sentence(ctx: Context, at: int) -> bool:
+    """A progress figure short of its total earlier in the sentence of ``at``."""
+    start = ctx.doc.sentence_at(at).start
+    return any(start <= p.evidence.start and p.evidence.end <= at and p.total is not None and p.met < p.total
+               for p in ctx.facts_of("progress"))
 
 
 def _short_before(ctx: Context, at: int) -> bool:
@@ -207,6 +232,9 @@ _LACK_HEAD = re.compile(r"(?:thiếu|hụt|rớt)\s*(?:là|gồm|:)")
 _ROW_MARK = re.compile(r"\|[ \t]*chưa")
 
 
+_COUNTED = regex.compile(r"(?<![\p{L}\d])(hai|ba|bốn|năm|\d{1,2})\s+$", regex.I)
+
+
 def _figure_units(ctx: Context, at: int) -> list[Unit]:
     """The units of the last progress figure earlier in the paragraph, when no unit is named
     between it and ``at``: "Gò Quao hiện đạt 8/9 tiêu chí, còn tiêu chí số 6 ... chưa đạt",
@@ -222,14 +250,18 @@ def _figure_units(ctx: Context, at: int) -> list[Unit]:
     i = bisect.bisect_left(mentions, (last.evidence.end,))
     if i < len(mentions) and mentions[i][0] < at:
         return []  # a unit named since: the usual reading decides
+    units = []
+    for p in ctx.facts_of("progress"):
+        if p.evidence.start == last.evidence.start and p.unit not in units:
+            units.append(p.unit)
     f = ctx.folded
     for m in P.BARE_LEVEL_A.finditer(ctx, last.evidence.end, at):
         if QUANTIFIED.search(f, max(0, m.start() - 8), m.start()):
-            return []  # "cả hai xã còn ...": units counted since, the usual reading decides
-    units = []
-    for f in ctx.facts_of("progress"):
-        if f.evidence.start == last.evidence.start and f.unit not in units:
-            units.append(f.unit)
+            # "Phú Đông, Phước Khánh và Đại Phước đều dừng ở mức 15-16/19 tiêu chí, cả ba xã cùng chưa
+            # đạt ...": the units of the figure when the count is theirs; else the usual reading decides
+            n = _COUNTED.search(f, max(0, m.start() - 8), m.start())
+            k = n and (_NUM_WORDS.get(n.group(1).lower()) or (int(n.group(1)) if n.group(1).isdigit() else None))
+            return units if k == len(units) and all(u.level == level_of(m.group("lw"), "") for u in units) else []
     return units
 
 
@@ -495,9 +527,13 @@ def find(ctx: Context) -> list[Unmet]:
             # "chưa đạt tiêu chí số 7 (...) và tiêu chí số 13 (...)": unmet said first
             lack = _LACKING_BEFORE.search(f, max(0, m.start() - 20), m.start())
             # "còn tiêu chí số 5 về Y tế - Văn hóa - Giáo dục đang hoàn thiện": still being worked on
-            pending = not lack and _STILL_BEFORE.search(f, max(0, m.start() - 12), m.start()) \
-                and _PENDING_AFTER.match(f, max(last.end(), last_end))
-            if not (lack or pending):
+            still = not lack and _STILL_BEFORE.search(f, max(0, m.start() - 12), m.start())
+            pending = still and _PENDING_AFTER.match(f, max(last.end(), last_end))
+            # "Lạc Dương đạt 8/9 tiêu chí huyện NTM, chỉ còn tiêu chí số 6 - Kinh tế": what is left
+            # after a figure short of its total, in the same sentence
+            left = still and _ONLY_LEFT_BEFORE.search(f, max(0, m.start() - 12), m.start()) \
+                and _short_in_sentence(ctx, m.start())
+            if not (lack or pending or left):
                 continue
             after = _SpanEnd(max(last.end(), last_end))
         for unit in _units(ctx, m.start(), m.group("word")):

@@ -357,6 +357,15 @@ POSITIVE = {
         [P("xã", "Tả Củ Tỷ", "tiêu chí", 11, 19), P("xã", "Lùng Cải", "tiêu chí", 12, 19),
          P("xã", "Nậm Đét", "tiêu chí", 13, 19)],
     ),
+    "a-list-stopped-at-a-level": (
+        "Ở huyện Cần Giuộc, Phước Lại, Long Hậu và Tân Tập đều dừng ở mức 16-17/19 tiêu chí.",
+        [P("xã", n, "tiêu chí", 16, 19, met_max=17) for n in ("Phước Lại", "Long Hậu", "Tân Tập")],
+    ),
+    "a-units-deadline-is-a-goal": (
+        "Theo kế hoạch của tỉnh, huyện Cần Giờ phải đạt 9/9 tiêu chí trước ngày 30/11/2024. Đến nay huyện mới đạt "
+        "7/9 tiêu chí; sẽ hoàn thành 2 tiêu chí còn thiếu trong quý IV.",
+        [P("huyện", "Cần Giờ", "tiêu chí", 9, 9, modality="target"), P("huyện", "Cần Giờ", "tiêu chí", 7, 9)],
+    ),
     "commune-placed-by-its-district-in-parentheses": (
         "Tỉnh Gia Lai còn hai xã chưa về đích là Ia Chia (huyện Ia Grai), mới đạt 15/19 tiêu chí, và "
         "Kon Pne (huyện Kbang), đạt 12/19 tiêu chí.",
@@ -436,6 +445,8 @@ NEGATIVE = {
     "bare-name-unknown-to-the-register": "Các thôn vùng cao như Nà Lầu, Khuổi Phầy cũng đã đạt 15/19 tiêu chí.",
     "more-than-in-words": "Các xã của huyện Mường Khương đều đạt trên 15 tiêu chí.",
     "bare-fractions-of-things-after-names": "Xã Tân Lập có Ấp Một 5/7 hộ, Ấp Hai 6/8 hộ đạt chuẩn văn hóa.",
+    "a-requirement-by-the-rules": "Huyện Cần Giờ phải đạt 9/9 tiêu chí theo quy định mới được công nhận.",
+    "names-of-districts-where-communes-are": "Nhiều xã ở Si Ma Cai, Mường Khương chỉ đạt 3-5 tiêu chí.",
     "a-band-of-a-districts-communes": "Huyện Thanh Sơn còn 9 xã đạt từ 15-18 tiêu chí và 4 xã đạt 10-14 tiêu chí.",
     "a-band-of-a-provinces-communes": "Toàn tỉnh Yên Bái có 30 xã đạt 13-15 tiêu chí.",
 }

@@ -232,6 +232,20 @@ POSITIVE = {
         "(31 xã); tiếp đến tiêu chí số 10 về Thu nhập (19 xã) và tiêu chí số 5 về Giáo dục (12 xã).",
         [("Ninh Bình", 17, 31), ("Ninh Bình", 10, 19), ("Ninh Bình", 5, 12)],
     ),
+    "only-left-after-a-figure-short-of-its-total": (
+        "Huyện Đơn Dương đạt 8/9 tiêu chí huyện NTM, chỉ còn tiêu chí số 6 - Kinh tế.\n\nXã Lạc Xuân đạt 17/19 "
+        "tiêu chí, còn tiêu chí 10 (Thu nhập) và tiêu chí 17 (Môi trường).",
+        [("Đơn Dương", 6, None), ("Lạc Xuân", 10, None), ("Lạc Xuân", 17, None)],
+    ),
+    "a-bare-name-lacking": (
+        "Hai xã Đạ Tông và Đạ M'Rông cùng đạt 16/19 tiêu chí. Đạ Tông còn thiếu thêm tiêu chí 13 (Tổ chức sản xuất).",
+        [("Đạ Tông", 13, None)],
+    ),
+    "all-three-of-a-figure": (
+        "Ở huyện Cần Giuộc, Phước Lại, Long Hậu và Tân Tập đều dừng ở mức 16-17/19 tiêu chí, cả ba xã cùng chưa "
+        "đạt tiêu chí 17 - Môi trường.",
+        [("Phước Lại", 17, None), ("Long Hậu", 17, None), ("Tân Tập", 17, None)],
+    ),
 }
 
 NEGATIVE = {
@@ -249,6 +263,7 @@ NEGATIVE = {
     "lacking-without-number": "Xã Ia Tul còn thiếu tiêu chí về giao thông nông thôn.",
     "lacking-list-head-without-numbers": "Xã Đông Hòa đạt 17/19 tiêu chí. Hai tiêu chí xã còn thiếu là giao thông và thu nhập.",
     "review-head-without-numbers": "Ở huyện Tiên Phước, những tiêu chí nhiều xã chưa đạt là thu nhập và môi trường.",
+    "still-left-after-a-full-figure": "Xã Phước Hậu đã đạt 19/19 tiêu chí, còn tiêu chí 17 được duy trì tốt.",
     "complement-then-topics-only": "Xã Sơn Vĩ đạt 12/19 tiêu chí. Trong 7 tiêu chí chưa đạt, khó nhất là giao thông và thu nhập.",
 }
 
