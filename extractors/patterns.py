@@ -43,7 +43,8 @@ NOT_LEVEL = r"(?!(?i:thị\s+trấn|thị\s+xã|thành\s+phố|phường|quận|
 # all-caps acronym (NTM, UBND: CAP_SYL needs lower-case after the capital).
 # A number ends a name ("Phường 3", "xã Đại Ân 2"): "xã Đại Ân 2 Thạch Sô Phết" is the
 # commune and then a person's name, never one name.
-_WORD_SYL = r"\p{Lu}\p{Ll}*(?:['’]\p{Ll}+)?(?![\p{L}\d])"
+# (A highland name may capitalise after its apostrophe: "Ia H'Drai", "Đưng K'Nớ".)
+_WORD_SYL = r"\p{Lu}\p{Ll}*(?:['’]\p{Lu}?\p{Ll}+)?(?![\p{L}\d])"
 _NUM_SYL = r"\d{1,2}(?![\p{L}\d])"
 NAME = (rf"{NOT_LEVEL}(?:{_NUM_SYL}|{_WORD_SYL}(?:[ \-]{NOT_LEVEL}{_WORD_SYL}){{0,4}}"
         rf"(?:[ \-]{_NUM_SYL})?)")

@@ -17,7 +17,7 @@ from extractors import Extractor
 from extractors import patterns as P
 from extractors.context import Context, in_aside, standard_of
 from extractors.models import Level, Modality, Standard, Tally, Unit
-from extractors.units import clean_name, level_of, person_like, province_anchored, province_name
+from extractors.units import clean_name, find_lists, level_of, person_like, province_anchored, province_name
 from pipeline.normalize import fold_tones
 
 _RANK = {Level.XA: 0, Level.HUYEN: 1, Level.TINH: 2, Level.QUOC_GIA: 3}
@@ -812,27 +812,91 @@ def find(ctx: Context) -> list[Tally]:
     for m in P.TALLY_ZERO_A.finditer(ctx):
         child = _child_level(m.group("child"))
         wend = _window_end(ctx, m.end())
-        parent = parent_for(ctx, m.start(), child)
-        if parent is None:
-            continue
+        # "Các huyện Sa Thầy, Kon Rẫy, ... chưa có xã đạt chuẩn NTM nâng cao": none in each of them
+        parents = _listed_parents(ctx, m.start(), child) or [parent_for(ctx, m.start(), child)]
         # "chưa có huyện nào đạt chuẩn": "đạt chuẩn" alone is the NTM standard, as for counts
         standard, s_m = _standard(ctx, m.end(), wend, default_ntm=True)
         end = s_m.end() if s_m else m.end()
-        facts.append(Tally(
-            evidence=ctx.evidence(m.start(), end), quote=ctx.quote(m.start(), end), extractor="tallies",
-            parent=parent, child_level=child, standard=standard,
-            count=0, total=None,
-            modality=Modality.REPORTED, increment=False,
-        ))
+        for parent in parents:
+            if parent is None:
+                continue
+            facts.append(Tally(
+                evidence=ctx.evidence(m.start(), end), quote=ctx.quote(m.start(), end), extractor="tallies",
+                parent=parent, child_level=child, standard=standard,
+                count=0, total=None,
+                modality=Modality.REPORTED, increment=False,
+            ))
+    facts.extend(_breakdowns(ctx, facts))
     facts.extend(_table_tallies(ctx))
     facts.extend(_counted_bullets(ctx))
     return _dedupe(facts)
 
 
+def _listed_parents(ctx: Context, at: int, child: Level) -> list[Unit]:
+    """The units of a list of two or more that is the subject right before ``at`` ("Các huyện A, B và C
+    chưa có xã ..."); [] otherwise."""
+    sent = ctx.doc.sentence_at(at)
+    lists = find_lists(ctx.folded, sent.start, at, ctx)
+    if not lists or not ctx.folded[lists[-1][1]:at].strip() == "":
+        return []
+    items = lists[-1][2]
+    if len(items) < 2 or any(_RANK[i.level] <= _RANK[child] for i in items):
+        return []
+    return [ctx.unit(i.level, i.name, i.district) for i in items]
+
+
 # "- Huyện Chợ Gạo (04 xã): Song Bình, Xuân Đông, ..." under a lead that says what the units reached
+# ("- Thành phố Kon Tum (06 xã NTM nâng cao): ..." names the standard in the parenthesis)
 _COUNTED_BULLET = regex.compile(
     rf"(?m)^[ \t]*[-–•+*][ \t]*(?P<lw>{P.LEVEL})[ \t]+(?P<name>{P.NAME})[ \t]*\([ \t]*(?P<count>\d{{1,3}})[ \t]+"
-    r"(?P<child>(?i:xã|huyện))[ \t]*\)[ \t]*:")
+    r"(?P<child>(?i:xã|huyện))(?P<std>[ \t]+[^()\n:]{1,30}?)?[ \t]*\)[ \t]*:")
+
+
+def _item_unit(ctx: Context, lw: str, name: str) -> Unit:
+    """The unit of a list item "Thành phố Kon Tum" / "huyện Đắk Hà": a city that bears the name of
+    the article's province is the city, one of the province's districts."""
+    unit = ctx.unit(level_of(lw, name), name)
+    if unit.level == Level.TINH and ctx.province and fold_tones(unit.name).lower() == fold_tones(ctx.province).lower() \
+            and not lw.lower().startswith("tỉnh"):
+        city = ctx.unit(Level.HUYEN, name)
+        if city.status == "resolved":
+            return city
+    return unit
+
+
+def _breakdowns(ctx: Context, facts: list[Tally]) -> list[Tally]:
+    """The parts of a batch or total given per unit after it: "công nhận thêm 5 xã NTM nâng cao, cụ thể
+    TP Kon Tum 01 xã (Hòa Bình), huyện Đắk Hà 02 xã (Đắk Hring, Đắk Ui), ..." -- a tally of each
+    unit, of the same standard and kind."""
+    f = ctx.folded
+    out: list[Tally] = []
+    for t in facts:
+        if t.parent is None or t.parent.level not in (Level.TINH, Level.QUOC_GIA):
+            continue
+        lead = _BREAKDOWN_LEAD.match(f, t.evidence.end)
+        if lead is None:
+            continue
+        pos = lead.end()
+        while True:
+            it = _BREAKDOWN_ITEM.match(f, pos)
+            if it is None:
+                break
+            child = _child_level(it.group("child"))
+            unit = _item_unit(ctx, it.group("lw"), clean_name(it.group("name")))
+            if child == t.child_level and _RANK[unit.level] > _RANK[child]:
+                out.append(Tally(
+                    evidence=ctx.evidence(it.start("lw"), it.end("child")), quote=ctx.quote(it.start("lw"), it.end("child")),
+                    extractor="tallies", parent=unit, child_level=child, standard=t.standard,
+                    count=int(it.group("n")), total=None, modality=t.modality, increment=t.increment,
+                ))
+            pos = it.end()
+    return out
+
+
+_BREAKDOWN_LEAD = regex.compile(r"\s*[,;:]?\s*(?i:cụ\s+thể)\s*:?\s*")
+_BREAKDOWN_ITEM = regex.compile(
+    rf"(?P<lw>{P.LEVEL})\s+(?P<name>{P.NAME})\s+(?P<n>\d{{1,3}})\s+(?P<child>(?i:xã|huyện))(?![\p{{L}}])"
+    r"(?:\s*\([^()\n]{0,80}\))?\s*(?:,|;|\bvà\b)?\s*")
 
 
 def _counted_bullets(ctx: Context) -> list[Tally]:
@@ -843,11 +907,17 @@ def _counted_bullets(ctx: Context) -> list[Tally]:
     if "(" not in f or not ctx.may_hold(("xã)", "huyện)"), 0, len(f)):
         return []
     out: list[Tally] = []
+    list_standard = None  # the standard an earlier item of the same list named in its parenthesis
+    list_end = -1
     for m in _COUNTED_BULLET.finditer(f):
+        if m.start() > list_end + 1:
+            list_standard = None
+        list_end = f.find("\n", m.end())
+        list_end = len(f) if list_end < 0 else list_end
         # the lead: the nearest line above that is no item of the list (up to four lines up)
         pos = f.rfind("\n", 0, m.start())
         lead = None
-        for _ in range(4):
+        for _ in range(12):
             if pos <= 0:
                 break
             ls = f.rfind("\n", 0, pos) + 1
@@ -862,11 +932,17 @@ def _counted_bullets(ctx: Context) -> list[Tally]:
         if reached is None:
             continue
         name = clean_name(m.group("name"))
-        parent = ctx.unit(level_of(m.group("lw"), name), name)
+        parent = _item_unit(ctx, m.group("lw"), name)
         child = _child_level(m.group("child"))
         if _RANK[parent.level] <= _RANK[child]:
             continue
-        standard, _ = _standard(ctx, reached.start(), lead[1], default_ntm=True)
+        own = P.STANDARD_A.search(ctx, m.start("std"), m.end("std")) if m.group("std") else None
+        if own is not None:
+            standard = list_standard = standard_of(own)
+        elif list_standard is not None:
+            standard = list_standard
+        else:
+            standard, _ = _standard(ctx, reached.start(), lead[1], default_ntm=True)
         out.append(Tally(
             evidence=ctx.evidence(m.start("lw"), m.end()), quote=ctx.quote(m.start("lw"), m.end() - 1),
             extractor="tallies", parent=parent, child_level=child, standard=standard,

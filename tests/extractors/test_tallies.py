@@ -313,6 +313,33 @@ def test_the_district_a_title_names_owns_the_plan():
                                              T("Phù Mỹ", "xã", "ntm_nang_cao", 3, modality="target")]
 
 
+def test_counted_items_name_their_standard_for_the_list():
+    text = ("Tỉnh Kon Tum tổng kết giai đoạn 2021-2024: toàn tỉnh có 10 xã đạt chuẩn NTM nâng cao. Cụ thể như sau:\n"
+            "- Thành phố Kon Tum (05 xã NTM nâng cao): Đắk Cấm, Vinh Quang, Ia Chim, Kroong, Đoàn Kết.\n"
+            "- Huyện Đắk Hà (03 xã): Hà Mòn, Đắk La, Đắk Mar.\n"
+            "- Huyện Đắk Tô (02 xã): Tân Cảnh, Diên Bình.\n")
+    facts = run(text, published="2024-05-24", province="Kon Tum")
+    got = sorted((f.parent.level.value, f.parent.name, f.count, f.standard.value) for f in facts)
+    assert got == [("huyện", "Kon Tum", 5, "ntm_nang_cao"), ("huyện", "Đắk Hà", 3, "ntm_nang_cao"),
+                   ("huyện", "Đắk Tô", 2, "ntm_nang_cao"), ("tỉnh", "Kon Tum", 10, "ntm_nang_cao")]
+
+
+def test_a_batch_given_per_district():
+    text = ("Năm 2024, tỉnh Kon Tum phấn đấu công nhận thêm 4 xã NTM nâng cao, cụ thể TP Kon Tum 01 xã (Hòa Bình), "
+            "huyện Đắk Hà 02 xã (Đắk Hring, Đắk Ui), huyện Sa Thầy 01 xã (Sa Nghĩa).")
+    facts = run(text, published="2024-05-24", province="Kon Tum")
+    assert sorted((f.parent.name, f.count, f.modality.value, f.increment) for f in facts) == [
+        ("Kon Tum", 1, "target", True), ("Kon Tum", 4, "target", True), ("Sa Thầy", 1, "target", True),
+        ("Đắk Hà", 2, "target", True)]
+
+
+def test_none_in_each_district_of_a_list():
+    text = "Các huyện Kon Rẫy, Tu Mơ Rông và Ia H'Drai chưa có xã đạt chuẩn NTM nâng cao."
+    facts = run(text, province="Kon Tum")
+    assert sorted((f.parent.name, f.count, f.standard.value) for f in facts) == [
+        ("Ia H'Drai", 0, "ntm_nang_cao"), ("Kon Rẫy", 0, "ntm_nang_cao"), ("Tu Mơ Rông", 0, "ntm_nang_cao")]
+
+
 def test_a_goal_word_of_a_month_gone_by_is_a_date():
     text = "Theo Văn phòng Điều phối, đến cuối tháng 10/2024 cả nước có 6.200/8.014 xã đạt chuẩn NTM."
     assert [key(f) for f in run(text, published="2024-11-20")] == [T("Việt Nam", "xã", "ntm", 6200, 8014)]
