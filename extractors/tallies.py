@@ -826,10 +826,51 @@ def find(ctx: Context) -> list[Tally]:
                 count=0, total=None,
                 modality=Modality.REPORTED, increment=False,
             ))
+    facts.extend(_worded_counts(ctx, facts))
     facts.extend(_breakdowns(ctx, facts))
     facts.extend(_table_tallies(ctx))
     facts.extend(_counted_bullets(ctx))
     return _dedupe(facts)
+
+
+# A count in words with its units named right after it: "hai huyện Đơn Dương, Đức Trọng đã đạt chuẩn
+# huyện NTM nâng cao" (the names make it a count of these units, not a figure repeated in words)
+_NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_WORDED_COUNT = regex.compile(
+    r"(?<![\p{L}])(?P<n>(?i:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười))\s+(?P<child>(?i:xã|huyện))\s+(?=\p{Lu})")
+_NAMES = regex.compile(rf"{P.NAME}(?:\s*(?:,|\bvà\b)\s*{P.NAME})*")
+_NAME_SEP = regex.compile(r"\s*(?:,|\bvà\b)\s*")
+_WORDED_REACHED = regex.compile(
+    r"\s*(?:(?i:đã|đều|cùng|cũng|vừa)\s+)*(?:(?i:được)\s+(?:[\p{L}]+\s+){0,4}?(?i:công\s+nhận)\s+)?(?i:đạt\s+chuẩn|về\s+đích)")
+
+
+def _worded_counts(ctx: Context, facts: list[Tally]) -> list[Tally]:
+    """Tallies of counts in words whose units are named right after them, as many names as the word says."""
+    f = ctx.folded
+    if not ctx.may_hold(tuple(_NUMBER_WORDS), 0, len(f)):
+        return []
+    out: list[Tally] = []
+    for m in _WORDED_COUNT.finditer(f):
+        n = _NUMBER_WORDS[m.group("n").lower()]
+        child = _child_level(m.group("child"))
+        names = _NAMES.match(f, m.end(), min(len(f), m.end() + 200))
+        if names is None or len(_NAME_SEP.split(names.group())) != n:
+            continue
+        reached = _WORDED_REACHED.match(f, names.end())
+        if reached is None:
+            continue
+        sent = ctx.doc.sentence_at(m.start())
+        standard, s_m = _standard(ctx, reached.end() - 9, _window_end(ctx, reached.end()), default_ntm=True)
+        parent = parent_for(ctx, m.start(), child, None, facts)
+        if parent is None or _RANK[parent.level] <= _RANK[child]:
+            continue
+        end = s_m.end() if s_m else reached.end()
+        out.append(Tally(
+            evidence=ctx.evidence(m.start(), end), quote=ctx.quote(m.start(), end), extractor="tallies",
+            parent=parent, child_level=child, standard=standard, count=n, total=None,
+            modality=ctx.modality(m.start(), sent.start), increment=False,
+        ))
+    return out
 
 
 def _listed_parents(ctx: Context, at: int, child: Level) -> list[Unit]:

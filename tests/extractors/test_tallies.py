@@ -340,6 +340,15 @@ def test_none_in_each_district_of_a_list():
         ("Ia H'Drai", 0, "ntm_nang_cao"), ("Kon Rẫy", 0, "ntm_nang_cao"), ("Tu Mơ Rông", 0, "ntm_nang_cao")]
 
 
+def test_a_count_in_words_with_its_units_named():
+    text = ("Ở cấp huyện, tỉnh Lâm Đồng có 10/12 đơn vị cấp huyện đạt chuẩn; hai huyện Đơn Dương, Đức Trọng đã "
+            "đạt chuẩn huyện NTM nâng cao.")
+    facts = run(text, published="2025-02-20")
+    assert sorted(key(f) for f in facts) == [T("Lâm Đồng", "huyện", "ntm", 10, 12), T("Lâm Đồng", "huyện", "ntm_nang_cao", 2)]
+    # a count in words without its units named is no tally here (it may repeat a figure in digits)
+    assert run("Tỉnh Lâm Đồng có thêm hai xã đạt chuẩn nông thôn mới.") == []
+
+
 def test_a_goal_word_of_a_month_gone_by_is_a_date():
     text = "Theo Văn phòng Điều phối, đến cuối tháng 10/2024 cả nước có 6.200/8.014 xã đạt chuẩn NTM."
     assert [key(f) for f in run(text, published="2024-11-20")] == [T("Việt Nam", "xã", "ntm", 6200, 8014)]
