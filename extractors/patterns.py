@@ -57,8 +57,9 @@ PAREN_PLACE = rf"\s*\(\s*(?:{LEVEL}\s+)?(?P<paren>{NAME})(?:\s+(?i:cũ))?\s*\)"
 DESCRIPTOR_WORDS = (r"(?i:biên\s+giới|miền\s+núi|vùng\s+cao|vùng\s+sâu|ven\s+biển|biển|hải\s+đảo|đảo|thuần\s+nông|"
                     r"trung\s+du|nghèo|đặc\s+biệt\s+khó\s+khăn)")
 UNIT_DESCRIPTOR = rf"(?:{DESCRIPTOR_WORDS}\s+(?=\p{{Lu}}))?"
+# (the name on the level word's line: "... CTMTQG HUYỆN" / "Số: 142/BC-BCĐ" names no district "Số")
 UNIT_MENTION = regex.compile(
-    rf"(?<![\p{{L}}])(?P<lw>{LEVEL})\s+{UNIT_DESCRIPTOR}(?P<name>{NAME})(?:{PAREN_PLACE})?"
+    rf"(?<![\p{{L}}])(?P<lw>{LEVEL})[^\S\n]+{UNIT_DESCRIPTOR}(?P<name>{NAME})(?:{PAREN_PLACE})?"
 )
 # A list sharing one level word: "04 xã gồm: A, B, C và D", "2 xã A và B",
 # "02 huyện (Tiểu Cần, Cầu Kè)", "xã Xuân Phong và Quảng Phú".

@@ -349,6 +349,12 @@ def test_a_count_in_words_with_its_units_named():
     assert run("Tỉnh Lâm Đồng có thêm hai xã đạt chuẩn nông thôn mới.") == []
 
 
+def test_a_level_word_ending_a_header_line_names_nothing_on_the_next():
+    text = ("Huyện Mỹ Tú: sơ kết 6 tháng\n\nUBND HUYỆN MỸ TÚ\nBAN CHỈ ĐẠO HUYỆN\nSố: 12/BC-BCĐ\n\n"
+            "Lũy kế đến nay, huyện có 08/08 xã đạt chuẩn NTM.")
+    assert [key(f) for f in run(text, province="Sóc Trăng")] == [T("Mỹ Tú", "xã", "ntm", 8, 8)]
+
+
 def test_a_goal_word_of_a_month_gone_by_is_a_date():
     text = "Theo Văn phòng Điều phối, đến cuối tháng 10/2024 cả nước có 6.200/8.014 xã đạt chuẩn NTM."
     assert [key(f) for f in run(text, published="2024-11-20")] == [T("Việt Nam", "xã", "ntm", 6200, 8014)]
