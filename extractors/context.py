@@ -28,6 +28,12 @@ _CAPS_UNIT_HEADING = regex.compile(
     r"(?m)^[ \t]*(?:[IVX]{1,5}[.)]|\d{1,2}[.)]|[-+*•])?[ \t]*(?P<lw>THỊ\s+TRẤN|THỊ\s+XÃ|THÀNH\s+PHỐ|PHƯỜNG|QUẬN|HUYỆN|XÃ)"
     r"[ \t]+(?P<name>[\p{Lu}\d][\p{Lu}\d'’ -]{1,40}?)[ \t]*:?[ \t]*$"
 )
+# A segment header of a transcript in brackets that names a district: "[PHÓNG VIÊN QUANG HUY, TỪ HUYỆN
+# VŨ QUANG]" (what follows, up to the next header, is from there)
+_BRACKET_UNIT_HEADING = regex.compile(
+    r"(?m)^[ \t]*\[[^\]\n]*?(?<![\p{L}])(?P<lw>THỊ\s+XÃ|THÀNH\s+PHỐ|QUẬN|HUYỆN|TỈNH)[ \t]+"
+    r"(?P<name>[\p{Lu}][\p{Lu}'’ -]{1,40}?)[ \t]*\][ \t]*$"
+)
 # A line that is an item of a list: "- Xã A: ...", "+ ...", "• ...", "2. ...", "b) ..."
 _LIST_ITEM_LINE = regex.compile(r"[ \t]*(?:[-+*•–]|\d{1,2}[.)]|[a-zđ][.)])[ \t]")
 # A passage turning to a unit named without its level word: "Ở Đại Từ, ...", "Sang Phú Lương, ..."
@@ -206,6 +212,10 @@ class Context:
             for m in _CAPS_UNIT_HEADING.finditer(self.folded):
                 name = _from_capitals(m.group("name"))
                 out.append((m.start(), level_of(m.group("lw").lower(), name), name))
+            if "[" in self.folded:
+                for m in _BRACKET_UNIT_HEADING.finditer(self.folded):
+                    name = _from_capitals(m.group("name"))
+                    out.append((m.start("lw"), level_of(m.group("lw").lower(), name), name))
         out.sort(key=lambda t: t[0])
         return out
 

@@ -8,6 +8,7 @@ so với cuối năm 2021") are not tallies.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Optional
 
@@ -53,21 +54,31 @@ _BARE_PARENT = regex.compile(
     r"\s+(?:(?i:" + "|".join(a.replace(" ", r"\s+") for a in _CO_ADVERBS) + r")\s+)*(?i:có)\s+$")
 
 
+_SUBJECT_DISTRICT = regex.compile(
+    rf"\s*(?:(?i:riêng|còn)\s+)?{P.BARE_NAME}\s+(?P<mid>(?:[\p{{Ll}}\d]+\s+){{1,10}}?)$")
+_SUBJECT_VERB = regex.compile(r"(?<![\p{L}])(?:có|công\s+nhận|phấn\s+đấu|đặt\s+mục\s+tiêu|dự\s+kiến)(?![\p{L}])")
+
+
 def _bare_parent(ctx: Context, lo: int, at: int, child: Level) -> Optional[Unit]:
     """The district a count right after "NAME (mới) có" lies in, when the register knows NAME as
     a district of the article's province (as its end: "Riêng Tương Dương"); None otherwise."""
-    if child != Level.XA or not ctx.may_hold(("có",), max(lo, at - 8), at):
+    if child != Level.XA:
         return None
-    # the word before "có" and its adverbs must be capitalised (the end of a name): most counts
-    # after "có" follow a lower-case word ("toàn tỉnh có 12 xã"), which rules the pattern out
-    words = ctx.folded[max(lo, at - 60):at].split()
-    while words and words[-1].lower() in _BEFORE_CO:
-        words.pop()
-    if not words or not words[-1][:1].isupper():
-        return None
-    m = _BARE_PARENT.search(ctx.folded, max(lo, at - 60), at)
+    m = None
+    if ctx.may_hold(("có",), max(lo, at - 8), at):
+        # the word before "có" and its adverbs must be capitalised (the end of a name): most counts
+        # after "có" follow a lower-case word ("toàn tỉnh có 12 xã"), which rules the pattern out
+        words = ctx.folded[max(lo, at - 60):at].split()
+        while words and words[-1].lower() in _BEFORE_CO:
+            words.pop()
+        if words and words[-1][:1].isupper():
+            m = _BARE_PARENT.search(ctx.folded, max(lo, at - 60), at)
     if m is None:
-        return None
+        # "Vũ Quang đặt mục tiêu năm 2024 công nhận thêm 1 xã": the district opens the clause, its verb
+        # follows in lower-case words
+        m = _SUBJECT_DISTRICT.match(ctx.folded, lo, at)
+        if m is None or not _SUBJECT_VERB.search(m.group("mid")):
+            return None
     name = clean_name(m.group("name"))
     if province_name(name):
         return None  # a province: last_candidate reads those
@@ -441,7 +452,10 @@ def parent_for(ctx: Context, start: int, child: Level, prev: Optional[Unit] = No
         return sec
     carried = _carried_parent(ctx, start, facts) if facts else None
     if carried is not None and _RANK[carried.level] > _RANK[child]:
-        return carried
+        # a unit named since the tally that set it (a transcript's "[PHÓNG VIÊN ..., TỪ HUYỆN VŨ QUANG]")
+        # is where the text has moved on to
+        since = _named_since(ctx, facts[-1].evidence.end, start, child)
+        return since if since is not None else carried
     # an article about a district ("Ba Vì tổng kết năm 2023: ..."): its plans are the district's
     subject = ctx.subject_unit
     if subject is not None and _RANK[subject.level] > _RANK[child]:
@@ -450,6 +464,22 @@ def parent_for(ctx: Context, start: int, child: Level, prev: Optional[Unit] = No
         return ctx.unit(Level.TINH, ctx.province)
     if P.NATIONAL_A.search(ctx):
         return Unit(Level.QUOC_GIA, "Việt Nam", None)
+    return None
+
+
+def _named_since(ctx: Context, lo: int, hi: int, child: Level) -> Optional[Unit]:
+    """The last unit above ``child`` that a heading names in [lo, hi) -- a line that opens with it,
+    or a bracketed segment header -- or None (a unit named in passing moves nothing on)."""
+    mentions = ctx.mentions
+    f = ctx.folded
+    i = bisect.bisect_left(mentions, (hi,)) - 1
+    while i >= 0 and mentions[i][0] >= lo:
+        at, level, name = mentions[i]
+        line_start = ctx.line_span(at)[0]
+        prefix = f[line_start:at].strip(" \t" + P.BULLETS)
+        if _RANK[level] > _RANK[child] and (not prefix or prefix.startswith("[")):
+            return ctx.unit(level, name)
+        i -= 1
     return None
 
 

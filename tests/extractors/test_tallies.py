@@ -355,6 +355,17 @@ def test_a_level_word_ending_a_header_line_names_nothing_on_the_next():
     assert [key(f) for f in run(text, province="Sóc Trăng")] == [T("Mỹ Tú", "xã", "ntm", 8, 8)]
 
 
+def test_segments_of_a_transcript_each_from_its_district():
+    text = ("[NGƯỜI DẪN]\nToàn tỉnh Hà Tĩnh có 174/181 xã đạt chuẩn NTM.\n\n[PHÓNG VIÊN AN, TỪ HUYỆN HƯƠNG SƠN]\n"
+            "Huyện có 21/21 xã đạt chuẩn NTM.\n\n[PHÓNG VIÊN BÌNH, TỪ HUYỆN ĐỨC THỌ]\nỞ đây cả 15 xã đều đã đạt chuẩn "
+            "NTM, trong đó 6 xã đạt chuẩn NTM nâng cao. Ở cấp xã, Đức Thọ đặt mục tiêu năm 2024 công nhận thêm 2 xã "
+            "NTM nâng cao.")
+    facts = run(text, published="2024-05-22")
+    assert sorted(key(f) for f in facts) == sorted([
+        T("Hà Tĩnh", "xã", "ntm", 174, 181), T("Hương Sơn", "xã", "ntm", 21, 21), T("Đức Thọ", "xã", "ntm", 15),
+        T("Đức Thọ", "xã", "ntm_nang_cao", 6), T("Đức Thọ", "xã", "ntm_nang_cao", 2, modality="target")])
+
+
 def test_a_goal_word_of_a_month_gone_by_is_a_date():
     text = "Theo Văn phòng Điều phối, đến cuối tháng 10/2024 cả nước có 6.200/8.014 xã đạt chuẩn NTM."
     assert [key(f) for f in run(text, published="2024-11-20")] == [T("Việt Nam", "xã", "ntm", 6200, 8014)]
