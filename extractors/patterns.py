@@ -82,7 +82,8 @@ HEADING = regex.compile(
 )
 
 # A table header cell that names the units of its column: "Xã", "Tên xã", "Huyện", "Đơn vị cấp huyện"
-UNIT_HEADER = regex.compile(r"^(?i:tên\s+)?(?P<lw>(?i:xã|huyện|phường|thị\s+trấn|thị\s+xã|quận))$|"
+# ("Xã (huyện)": its cells name the commune and, in parentheses, its district)
+UNIT_HEADER = regex.compile(r"^(?i:tên\s+)?(?P<lw>(?i:xã|huyện|phường|thị\s+trấn|thị\s+xã|quận))(?:\s*\(\s*(?i:huyện)\s*\))?$|"
                             r"^(?i:đơn\s+vị)(?:\s+(?i:cấp\s+)?(?P<lw2>(?i:xã|huyện)))?$")
 # A table header cell that counts units that reached a standard: "Số xã đạt chuẩn NTM"
 COUNT_HEADER = regex.compile(
@@ -315,7 +316,7 @@ UNMET_HEAD = regex.compile(
     # "Hai tiêu chí xã còn thiếu là", "hai tiêu chí bị hụt là": lacking them, a list follows
     # "Những tiêu chí nhiều xã chưa đạt là:", "Bốn tiêu chí xã chưa đạt gồm:"
     r"(?:chưa\s+đạt|(?:(?:của\s+)?(?:nhiều\s+|các\s+)?(?:xã|huyện|tỉnh)\s+)?(?:(?:còn|bị|vẫn)\s+)?"
-    r"(?:chưa\s+đạt|thiếu|hụt|rớt)(?=\s*(?:là|gồm|:))))"
+    r"(?:chưa\s+đạt|[\"“]?(?:thiếu|hụt|rớt)[\"”]?)(?=\s*(?:là|gồm|:))))"
     r"\s*(?:,\s*(?i:trong\s+đó)(?:\s+(?i:có|là|gồm))?\s*|\(\s*(?i:gồm)?\s*:?\s*|(?i:gồm|bao\s+gồm|là)\s*:?\s*|:\s*|"
     # "Trong 10 tiêu chí chưa đạt, khó nhất là tiêu chí số 10 ...": a short remark, then "là"
     r",\s*(?:[\p{L}]+\s+){1,4}?(?i:là|gồm)\s+(?=(?i:tiêu\s+chí|nội\s+dung)\s+(?:số\s+)?\d))"
@@ -408,7 +409,7 @@ def _unmet_head_may_start(ctx, i: int, j: int) -> bool:
         return True
     k = _skip_space(low, j)
     return k >= 0 and low.startswith(
-        ("chưa", "xã", "huyện", "tỉnh", "của", "nhiều", "các", "còn", "bị", "vẫn", "thiếu", "hụt", "rớt"), k)
+        ("chưa", "xã", "huyện", "tỉnh", "của", "nhiều", "các", "còn", "bị", "vẫn", "thiếu", "hụt", "rớt", '"', "“"), k)
 
 
 def _numbers_before(ctx, starts: list) -> list:

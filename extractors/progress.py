@@ -344,17 +344,28 @@ def _table_row_unit(ctx: Context, c: Count) -> Optional[Unit]:
         m = P.UNIT_HEADER.match(h)
         if m and cell and cell[0].isupper():
             lw = m.group("lw") or m.group("lw2") or "xã"
-            name = clean_name(cell)
+            placed = _PLACED_CELL.fullmatch(cell)  # "Song Lãng (Vũ Thư)" under "Xã (huyện)"
+            name = clean_name(placed.group("name") if placed else cell)
             words = name.split()
             if words and words[0].lower() in ("xã", "huyện", "phường", "quận"):
                 return None  # "Xã Phú Bình": the cell names its level itself, read as a mention
             named.append((level_of(lw, name), name))
+            if placed:
+                named.append((Level.HUYEN, clean_name(placed.group("district"))))
     if not named:
         return None
     level, name = named[0]
     # "1 | Sơn Thượng | Sơn Hà | ..." under "STT | Xã | Huyện | ...": the district places the commune
     district = next((n for lv, n in named[1:] if lv == Level.HUYEN), None) if level == Level.XA else None
     return ctx.unit(level, name, district)
+
+
+_PLACED_CELL = regex.compile(r"(?P<name>[^()]+?)\s*\(\s*(?:(?i:huyện)\s+)?(?P<district>[^()]+?)\s*\)")
+
+
+def table_row_unit(ctx: Context, at: int, end: int) -> Optional[Unit]:
+    """The unit of the text-table row whose cell f[at:end] is (see _table_row_unit)."""
+    return _table_row_unit(ctx, Count(at, end, 0, None, None, None))
 
 
 _HEADER_MEASURE = regex.compile(r"(?<![\p{L}])(?i:tiêu\s+chí|chỉ\s+tiêu)(?![\p{L}])")

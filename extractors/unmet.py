@@ -21,7 +21,7 @@ from extractors import patterns as P
 from extractors.context import Context, standard_of
 from extractors.criteria import criterion_name
 from extractors.models import Level, Standard, Unit, Unmet
-from extractors.progress import _NUM_WORDS, QUANTIFIED, Count, count_matches, units_for_group
+from extractors.progress import _NUM_WORDS, QUANTIFIED, Count, count_matches, table_row_unit, units_for_group
 from extractors.units import level_of
 from extractors.tallies import last_candidate, parent_for
 
@@ -219,7 +219,7 @@ def _chua_after(low: str, words: tuple) -> bool:
 
 _REVIEW_HEAD = regex.compile(
     r"(?<![\p{L}])(?:(?i:nhiều\s+xã\s+chưa\s+đạt\s+nhất)\s+(?i:là)|"
-    r"(?i:(?:những|các)\s+)?(?i:tiêu\s+chí)\s+(?i:nhiều\s+xã\s+chưa\s+đạt)(?:\s+(?i:nhất))?\s+(?i:là|gồm)|"
+    r"(?i:(?:những|các)\s+)?(?i:tiêu\s+chí)\s+(?:(?i:có)\s+)?(?i:nhiều\s+xã\s+chưa\s+đạt)(?:\s+(?i:nhất))?\s*(?:(?i:là|gồm)|:)|"
     # after the first criterion: "... vẫn là tiêu chí nhiều xã chưa đạt nhất (118 xã); tiếp đến ..."
     r"(?i:là\s+tiêu\s+chí\s+nhiều\s+xã\s+chưa\s+đạt\s+nhất)\s*\([^()\n]{1,30}\)\s*[;,]\s*"
     r"(?i:tiếp\s+(?:đến|theo)|kế\s+đến|sau\s+đó)(?:\s+(?i:là))?)\s*:?\s*")
@@ -227,7 +227,7 @@ _REVIEW_HEAD = regex.compile(
 _PAREN_COUNT = regex.compile(r"\s*\(\s*(?P<k>\d{1,3}(?:\.\d{3})*)\s+(?i:xã)(?![\p{L}])")
 # an item of a list on a line of its own: "- ", "+ ", "• ", "a) ", "1. "
 _BULLET_ITEM = regex.compile(rf"[ \t]*(?:[{regex.escape(P.BULLETS)}]|[a-zđ\d]{{1,2}}[.)])[ \t]*")
-_LACK_HEAD = re.compile(r"(?:thiếu|hụt|rớt)\s*(?:là|gồm|:)")
+_LACK_HEAD = re.compile(r"(?:thiếu|hụt|rớt)[\"”]?\s*(?:là|gồm|:)")
 # A table row marked unmet has "|", maybe spaces or tabs, then "chưa" (see P.UNMET_ROW)
 _ROW_MARK = re.compile(r"\|[ \t]*chưa")
 
@@ -550,8 +550,34 @@ def find(ctx: Context) -> list[Unmet]:
         for unit in [unit] if unit is not None else _units(ctx, r.start(), "tiêu chí"):
             add(unit, int(r.group("n")), ctx.quote(r.start("name"), r.end("name")).strip(), None,
                 r.start(), r.end(), "tiêu chí")
+    # 5. a table column of criteria not met: "2 | Song Lãng (Vũ Thư) | 18/19 | TC 18 - Chất lượng môi
+    # trường sống" under "STT | Xã (huyện) | Tiêu chí đạt | Tiêu chí chưa đạt"
+    for table in ctx.tables:
+        header = [f[a:b] for a, b in table.header]
+        cols = [k for k, h in enumerate(header) if _UNMET_COLUMN.match(h)]
+        if not cols:
+            continue
+        for row in table.rows:
+            if len(row) != len(header):
+                continue
+            for k in cols:
+                s, e = row[k]
+                if s == e or any(a <= s < b for a, b in covered):
+                    continue
+                unit = table_row_unit(ctx, s, e)
+                if unit is None:
+                    continue
+                for m in P.CRIT_REF.finditer(f, s, e):
+                    name, name_end = _text_name(ctx, m.end())
+                    nums = _nums(m.group("nums"))
+                    for n in nums:
+                        add(unit, n, name if len(nums) == 1 else None, None, m.start(), min(e, max(m.end(), name_end)),
+                            m.group("word"))
     out.sort(key=lambda u: u.evidence.start)
     return out
+
+
+_UNMET_COLUMN = regex.compile(r"^(?i:(?:các\s+)?tiêu\s+chí\s+chưa\s+đạt|chưa\s+đạt)$")
 
 
 EXTRACTOR = Extractor(

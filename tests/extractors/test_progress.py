@@ -543,6 +543,14 @@ def test_table_with_bare_numbers_and_a_district_column():
             P("xã", "Sơn Hạ", "chỉ tiêu", 52, 57)} <= got
 
 
+def test_table_rows_naming_the_district_in_parentheses():
+    text = ("STT | Xã (huyện) | Tiêu chí đạt | Tiêu chí chưa đạt\n1 | Nam Hồng (Tiền Hải) | 19/19 | Không\n"
+            "2 | Vũ Hội (Vũ Thư) | 17/19 | TC 2 - Giao thông\n")
+    facts = run(text, province="Thái Bình")
+    assert sorted((f.unit.name, f.unit.district, f.met, f.total) for f in facts) == [
+        ("Nam Hồng", "Tiền Hải", 19, 19), ("Vũ Hội", "Vũ Thư", 17, 19)]
+
+
 def test_table_rows_without_a_criteria_header_are_no_progress():
     # a table of other ratios (households, roads) has no measure word in its header
     text = ("Kết quả giảm nghèo của huyện Phú Tân:\n\n"

@@ -246,6 +246,21 @@ POSITIVE = {
         "đạt tiêu chí 17 - Môi trường.",
         [("Phước Lại", 17, None), ("Long Hậu", 17, None), ("Tân Tập", 17, None)],
     ),
+    "a-table-column-of-criteria-not-met": (
+        "STT | Xã (huyện) | Tiêu chí đạt | Tiêu chí chưa đạt\n1 | Nam Hồng (Tiền Hải) | 19/19 | Không\n"
+        "2 | Vũ Hội (Vũ Thư) | 17/19 | TC 2 - Giao thông; TC 17 - Môi trường\n",
+        [("Vũ Hội", 2, None), ("Vũ Hội", 17, None)],
+    ),
+    "fallen-in-quotes-as-a-head": (
+        'Xã Hoằng Phụ chỉ còn đạt 16/19 tiêu chí. Ba tiêu chí "rớt" gồm: tiêu chí số 2 - Giao thông, tiêu chí số 10 - '
+        "Thu nhập và tiêu chí số 17 - Môi trường.",
+        [("Hoằng Phụ", 2, None), ("Hoằng Phụ", 10, None), ("Hoằng Phụ", 17, None)],
+    ),
+    "criteria-most-communes-miss-with-a-colon": (
+        "Rà soát toàn tỉnh Nam Định, các tiêu chí có nhiều xã chưa đạt nhất: tiêu chí số 17 về Môi trường (90 xã "
+        "chưa đạt); tiêu chí số 5 về Trường học (31 xã).",
+        [("Nam Định", 17, 90), ("Nam Định", 5, 31)],
+    ),
 }
 
 NEGATIVE = {
