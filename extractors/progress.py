@@ -422,8 +422,9 @@ QUANTIFIED = regex.compile(
 _ANAPHOR = regex.compile(
     r"(?<![\p{L}\d])(?:(?P<all>cả)\s+)?(?:(?P<n>hai|ba|bốn|năm|\d{1,2})|(?P<pl>các|những))\s+(?P<lw>xã|huyện)"
     # "cả hai xã vùng sâu này": a descriptor before "này"
-    r"(?:(?:\s+(?:vùng\s+sâu|vùng\s+cao|biên\s+giới|miền\s+núi|ven\s+biển|khó\s+khăn))?\s+"
-    r"(?P<this>này|trên|nói\s+trên|kể\s+trên))?(?![\p{L}])", regex.I)
+    # "14 xã nâng cao nêu trên": the standard they were counted for before it
+    r"(?:(?:\s+(?:vùng\s+sâu|vùng\s+cao|biên\s+giới|miền\s+núi|ven\s+biển|khó\s+khăn|(?:ntm\s+)?nâng\s+cao|"
+    r"(?:ntm\s+)?kiểu\s+mẫu))?\s+(?P<this>này|trên|nói\s+trên|kể\s+trên|nêu\s+trên))?(?![\p{L}])", regex.I)
 # An authority in front of a bare level word: "UBND tỉnh", "Ủy ban nhân dân huyện", "HĐND xã".
 _BODY_BEFORE = regex.compile(
     rf"(?<![\p{{L}}])(?:{P.COUNCIL}|(?i:ban\s+chỉ\s+đạo|tỉnh\s+ủy|huyện\s+ủy))\s*$")
@@ -561,9 +562,30 @@ def _anaphor_units(ctx: Context, m, level: Level) -> list[Unit]:
             if len(items) == n:
                 for name, district in items:
                     add(name, district)
+    if len(named) < n and m.group("this"):
+        # "14 xã nâng cao nêu trên đều đạt 19/19 tiêu chí" after a list of 14 items, one per line under
+        # a heading that counts them ("I. XÃ ĐẠT CHUẨN NTM NÂNG CAO (14 xã)"): the first n named after
+        # the last such heading
+        lo = max(0, p_start - _ANAPHOR_REACH)
+        head = None
+        for h in _COUNTED_HEADING.finditer(f, lo, p_start):
+            if int(h.group("n")) == n and h.group("lw").lower() == level.value:
+                head = h
+        if head is not None:
+            listed: list[tuple[str, Optional[str]]] = []
+            for _, _, items in find_lists(f, head.end(), p_start, ctx):
+                for it in items:
+                    if it.level == level and all(nm != it.name for nm, _ in listed) and len(listed) < n:
+                        listed.append((it.name, it.district))
+            if len(listed) == n:
+                named = listed
     if len(named) < n:
         return []
     return [ctx.unit(level, name, district) for name, district in named[-n:]]
+
+
+_ANAPHOR_REACH = 3000
+_COUNTED_HEADING = regex.compile(r"\(\s*0*(?P<n>\d{1,3})\s+(?P<lw>(?i:xã|huyện))\s*\)[ \t]*:?[ \t]*$", regex.M)
 
 
 # "..., gồm: A, B (huyện X) và C", "... là A và B": the members of a count named before

@@ -918,9 +918,12 @@ def _listed_parents(ctx: Context, at: int, child: Level) -> list[Unit]:
 
 # "- Huyện Chợ Gạo (04 xã): Song Bình, Xuân Đông, ..." under a lead that says what the units reached
 # ("- Thành phố Kon Tum (06 xã NTM nâng cao): ..." names the standard in the parenthesis)
+# (or a heading line of its own over the items: "Huyện Yên Lạc (03 xã)")
 _COUNTED_BULLET = regex.compile(
-    rf"(?m)^[ \t]*[-–•+*][ \t]*(?P<lw>{P.LEVEL})[ \t]+(?P<name>{P.NAME})[ \t]*\([ \t]*(?P<count>\d{{1,3}})[ \t]+"
-    r"(?P<child>(?i:xã|huyện))(?P<std>[ \t]+[^()\n:]{1,30}?)?[ \t]*\)[ \t]*:")
+    rf"(?m)^[ \t]*(?:[-–•+*][ \t]*)?(?P<lw>{P.LEVEL})[ \t]+(?P<name>{P.NAME})[ \t]*\([ \t]*(?P<count>\d{{1,3}})[ \t]+"
+    r"(?P<child>(?i:xã|huyện))(?P<std>[ \t]+[^()\n:]{1,30}?)?[ \t]*\)[ \t]*(?::|$)")
+# an item of a list under such a heading: "1. Xã Trung Kiên - QĐ số ..."
+_ITEM_MARK_LINE = regex.compile(r"[ \t]*(?:[-–•+*]|\d{1,3}[.)]|[a-zđ][.)])[ \t]")
 
 
 def _item_unit(ctx: Context, lw: str, name: str) -> Unit:
@@ -988,12 +991,12 @@ def _counted_bullets(ctx: Context) -> list[Tally]:
         # the lead: the nearest line above that is no item of the list (up to four lines up)
         pos = f.rfind("\n", 0, m.start())
         lead = None
-        for _ in range(12):
+        for _ in range(24):
             if pos <= 0:
                 break
             ls = f.rfind("\n", 0, pos) + 1
             line = f[ls:pos]
-            if line.strip() and not _COUNTED_BULLET.match(f, ls, pos):
+            if line.strip() and not _COUNTED_BULLET.match(f, ls, pos) and not _ITEM_MARK_LINE.match(f, ls, pos):
                 lead = (ls, pos)
                 break
             pos = ls - 1

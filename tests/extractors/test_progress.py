@@ -543,6 +543,15 @@ def test_table_with_bare_numbers_and_a_district_column():
             P("xã", "Sơn Hạ", "chỉ tiêu", 52, 57)} <= got
 
 
+def test_a_counted_anaphor_after_a_list_under_a_counting_heading():
+    text = ("I. XÃ ĐẠT CHUẨN NTM NÂNG CAO (03 xã)\n\nHuyện Yên Lạc (02 xã)\n1. Xã Liên Châu - QĐ số 11/QĐ-UBND\n"
+            "2. Xã Đồng Văn - QĐ số 12/QĐ-UBND\n\nHuyện Tam Dương (01 xã)\n3. Xã Hoàng Đan - QĐ số 13/QĐ-UBND\n\n"
+            "II. XÃ ĐẠT CHUẨN NTM KIỂU MẪU (01 xã)\n1. Xã Tề Lỗ (Yên Lạc) - QĐ số 14/QĐ-UBND\n\n"
+            "03 xã nâng cao nêu trên đều đạt 19/19 tiêu chí.")
+    facts = run(text, province="Vĩnh Phúc")
+    assert sorted(f.unit.name for f in facts) == ["Hoàng Đan", "Liên Châu", "Đồng Văn"]
+
+
 def test_table_rows_naming_the_district_in_parentheses():
     text = ("STT | Xã (huyện) | Tiêu chí đạt | Tiêu chí chưa đạt\n1 | Nam Hồng (Tiền Hải) | 19/19 | Không\n"
             "2 | Vũ Hội (Vũ Thư) | 17/19 | TC 2 - Giao thông\n")

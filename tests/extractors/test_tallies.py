@@ -366,6 +366,13 @@ def test_segments_of_a_transcript_each_from_its_district():
         T("Đức Thọ", "xã", "ntm_nang_cao", 6), T("Đức Thọ", "xã", "ntm_nang_cao", 2, modality="target")])
 
 
+def test_counted_heading_lines_over_their_items():
+    text = ("I. XÃ ĐẠT CHUẨN NTM NÂNG CAO (03 xã)\n\nHuyện Yên Lạc (02 xã)\n1. Xã Liên Châu - QĐ số 11/QĐ-UBND\n"
+            "2. Xã Đồng Văn - QĐ số 12/QĐ-UBND\n\nHuyện Tam Dương (01 xã)\n3. Xã Hoàng Đan - QĐ số 13/QĐ-UBND\n")
+    facts = run(text, province="Vĩnh Phúc")
+    assert sorted(key(f) for f in facts) == [T("Tam Dương", "xã", "ntm_nang_cao", 1), T("Yên Lạc", "xã", "ntm_nang_cao", 2)]
+
+
 def test_a_goal_word_of_a_month_gone_by_is_a_date():
     text = "Theo Văn phòng Điều phối, đến cuối tháng 10/2024 cả nước có 6.200/8.014 xã đạt chuẩn NTM."
     assert [key(f) for f in run(text, published="2024-11-20")] == [T("Việt Nam", "xã", "ntm", 6200, 8014)]
