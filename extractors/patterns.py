@@ -277,7 +277,8 @@ INCREMENT_CUE = regex.compile(
 # A running total whose count comes after its verb: "nâng tổng số xã đạt chuẩn NTM toàn tỉnh lên
 # 41/147 xã", "nâng tổng số lên 300/411 xã", "tổng số xã đạt chuẩn NTM là 120 xã".
 RUNNING_TOTAL_BEFORE = regex.compile(
-    r"(?<![\p{L}])(?i:(?:nâng|đưa)\s+(?:tổng\s+)?số|tổng\s+số)(?P<mid>(?:\s+[^\s;.]+){0,12}?)"
+    # "..., nâng lên 14 xã" (the number it was raised to)
+    r"(?<![\p{L}])(?i:(?:nâng|đưa)\s+(?:tổng\s+)?số|tổng\s+số|nâng(?=\s+lên))(?P<mid>(?:\s+[^\s;.]+){0,12}?)"
     r"\s*(?i:lên|là|:)\s*(?i:thành\s+|con\s+số\s+)?$"
 )
 RUNNING_TOTAL_CUE = regex.compile(r"(?i:đến\s+nay|nâng\s+tổng\s+số|tổng\s+số|lũy\s+kế|luỹ\s+kế|toàn\s+(?:tỉnh|huyện|quốc)|cả\s+nước)")

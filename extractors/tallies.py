@@ -439,6 +439,11 @@ def parent_for(ctx: Context, start: int, child: Level, prev: Optional[Unit] = No
     sent = ctx.doc.sentence_at(start)
     clause_start = max(f.rfind(";", sent.start, start) + 1, sent.start)
     found = last_candidate(ctx, clause_start, start, child, skip_reached=False)
+    if found and prev is not None and found.level == prev.level and found != prev \
+            and not P.UNIT_MENTION_A.may_match(ctx, clause_start, start):
+        # "Mỹ Đức hiện có 9/21 xã ...; năm 2024 huyện đăng ký thêm 4 xã": a bare "huyện" is the
+        # district of the sentence's tally, not the one named last with its level word
+        return prev
     if found:
         return found
     if prev is not None:
@@ -522,6 +527,10 @@ def _running_total(ctx: Context, m, facts: list[Tally], sent_start: int):
     r = P.RUNNING_TOTAL_BEFORE.search(f, lo, m.start())
     if not r:
         return None
+    if f[m.end():m.end() + 1] == " " and P.STANDARD.match(f, m.end() + 1):
+        # "nâng tổng số lên 153 xã NTM nâng cao (40,05% số xã) và 47 xã NTM kiểu mẫu": the set named
+        # right after the count
+        return _standard(ctx, m.end(), m.end() + 40)[0], r.start()
     mid_s, mid_e = r.span("mid")
     if P.REACHED.search(f, mid_s, mid_e):
         return _standard(ctx, mid_s, mid_e, default_ntm=True)[0], r.start()
@@ -808,6 +817,9 @@ def find(ctx: Context) -> list[Tally]:
         if running is not None:
             standard, quote_start = running
             increment = False
+            after = P.STANDARD.match(f, m.end() + 1) if f[m.end():m.end() + 1] == " " else None
+            if after is not None:
+                end = after.end()
         else:
             # the standard of a count with its own verb ends before the next count: "382/382 xã
             # đạt chuẩn, trong đó 173 xã đạt chuẩn nâng cao" (the 382 are NTM)

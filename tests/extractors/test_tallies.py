@@ -373,6 +373,20 @@ def test_counted_heading_lines_over_their_items():
     assert sorted(key(f) for f in facts) == [T("Tam Dương", "xã", "ntm_nang_cao", 1), T("Yên Lạc", "xã", "ntm_nang_cao", 2)]
 
 
+def test_running_totals_with_the_set_after_the_count_and_raised_to():
+    text = ("Trong năm, thành phố Hà Nội công nhận thêm 40 xã đạt chuẩn NTM nâng cao và 12 xã đạt chuẩn NTM kiểu mẫu, "
+            "nâng tổng số lên 150 xã NTM nâng cao (39% số xã) và 45 xã NTM kiểu mẫu.\n\n"
+            "Huyện Ba Vì có thêm 4 xã đạt chuẩn NTM nâng cao, nâng lên 13 xã. Mỹ Đức hiện có 8/21 xã đạt chuẩn NTM "
+            "nâng cao; năm 2024 huyện đăng ký thêm 3 xã nâng cao.")
+    facts = run(text, published="2023-12-28")
+    got = sorted((key(f), f.increment) for f in facts)
+    assert got == sorted([
+        (T("Hà Nội", "xã", "ntm_nang_cao", 40), True), (T("Hà Nội", "xã", "ntm_kieu_mau", 12), True),
+        (T("Hà Nội", "xã", "ntm_nang_cao", 150), False), (T("Hà Nội", "xã", "ntm_kieu_mau", 45), False),
+        (T("Ba Vì", "xã", "ntm_nang_cao", 4), True), (T("Ba Vì", "xã", "ntm_nang_cao", 13), False),
+        (T("Mỹ Đức", "xã", "ntm_nang_cao", 8, 21), False), (T("Mỹ Đức", "xã", "ntm_nang_cao", 3, modality="target"), True)])
+
+
 def test_a_goal_word_of_a_month_gone_by_is_a_date():
     text = "Theo Văn phòng Điều phối, đến cuối tháng 10/2024 cả nước có 6.200/8.014 xã đạt chuẩn NTM."
     assert [key(f) for f in run(text, published="2024-11-20")] == [T("Việt Nam", "xã", "ntm", 6200, 8014)]
