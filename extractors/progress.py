@@ -249,6 +249,9 @@ _ELLIPTICAL_JOIN = regex.compile(
     rf"\s*\)?\s*(?:,|;|\bvà)\s*{P.BARE_NAME}\s*\(?\s*(?:(?i:đạt|có|với)\s+)?$")
 
 
+_PAIR_JOIN = regex.compile(r"\s*(?:,|\bvà\b)\s*")
+
+
 def _elliptical_measures(f: str, counts: list[Count]) -> None:
     """Give a fraction without its measure word the measure of the figure it is listed with, before
     or after it, where the two are items of one list of named units with the same total."""
@@ -262,7 +265,9 @@ def _elliptical_measures(f: str, counts: list[Count]) -> None:
             c.measure = p.measure
     for i in range(len(counts) - 2, -1, -1):
         c, n = counts[i], counts[i + 1]
-        if c.measure is None and n.measure is not None and joined(c, n):
+        if c.measure is None and n.measure is not None and (joined(c, n) or (
+                # "Suối Ngô và Tân Hòa lần lượt đạt 17/19 và 15/19 tiêu chí": one measure said once
+                c.total == n.total and _PAIR_JOIN.fullmatch(f, c.end, n.start) is not None)):
             c.measure = n.measure
 
 
@@ -479,7 +484,7 @@ def _bare_level_units(ctx: Context, lw: str, at: int) -> Optional[Unit]:
 
 
 _NAME_BEFORE_VERB = regex.compile(
-    rf"{P.BARE_NAME}(?:{P.PAREN_PLACE})?\s+(?:(?i:hiện|nay|đã|cũng|mới|vẫn|đều|cùng|chỉ)\s+)*"
+    rf"{P.BARE_NAME}(?:{P.PAREN_PLACE})?\s+(?:(?i:hiện|nay|đã|cũng|mới|vẫn|đều|cùng|chỉ|tự\s+đánh\s+giá)\s+)*"
     # a goal between: "Thạnh Phú phấn đấu đạt 9/9", "Đình Phong đặt mục tiêu đến hết năm 2024 đạt 19/19"
     rf"(?:(?:{_GOAL_WORDS}|(?i:sẽ))(?:\s+(?:[\p{{Ll}}\d/]+|[IVX]{{1,4}}/\d{{4}})){{0,6}}?\s+)?"
     # "Phú Đông, Phước Khánh và Đại Phước đều dừng ở mức 15-16/19 tiêu chí"
@@ -507,7 +512,14 @@ def _name_before_verb(ctx: Context, group: list[Count], lo: int, at: int) -> Opt
     m = _NAME_BEFORE_VERB.search(ctx.folded, max(lo, at - 120), at)
     if m is None:
         return None
-    unit = ctx.registered(level, m.group("name"), m.group("paren"))
+    unit = None
+    if c.total is None and c.measure == Measure.TIEU_CHI and c.met <= 9 and not m.group("paren"):
+        # "Tân Châu mới đạt 5 tiêu chí": no more than a district's 9, and a district of that name
+        unit = ctx.registered(Level.HUYEN, m.group("name"), skip=0)
+        if unit is not None:
+            level = Level.HUYEN
+    if unit is None:
+        unit = ctx.registered(level, m.group("name"), m.group("paren"))
     if unit is None:
         return None
     units, start = [unit], m.start("name")
@@ -865,9 +877,14 @@ def find(ctx: Context) -> list[Progress]:
         modality = ctx.modality(group[0].start, sent.start, short)
         evidence = ctx.evidence(span_start, span_end)  # frozen: one for every fact of the group
         quote = ctx.quote(span_start, span_end)
-        for unit in units:
+        if len(units) >= 2 and len(group) == len(units) and len({c.measure for c in group}) == 1:
+            # "hai xã Suối Ngô và Tân Hòa lần lượt đạt 17/19 và 15/19 tiêu chí": one figure each, in order
+            assigned = [(u, [c]) for u, c in zip(units, group)]
+        else:
+            assigned = [(u, group) for u in units]
+        for unit, counts in assigned:
             standard = standard_for(ctx, group, unit, seg_start)
-            for c in group:
+            for c in counts:
                 if c.total is None and c.met_max is not None and unit.level != Level.XA:
                     # "huyện có 12 xã đạt từ 15-18 tiêu chí": a band of the district's communes, not
                     # its own figure (a range without its total is read for communes only)

@@ -48,7 +48,7 @@ _GAP_STOP = regex.compile(
 # tiêu chí số 10", "...; vướng tiêu chí số 15", '"rớt" tiêu chí 15'
 _LACKING_BEFORE = regex.compile(
     r"(?<![\p{L}])(?i:thiếu(?:\s+thêm)?|(?:chưa\s+đạt|chưa\s+hoàn\s+thành)(?:\s+(?:các|những))?|"
-    r"(?:(?<=(?:còn|bị|cùng|đều|vẫn)\s)|(?<=[;,:]\s))[\"“]?(?:vướng|rớt)[\"”]?(?:\s+ở)?)\s*:?\s+$")
+    r"(?:(?<=(?:còn|bị|cùng|đều|vẫn)\s)|(?<=[;,:]\s))[\"“]?rớt[\"”]?(?:\s+ở)?|[\"“]?vướng[\"”]?(?:\s+ở)?)\s*:?\s+$")
 
 
 _STILL_BEFORE = regex.compile(r"(?<![\p{L}])(?i:còn)\s+$")

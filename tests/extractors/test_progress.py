@@ -366,6 +366,14 @@ POSITIVE = {
         "7/9 tiêu chí; sẽ hoàn thành 2 tiêu chí còn thiếu trong quý IV.",
         [P("huyện", "Cần Giờ", "tiêu chí", 9, 9, modality="target"), P("huyện", "Cần Giờ", "tiêu chí", 7, 9)],
     ),
+    "respectively-one-figure-each": (
+        "Huyện Tân Châu có 09/11 xã đạt chuẩn; hai xã Suối Dây và Tân Hội lần lượt đạt 17/19 và 15/19 tiêu chí.",
+        [P("xã", "Suối Dây", "tiêu chí", 17, 19), P("xã", "Tân Hội", "tiêu chí", 15, 19)],
+    ),
+    "a-district-self-assessed-and-one-without-its-total": (
+        "Đối chiếu bộ tiêu chí huyện, Dương Minh Châu tự đánh giá đạt 7/9 tiêu chí. Hòa Thành mới đạt 5 tiêu chí.",
+        [P("huyện", "Dương Minh Châu", "tiêu chí", 7, 9), P("huyện", "Hòa Thành", "tiêu chí", 5, 9)],
+    ),
     "commune-placed-by-its-district-in-parentheses": (
         "Tỉnh Gia Lai còn hai xã chưa về đích là Ia Chia (huyện Ia Grai), mới đạt 15/19 tiêu chí, và "
         "Kon Pne (huyện Kbang), đạt 12/19 tiêu chí.",

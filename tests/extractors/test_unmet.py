@@ -261,6 +261,10 @@ POSITIVE = {
         "chưa đạt); tiêu chí số 5 về Trường học (31 xã).",
         [("Nam Định", 17, 90), ("Nam Định", 5, 31)],
     ),
+    "a-bare-name-stuck-at": (
+        "Xã Suối Dây đạt 17/19 tiêu chí. Suối Dây vướng tiêu chí 2 - Giao thông và tiêu chí 9 - Nhà ở dân cư.",
+        [("Suối Dây", 2, None), ("Suối Dây", 9, None)],
+    ),
 }
 
 NEGATIVE = {
