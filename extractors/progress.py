@@ -249,6 +249,7 @@ _ELLIPTICAL_JOIN = regex.compile(
     rf"\s*\)?\s*(?:,|;|\bvà)\s*{P.BARE_NAME}\s*\(?\s*(?:(?i:đạt|có|với)\s+)?$")
 
 
+_SET_WORD_BEFORE = regex.compile(r"(?<![\p{L}])(?i:tiêu\s+chí)\s+$")
 _PAIR_JOIN = regex.compile(r"\s*(?:,|\bvà\b)\s*")
 
 
@@ -725,6 +726,8 @@ def _units_for_group(
     for m in bare:
         if QUANTIFIED.search(f, max(0, m.start() - 8), m.start()):
             continue
+        if _SET_WORD_BEFORE.search(f, max(0, m.start() - 12), m.start()):
+            continue  # "Đối chiếu bộ tiêu chí huyện, ...": the name of a set, no unit
         if _BODY_BEFORE.search(f, max(0, m.start() - 20), m.start()):
             # "xã vừa được UBND tỉnh công nhận ...": the recognising body is the subject only
             # where no other unit is named ("Chủ tịch UBND tỉnh ... phấn đấu đạt 08/08 nội dung")
