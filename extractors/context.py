@@ -536,9 +536,12 @@ class Context:
         while k < len(starts):
             ls = starts[k]
             le = self.line_span(ls)[1]
-            lead = _GOAL_LEAD.search(f, ls, le)
             k += 1
-            if lead is None or _RESULTS_LEAD.search(f, ls, le):
+            # a lead ends with ":" (spaces aside): most lines do not, and need no pattern
+            e = le
+            while e > ls and f[e - 1] in " \t":
+                e -= 1
+            if e == ls or f[e - 1] != ":" or _GOAL_LEAD.search(f, ls, le) is None or _RESULTS_LEAD.search(f, ls, le):
                 continue
             first = k
             while k < len(starts) and _ITEM_MARK.match(f, starts[k], self.line_span(starts[k])[1]):

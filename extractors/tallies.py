@@ -76,7 +76,8 @@ def _bare_parent(ctx: Context, lo: int, at: int, child: Level) -> Optional[Unit]
     if m is None:
         # "Vũ Quang đặt mục tiêu năm 2024 công nhận thêm 1 xã": the district opens the clause, its verb
         # follows in lower-case words
-        m = _SUBJECT_DISTRICT.match(ctx.folded, lo, at)
+        k = _after_spaces(ctx.folded, lo)
+        m = _SUBJECT_DISTRICT.match(ctx.folded, lo, at) if k < at and ctx.folded[k].isupper() else None
         if m is None or not _SUBJECT_VERB.search(m.group("mid")):
             return None
     name = clean_name(m.group("name"))
@@ -713,10 +714,11 @@ def find(ctx: Context) -> list[Tally]:
             continue  # "mỗi huyện phải có ít nhất 1 xã ...": a quota, not a count
         if _BAND_AFTER.match(f, m.end()):
             continue  # "42 xã dưới 5 tiêu chí", "7 xã đạt từ 15-18 tiêu chí": a band of figures, no standard
-        if _LOST_AFTER.match(f, m.end()):
-            continue  # '21 xã "rớt" chỉ tiêu': units that fell below it
-        if _BUT_AFTER.match(f, m.end()):
-            continue  # "Sìn Hồ có 21 xã nhưng số xã về đích rất ít": how many units there are
+        if ctx.may_hold(("rớt", "tụt", "nhưng", "song"), m.end(), m.end() + 12) and (
+                _LOST_AFTER.match(f, m.end()) or _BUT_AFTER.match(f, m.end())):
+            # '21 xã "rớt" chỉ tiêu': units that fell below it; "Sìn Hồ có 21 xã nhưng số xã về đích rất
+            # ít": how many units there are
+            continue
         sent = ctx.doc.sentence_at(m.start())
         wend = _window_end(ctx, m.end())
         nxt = matches[i + 1].start() if i + 1 < len(matches) else len(f)
@@ -880,6 +882,7 @@ def find(ctx: Context) -> list[Tally]:
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 _WORDED_COUNT = regex.compile(
     r"(?<![\p{L}])(?P<n>(?i:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười))\s+(?P<child>(?i:xã|huyện))\s+(?=\p{Lu})")
+_WORDED_GATE = re.compile(r"(?<!\w)(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:xã|huyện)\s")
 _NAMES = regex.compile(rf"{P.NAME}(?:\s*(?:,|\bvà\b)\s*{P.NAME})*")
 _NAME_SEP = regex.compile(r"\s*(?:,|\bvà\b)\s*")
 _WORDED_REACHED = regex.compile(
@@ -889,10 +892,15 @@ _WORDED_REACHED = regex.compile(
 def _worded_counts(ctx: Context, facts: list[Tally]) -> list[Tally]:
     """Tallies of counts in words whose units are named right after them, as many names as the word says."""
     f = ctx.folded
-    if not ctx.may_hold(tuple(_NUMBER_WORDS), 0, len(f)):
-        return []
     out: list[Tally] = []
-    for m in _WORDED_COUNT.finditer(f):
+    # where a match may start: a number word, a space and a level word (the stdlib engine over the
+    # lower-cased text finds those at once; the pattern, opening with a look-behind, would be tried
+    # at every offset)
+    spots = _WORDED_GATE.finditer(ctx.low) if ctx.lowered else _WORDED_COUNT.finditer(f)
+    for g in spots:
+        m = _WORDED_COUNT.match(f, g.start()) if ctx.lowered else g
+        if m is None:
+            continue
         n = _NUMBER_WORDS[m.group("n").lower()]
         child = _child_level(m.group("child"))
         names = _NAMES.match(f, m.end(), min(len(f), m.end() + 200))
@@ -959,7 +967,8 @@ def _breakdowns(ctx: Context, facts: list[Tally]) -> list[Tally]:
     for t in facts:
         if t.parent is None or t.parent.level not in (Level.TINH, Level.QUOC_GIA):
             continue
-        lead = _BREAKDOWN_LEAD.match(f, t.evidence.end)
+        lead = _BREAKDOWN_LEAD.match(f, t.evidence.end) \
+            if ctx.may_hold(("cụ thể",), t.evidence.end, t.evidence.end + 12) else None
         if lead is None:
             continue
         pos = lead.end()
