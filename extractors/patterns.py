@@ -337,7 +337,7 @@ REMAINING_HEAD = regex.compile(
 # also "... là tiêu chí duy nhất huyện chưa đạt", "... vẫn chưa đạt", "... hiện chưa đạt chuẩn"
 UNMET_AFTER = regex.compile(
     # "tiêu chí số 7 về Môi trường (xử lý chất thải rắn) chưa đạt": an aside before it
-    r"(?:\s*\([^()\n]{1,80}\))?\s*,?\s*(?i:(?:là\s+(?:tiêu\s+chí|nội\s+dung)(?:\s+(?:duy\s+nhất|còn\s+lại|cuối\s+cùng))?\s+"
+    r"(?:\s*\([^()\n]{1,160}\))?\s*,?\s*(?i:(?:là\s+(?:tiêu\s+chí|nội\s+dung)(?:\s+(?:duy\s+nhất|còn\s+lại|cuối\s+cùng))?\s+"
     r"(?:mà\s+)?(?:(?:tỉnh|huyện|thị\s+xã|xã|thị\s+trấn|địa\s+phương)\s+)?(?:này\s+)?)?"
     r"(?:vẫn\s+|còn\s+|hiện\s+|hiện\s+còn\s+|đều\s+|cũng\s+)?(?:chưa\s+đạt|chưa\s+hoàn\s+thành))"
 )

@@ -94,7 +94,7 @@ def _read_text_name(ctx: Context, end: int) -> tuple[Optional[str], int]:
     if not m.group(g).strip():
         return None, end
     s, e = m.start(g), m.end(g)
-    return ctx.quote(s, e).strip(" -–,"), (m.end() if g == "pname" else e)
+    return ctx.quote(s, e).strip(" -–,:"), (m.end() if g == "pname" else e)
 
 
 def _chain(ctx: Context, m, line_end: int) -> list:
@@ -224,6 +224,8 @@ _REVIEW_HEAD = regex.compile(
     r"(?i:là\s+tiêu\s+chí\s+nhiều\s+xã\s+chưa\s+đạt\s+nhất)\s*\([^()\n]{1,30}\)\s*[;,]\s*"
     r"(?i:tiếp\s+(?:đến|theo)|kế\s+đến|sau\s+đó)(?:\s+(?i:là))?)\s*:?\s*")
 # the communes a review counts for one criterion, in parentheses after its name: "(6 xã)", "(22 xã, ...)"
+# the count of an item below a review's first: ": 9 xã", " - 9 xã"
+_COUNT_AFTER_NAME = regex.compile(r"\s*[:\-–]?\s*(?P<k>\d{1,3}(?:\.\d{3})*)\s+(?i:xã)(?![\p{L}])")
 _PAREN_COUNT = regex.compile(r"\s*\(\s*(?P<k>\d{1,3}(?:\.\d{3})*)\s+(?i:xã)(?![\p{L}])")
 # an item of a list on a line of its own: "- ", "+ ", "• ", "a) ", "1. "
 _BULLET_ITEM = regex.compile(rf"[ \t]*(?:[{regex.escape(P.BULLETS)}]|[a-zđ\d]{{1,2}}[.)])[ \t]*")
@@ -376,6 +378,25 @@ def find(ctx: Context) -> list[Unmet]:
         for n in _nums(m.group("nums")):
             add(unit, n, name, count, m.start(), k.end(), m.group("word"))
         covered.append((m.start(), k.end()))
+        # "- Tiêu chí 18 - Chất lượng môi trường sống: 11 xã chưa đạt;" / "- Tiêu chí 17 - Môi trường: 9 xã;":
+        # the items below, one per line, count the same communes without saying "chưa đạt" again
+        line_start, line_end = ctx.line_span(m.start())
+        if _BULLET_ITEM.match(f, line_start, m.start() + 1) is None:
+            continue
+        while line_end + 1 < len(f):
+            line_start, line_end = ctx.line_span(line_end + 1)
+            b = _BULLET_ITEM.match(f, line_start, line_end)
+            r = P.CRIT_REF.match(f, b.end(), line_end) if b else None
+            if r is None:
+                break
+            r_name, r_end = _text_name(ctx, r.end())
+            rk = _COUNT_AFTER_NAME.match(f, r_end, line_end)
+            if rk is None:
+                break
+            rcount = int(rk.group("k").replace(".", ""))
+            for n in _nums(r.group("nums")):
+                add(_holding(ctx, unit, rcount), n, r_name, rcount, r.start(), rk.end(), r.group("word"))
+            covered.append((r.start(), rk.end()))
     # 1b. the count first: "vẫn còn 6 xã chưa đạt tiêu chí số 13 về ..." (the parent of the count)
     for m in refs:
         if any(a <= m.start() < b for a, b in covered):

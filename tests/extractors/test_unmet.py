@@ -265,6 +265,17 @@ POSITIVE = {
         "Xã Suối Dây đạt 17/19 tiêu chí. Suối Dây vướng tiêu chí 2 - Giao thông và tiêu chí 9 - Nhà ở dân cư.",
         [("Suối Dây", 2, None), ("Suối Dây", 9, None)],
     ),
+    "a-review-listed-one-criterion-per-line": (
+        "Huyện Phong Điền có 6/6 xã đạt chuẩn NTM nâng cao.\n\nSố xã chưa đạt theo từng tiêu chí (toàn thành phố Cần "
+        "Thơ):\n- Tiêu chí 18 - Chất lượng môi trường sống: 8 xã chưa đạt;\n- Tiêu chí 17 - Môi trường: 6 xã;\n"
+        "- Tiêu chí 10 - Thu nhập: 2 xã.\n",
+        [("Cần Thơ", 18, 8), ("Cần Thơ", 17, 6), ("Cần Thơ", 10, 2)],
+    ),
+    "a-long-aside-before-not-yet-met": (
+        "Thành phố Cần Thơ hiện đạt 7/8 nội dung; nội dung 08 (chỉ số hài lòng của người dân, tổ chức đối với sự "
+        "phục vụ của cơ quan hành chính nhà nước) chưa đạt.",
+        [("Cần Thơ", 8, None)],
+    ),
 }
 
 NEGATIVE = {
