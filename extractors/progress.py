@@ -575,6 +575,17 @@ def _anaphor_units(ctx: Context, m, level: Level) -> list[Unit]:
             if len(items) == n:
                 for name, district in items:
                     add(name, district)
+    if len(named) < n and m.group("all") and p_start > 0:
+        # "... công nhận 03 xã ..., gồm: xã A (...), xã B (...) và xã C (...)." / "Theo kết quả thẩm định,
+        # cả 03 xã đều đạt 19/19 tiêu chí": the units of the paragraph before
+        prev_start, _ = ctx.paragraph_span(max(0, p_start - 2))
+        before: list[tuple[str, Optional[str]]] = []
+        for _, _, items in find_lists(f, prev_start, p_start, ctx):
+            for it in items:
+                if it.level == level and all(nm != it.name for nm, _ in before):
+                    before.append((it.name, it.district))
+        if len(before) >= n:
+            named = before[-n:]
     if len(named) < n and m.group("this"):
         # "14 xã nâng cao nêu trên đều đạt 19/19 tiêu chí" after a list of 14 items, one per line under
         # a heading that counts them ("I. XÃ ĐẠT CHUẨN NTM NÂNG CAO (14 xã)"): the first n named after

@@ -374,6 +374,11 @@ POSITIVE = {
         "Đối chiếu bộ tiêu chí huyện, Dương Minh Châu tự đánh giá đạt 7/9 tiêu chí. Hòa Thành mới đạt 5 tiêu chí.",
         [P("huyện", "Dương Minh Châu", "tiêu chí", 7, 9), P("huyện", "Hòa Thành", "tiêu chí", 5, 9)],
     ),
+    "all-of-the-units-of-the-paragraph-before": (
+        "UBND tỉnh Bắc Kạn công nhận 02 xã đạt chuẩn nông thôn mới, gồm: xã Nông Thượng (thành phố Bắc Kạn) và xã "
+        "Thanh Vận (huyện Chợ Mới).\n\nTheo kết quả thẩm định, cả 02 xã đều đạt 19/19 tiêu chí.",
+        [P("xã", "Nông Thượng", "tiêu chí", 19, 19), P("xã", "Thanh Vận", "tiêu chí", 19, 19)],
+    ),
     "commune-placed-by-its-district-in-parentheses": (
         "Tỉnh Gia Lai còn hai xã chưa về đích là Ia Chia (huyện Ia Grai), mới đạt 15/19 tiêu chí, và "
         "Kon Pne (huyện Kbang), đạt 12/19 tiêu chí.",
