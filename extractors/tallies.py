@@ -882,7 +882,8 @@ def find(ctx: Context) -> list[Tally]:
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 _WORDED_COUNT = regex.compile(
     r"(?<![\p{L}])(?P<n>(?i:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười))\s+(?P<child>(?i:xã|huyện))\s+(?=\p{Lu})")
-_WORDED_GATE = re.compile(r"(?<!\w)(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:xã|huyện)\s")
+# (tried only where a number word and a level word stand: the pattern opens with a look-behind)
+_WORDED_COUNT_A = P.Anchored(_WORDED_COUNT, [f"{n} {lw}" for n in _NUMBER_WORDS for lw in ("xã", "huyện")])
 _NAMES = regex.compile(rf"{P.NAME}(?:\s*(?:,|\bvà\b)\s*{P.NAME})*")
 _NAME_SEP = regex.compile(r"\s*(?:,|\bvà\b)\s*")
 _WORDED_REACHED = regex.compile(
@@ -893,14 +894,7 @@ def _worded_counts(ctx: Context, facts: list[Tally]) -> list[Tally]:
     """Tallies of counts in words whose units are named right after them, as many names as the word says."""
     f = ctx.folded
     out: list[Tally] = []
-    # where a match may start: a number word, a space and a level word (the stdlib engine over the
-    # lower-cased text finds those at once; the pattern, opening with a look-behind, would be tried
-    # at every offset)
-    spots = _WORDED_GATE.finditer(ctx.low) if ctx.lowered else _WORDED_COUNT.finditer(f)
-    for g in spots:
-        m = _WORDED_COUNT.match(f, g.start()) if ctx.lowered else g
-        if m is None:
-            continue
+    for m in _WORDED_COUNT_A.finditer(ctx):
         n = _NUMBER_WORDS[m.group("n").lower()]
         child = _child_level(m.group("child"))
         names = _NAMES.match(f, m.end(), min(len(f), m.end() + 200))
