@@ -306,7 +306,8 @@ BARE_NAME = rf"(?<![\p{{L}}\d])(?=\p{{Lu}})(?P<name>{NAME})"
 # tiêu chí 7 về Môi trường"; "(Kinh tế)" names it in parentheses.
 CRIT_NAME = regex.compile(
     r"\s*(?:(?i:về)\s+|[-–:]\s*)(?P<name>[^;()\n]+?)(?=\s*(?:[;()\n]|,\s*(?:có\s+)?\d|\.\s|\.$|"
-    r"(?i:có\s+\d|còn\s+\d|(?:vẫn\s+|cũng\s+)?là\s+(?:tiêu\s+chí|nội\s+dung)|(?<![\d.])\d{1,3}(?:\.\d{3})*\s+xã|(?:vẫn\s+|còn\s+|hiện\s+|đều\s+)?chưa\s+(?:đạt|hoàn\s+thành)|"
+    r"(?i:có\s+\d|còn\s+\d|(?:vẫn\s+|cũng\s+)?là\s+(?:tiêu\s+chí|nội\s+dung)|"
+    r"(?:(?:chỉ|đạt)\s+)?(?<![\d./])\d{1,3}(?:[./]\d{1,3})*\s+xã|(?:vẫn\s+|còn\s+|hiện\s+|đều\s+)?chưa\s+(?:đạt|hoàn\s+thành)|"
     rf"{PENDING}|(?:,|và)\s*(?:(?:tiêu\s+chí|nội\s+dung)\s+(?:số\s+)?\d|số\s+\d)))|$)"
     r"|\s*\((?P<pname>[^()\n]{2,60})\)"
 )
@@ -351,8 +352,12 @@ UNMET_PAREN_TAIL = regex.compile(r"\)\s*,?\s*(?i:(?:vẫn\s+|còn\s+|hiện\s+|�
 # between two criteria of one list: "tiêu chí 6 về Sản xuất, tiêu chí 7 về Môi trường và ..."
 CRIT_JOIN = regex.compile(r"\s*(?:,|;|\bvà\b)\s*(?:,\s*)?")
 # "Tiêu chí số 2- Giao thông có 5 xã chưa đạt": a district-wide count of communes
+# (or after the count of those that met it: "Tiêu chí số 2 - Giao thông: 52 xã đạt, còn 95 xã chưa đạt",
+# "đạt 143/147 xã, còn 04 xã chưa đạt", "131 xã đạt; chưa đạt: 16 xã", "120 xã đạt (27 xã chưa đạt)")
 UNITS_UNMET = regex.compile(
-    r"\s*,?\s*(?:(?i:có|còn)\s+)?(?P<k>\d{1,3}(?:\.\d{3})*)\s+(?P<child>(?i:xã|huyện))\s+(?i:chưa\s+đạt)")
+    r"\s*[,:]?\s*(?:(?:(?i:chỉ|đạt)\s+)?\d{1,3}(?:[./]\d{1,3})*\s+(?i:xã)(?:\s+(?i:đạt))?\s*[,;(]\s*)?"
+    r"(?:(?:(?i:có|còn)(?:\s+(?i:tới))?\s+)?(?P<k>\d{1,3}(?:\.\d{3})*)\s+(?P<child>(?i:xã|huyện))\s+(?i:chưa\s+đạt)|"
+    r"(?i:chưa\s+đạt)\s*:\s*(?P<k>\d{1,3}(?:\.\d{3})*)\s+(?P<child>(?i:xã|huyện)))")
 
 
 # "vẫn còn 6 xã chưa đạt tiêu chí số 13 ...": the count of units before the criterion

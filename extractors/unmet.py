@@ -327,7 +327,12 @@ def _review_parent(ctx: Context, at: int) -> Optional[Unit]:
             if f[ls:le].lstrip()[:1] in P.BULLETS or "|" in f[ls:le]:
                 continue  # an item of a breakdown by district, not what the review is about
             return t.parent
-    return _district(ctx, at)
+    # none named: the district named last, else the article's province ("Bến Tre: kết quả thực
+    # hiện 19 tiêu chí ..." / "- Tiêu chí số 2 - Giao thông: 52 xã đạt, còn 95 xã chưa đạt")
+    district = _district(ctx, at)
+    if district is not None:
+        return district
+    return ctx.unit(Level.TINH, ctx.province) if ctx.province else None
 
 
 def _district(ctx: Context, at: int) -> Optional[Unit]:
