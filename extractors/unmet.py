@@ -225,7 +225,7 @@ _REVIEW_HEAD = regex.compile(
     r"(?i:tiếp\s+(?:đến|theo)|kế\s+đến|sau\s+đó)(?:\s+(?i:là))?)\s*:?\s*")
 # the communes a review counts for one criterion, in parentheses after its name: "(6 xã)", "(22 xã, ...)"
 # the count of an item below a review's first: ": 9 xã", " - 9 xã"
-_COUNT_AFTER_NAME = regex.compile(r"\s*[:\-–]?\s*(?P<k>\d{1,3}(?:\.\d{3})*)\s+(?i:xã)(?![\p{L}])")
+_COUNT_AFTER_NAME = regex.compile(r"\s*[:\-–]?\s*(?P<k>\d{1,3}(?:\.\d{3})*)\s+(?i:xã)(?![\p{L}])(?=\s*[;.,]?\s*$)")
 _PAREN_COUNT = regex.compile(r"\s*\(\s*(?P<k>\d{1,3}(?:\.\d{3})*)\s+(?i:xã)(?![\p{L}])")
 # an item of a list on a line of its own: "- ", "+ ", "• ", "a) ", "1. "
 _BULLET_ITEM = regex.compile(rf"[ \t]*(?:[{regex.escape(P.BULLETS)}]|[a-zđ\d]{{1,2}}[.)])[ \t]*")
