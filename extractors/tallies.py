@@ -712,6 +712,8 @@ def find(ctx: Context) -> list[Tally]:
         if each_words and ctx.may_hold(("mỗi",), max(0, m.start() - 40), m.start()) \
                 and _EACH_BEFORE.search(f, max(0, m.start() - 40), m.start()):
             continue  # "mỗi huyện phải có ít nhất 1 xã ...": a quota, not a count
+        if ctx.may_hold(("cộng lại", "gộp lại"), max(0, m.start() - 30), m.start()):
+            continue  # "Vân Canh, Vĩnh Thạnh, An Lão cộng lại mới có 5/23 xã": a sum over units, no parent's
         if _BAND_AFTER.match(f, m.end()):
             continue  # "42 xã dưới 5 tiêu chí", "7 xã đạt từ 15-18 tiêu chí": a band of figures, no standard
         if ctx.may_hold(("rớt", "tụt", "nhưng", "song"), m.end(), m.end() + 12) and (
@@ -874,7 +876,74 @@ def find(ctx: Context) -> list[Tally]:
     facts.extend(_breakdowns(ctx, facts))
     facts.extend(_table_tallies(ctx))
     facts.extend(_counted_bullets(ctx))
+    facts.extend(_leader_rows(ctx))
     return _dedupe(facts)
+
+
+# A row of a table written with leader dots under a heading that says what is counted:
+# "SỐ XÃ ĐẠT CHUẨN NTM THEO ĐỊA PHƯƠNG" / "Phù Cát ............ 14/16 xã (thêm 02 xã)"
+_LEADER_ROW = regex.compile(
+    rf"[ \t]*(?:(?P<lw>{P.LEVEL}|TX\.?)[ \t]+)?(?P<name>{P.NAME})[ \t]*\.{{3,}}[ \t]*(?P<count>\d{{1,3}})"
+    r"(?:[ \t]*/[ \t]*(?P<total>\d{1,3}))?[ \t]+(?P<child>(?i:xã|huyện))"
+    r"(?:[ \t]*\([ \t]*(?i:thêm)[ \t]+(?P<more>\d{1,3})[ \t]+(?i:xã|huyện)[ \t]*\))?[ \t]*$")
+
+
+def _leader_rows(ctx: Context) -> list[Tally]:
+    """Tallies of the rows of a leader-dot table: one per row in the unit it names, a batch for its
+    "(thêm 02 xã)", the standard from the heading line above the rows."""
+    f = ctx.folded
+    if "..." not in f:
+        return []
+    out: list[Tally] = []
+    starts = ctx.line_starts
+    k = 0
+    while k < len(starts):
+        rows = []
+        while k < len(starts):
+            ls = starts[k]
+            m = _LEADER_ROW.fullmatch(f, ls, ctx.line_span(ls)[1])
+            if m is None:
+                break
+            rows.append(m)
+            k += 1
+        if len(rows) < 2:
+            k += 1
+            continue
+        # the heading: the nearest non-empty line above the rows
+        j = bisect.bisect_right(starts, rows[0].start()) - 2
+        while j >= 0 and not f[starts[j]:ctx.line_span(starts[j])[1]].strip():
+            j -= 1
+        if j < 0:
+            continue
+        hs, he = starts[j], ctx.line_span(starts[j])[1]
+        reached = P.REACHED.search(f, hs, he)
+        if reached is None:
+            continue
+        standard, _ = _standard(ctx, reached.start(), he, default_ntm=True)
+        modality = Modality.TARGET if ctx.in_plan_section(rows[0].start()) else Modality.REPORTED
+        for m in rows:
+            name = clean_name(m.group("name"))
+            lw = m.group("lw") or "huyện"
+            parent = _item_unit(ctx, "thị xã" if lw.upper().startswith("TX") else lw, name)
+            child = _child_level(m.group("child"))
+            count = int(m.group("count"))
+            total = int(m.group("total")) if m.group("total") else None
+            if _RANK[parent.level] <= _RANK[child] or (total is not None and (total == 0 or count > total)):
+                continue
+            end = m.end("child")
+            out.append(Tally(
+                evidence=ctx.evidence(m.start("name") if not m.group("lw") else m.start("lw"), end),
+                quote=ctx.quote(m.start("name") if not m.group("lw") else m.start("lw"), end), extractor="tallies",
+                parent=parent, child_level=child, standard=standard, count=count, total=total,
+                modality=modality, increment=False,
+            ))
+            if m.group("more"):
+                out.append(Tally(
+                    evidence=ctx.evidence(m.start("more"), m.end("more")), quote=ctx.quote(m.start("more") - 5, m.end()),
+                    extractor="tallies", parent=parent, child_level=child, standard=standard,
+                    count=int(m.group("more")), total=None, modality=modality, increment=True,
+                ))
+    return out
 
 
 # A count in words with its units named right after it: "hai huyện Đơn Dương, Đức Trọng đã đạt chuẩn

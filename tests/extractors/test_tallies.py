@@ -387,6 +387,15 @@ def test_running_totals_with_the_set_after_the_count_and_raised_to():
         (T("Mỹ Đức", "xã", "ntm_nang_cao", 8, 21), False), (T("Mỹ Đức", "xã", "ntm_nang_cao", 3, modality="target"), True)])
 
 
+def test_a_leader_dot_table_under_its_heading():
+    text = ("SỐ XÃ ĐẠT CHUẨN NTM THEO ĐỊA PHƯƠNG\nTX An Nhơn ......... 10/10 xã\nPhù Cát ............ 14/16 xã "
+            "(thêm 02 xã)\nAn Lão ............. 1/9 xã\n\nBa huyện Vân Canh, Vĩnh Thạnh, An Lão cộng lại mới có 5/23 xã về đích.")
+    facts = run(text, published="2022-12-26", province="Bình Định")
+    assert sorted((key(f), f.increment) for f in facts) == sorted([
+        (T("An Nhơn", "xã", "ntm", 10, 10), False), (T("Phù Cát", "xã", "ntm", 14, 16), False),
+        (T("Phù Cát", "xã", "ntm", 2), True), (T("An Lão", "xã", "ntm", 1, 9), False)])
+
+
 def test_a_goal_word_of_a_month_gone_by_is_a_date():
     text = "Theo Văn phòng Điều phối, đến cuối tháng 10/2024 cả nước có 6.200/8.014 xã đạt chuẩn NTM."
     assert [key(f) for f in run(text, published="2024-11-20")] == [T("Việt Nam", "xã", "ntm", 6200, 8014)]
