@@ -281,9 +281,20 @@ class Context:
         fixed = r is not None
         if r is None:
             r = g.resolve(level.value, base.name, province=province, district=district, context=self.hints)
+        shown = None
+        if r.entry is None and not r.candidates and level in (Level.XA, Level.HUYEN):
+            # no unit of that spelling: one of the same letters without their marks ("Ia Trốk" for the
+            # register's "Ia Trok"), kept under the text's spelling
+            for other in g.loose_names(base.name, level.value):
+                r2 = g.resolve(level.value, other, province=province, district=district, context=self.hints)
+                if r2.entry is not None:
+                    if shown is not None:  # two registered spellings resolve: none is sure
+                        r, shown = r.__class__(None, [], r.status, r.reason), None
+                        break
+                    r, shown, fixed = r2, base.name, False
         if r.entry is not None:
             e = r.entry
-            unit = Unit(level, e.name, e.province if level != Level.TINH else None, district or e.district,
+            unit = Unit(level, shown or e.name, e.province if level != Level.TINH else None, district or e.district,
                         code=e.code, status=r.status, candidates=(),
                         successor=e.successor, successor_province=e.successor_province)
         else:

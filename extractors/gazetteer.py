@@ -105,6 +105,12 @@ def name_key(name: str) -> str:
     return str(int(s)) if s.isdigit() else s
 
 
+def loose_key(name: str) -> str:
+    """``name_key`` without any diacritic ("Ia Trốk", "Ia Trok" -> "ia trok"; "Đắk" -> "dak")."""
+    s = unicodedata.normalize("NFD", name_key(name).replace("đ", "d"))
+    return "".join(ch for ch in s if not unicodedata.combining(ch))
+
+
 def _shape(name: str) -> str:
     """``name_key`` without the lower-casing: the register's capitals, at the key's offsets."""
     s = fold_tones(unicodedata.normalize("NFC", name)).translate(_APOSTROPHES)
@@ -285,6 +291,19 @@ class Gazetteer:
                     levels, typ = word_levels, word_type
                 typ = typ or word_type
         return name_key(name), levels, typ
+
+    def loose_names(self, name: str, level) -> list[str]:
+        """The register's names of ``level`` that ``name`` matches once all diacritics are set aside
+        ("Ia Trốk" -> ["Ia Trok"], "Ia Krái" -> ["Ia Krăi"]): highland names are written with
+        different marks from one source to the next. [] when none does."""
+        index = self.__dict__.get("_by_loose")
+        if index is None:
+            index = defaultdict(set)
+            for e in self.entries:
+                index[(e.level, loose_key(e.name))].add(e.name)
+            self.__dict__["_by_loose"] = index
+        levels, _ = self.parse_level(level)
+        return sorted({n for lv in levels for n in index.get((lv, loose_key(name)), ())})
 
     def lookup(self, name: str, level=None) -> list[Entry]:
         """Every unit called ``name`` at ``level`` (xã/huyện/tỉnh, a level word, or None for all).

@@ -369,8 +369,10 @@ UNMET_ROW = regex.compile(
     r"[ \t]*(?i:chưa\s+đạt)[ \t]*(?:\|[^\n]*)?$"
 )
 # Name first, number in parentheses: "là Giao thông (tiêu chí 2), Kinh tế (tiêu chí 6) và ..."
+# ("Giao thông (số 2), Trường học (số 5)": the criteria word left out after a head that says it)
 NAME_FIRST_ITEM = regex.compile(
-    r"\s*(?:,|;|\bvà\b)?\s*(?P<name>[^();\n,]{2,80}?)\s*\(\s*(?P<word>(?i:tiêu\s+chí|nội\s+dung))\s+(?:(?i:số)\s+)?(?P<n>\d{1,2})\s*\)"
+    r"\s*(?:,|;|\bvà\b)?\s*(?P<name>[^();\n,]{2,80}?)\s*\(\s*(?:(?P<word>(?i:tiêu\s+chí|nội\s+dung))\s+(?:(?i:số)\s+)?|"
+    r"(?i:số)\s+)(?P<n>\d{1,2})\s*\)"
 )
 
 

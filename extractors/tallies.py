@@ -254,6 +254,9 @@ def _article_district(ctx: Context, at: int) -> Optional[Unit]:
     """The district a bare district-level word at ``at`` stands for: that of the heading, else
     the last one named before; None where that is no district."""
     u = ctx.section_unit(at) or ctx.last_unit_of_level(Level.HUYEN, at)
+    if u is None:
+        # a district's own notice ("UBND HUYỆN IA PA" above "... toàn huyện hiện có 02/09 xã")
+        u = ctx.issuer if ctx.issuer is not None and ctx.issuer.level == Level.HUYEN else ctx.subject_unit
     return u if u and u.level == Level.HUYEN else None
 
 

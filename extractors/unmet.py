@@ -474,11 +474,12 @@ def find(ctx: Context) -> list[Unmet]:
                 # "còn 4 tiêu chí chưa đạt là Giao thông (tiêu chí 2), Kinh tế (tiêu chí 6) và ..."
                 nf = P.NAME_FIRST_ITEM.match(f, pos, line_end)
                 while nf:
+                    nf_word = nf.group("word") or word
                     if units is None:
-                        units = _units(ctx, h_start, nf.group("word"))
+                        units = _units(ctx, h_start, nf_word)
                     for unit in units:
                         add(unit, int(nf.group("n")), ctx.quote(nf.start("name"), nf.end("name")).strip(),
-                            None, nf.start("name"), nf.end(), nf.group("word"))
+                            None, nf.start("name"), nf.end(), nf_word)
                     covered.append((nf.start(), nf.end()))
                     nf = P.NAME_FIRST_ITEM.match(f, nf.end(), line_end)
                 break

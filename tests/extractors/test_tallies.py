@@ -396,6 +396,12 @@ def test_a_leader_dot_table_under_its_heading():
         (T("Phù Cát", "xã", "ntm", 2), True), (T("An Lão", "xã", "ntm", 1, 9), False)])
 
 
+def test_a_districts_own_notice_names_the_district():
+    text = ("UBND HUYỆN IA PA\nVĂN PHÒNG HĐND VÀ UBND\nSố: 126/TB-VP\n\nTHÔNG BÁO\n\nTheo báo cáo, toàn huyện hiện có "
+            "02/09 xã đạt chuẩn NTM.")
+    assert [key(f) for f in run(text, province="Gia Lai")] == [T("Ia Pa", "xã", "ntm", 2, 9)]
+
+
 def test_a_goal_word_of_a_month_gone_by_is_a_date():
     text = "Theo Văn phòng Điều phối, đến cuối tháng 10/2024 cả nước có 6.200/8.014 xã đạt chuẩn NTM."
     assert [key(f) for f in run(text, published="2024-11-20")] == [T("Việt Nam", "xã", "ntm", 6200, 8014)]

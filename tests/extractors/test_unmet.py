@@ -276,6 +276,10 @@ POSITIVE = {
         "phục vụ của cơ quan hành chính nhà nước) chưa đạt.",
         [("Cần Thơ", 8, None)],
     ),
+    "names-first-with-bare-numbers-in-parentheses": (
+        "Xã Pờ Tó đạt 13/19 tiêu chí; 03 tiêu chí chưa đạt gồm Giao thông (số 2), Trường học (số 5) và Thu nhập (số 10).",
+        [("Pờ Tó", 2, None), ("Pờ Tó", 5, None), ("Pờ Tó", 10, None)],
+    ),
 }
 
 NEGATIVE = {
