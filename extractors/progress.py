@@ -822,7 +822,29 @@ def _units_for_group(
     # 6. a commune's own report: "Phấn đấu ... hoàn thành 19/19 tiêu chí" (subject: the issuer)
     if ctx.issuer is not None and ctx.issuer.level == Level.XA and group[0].total in (None, 19):
         return [ctx.issuer], g_start, g_end
+    # 7. an article about one commune: "- Cuối năm 2018: nâng lên 14/19 tiêu chí;" (the only commune
+    # it names, before the figure)
+    c0 = group[0]
+    if c0.met_max is None and ((c0.measure == Measure.TIEU_CHI and c0.total == 19)
+                               or (c0.measure == Measure.CHI_TIEU and c0.total in (39, 49, 57))) \
+            and not _UNITS_COUNTED.search(f, seg_start, g_start):
+        only = _only_commune(ctx, g_start)
+        if only is not None:
+            return [only], g_start, g_end
     return [], g_start, g_end
+
+
+# units counted before a figure: "có 6 xã đạt 16/19 tiêu chí" (a band, no one unit's figure)
+_UNITS_COUNTED = regex.compile(r"\d\s+(?i:xã|thôn|ấp|bản|xóm|khu)(?![\p{L}])")
+
+
+def _only_commune(ctx: Context, at: int) -> Optional[Unit]:
+    """The commune a document names, when it names one only and does so before ``at``; else None."""
+    starts, names = ctx._mentions_by_level.get(Level.XA, ([], []))
+    distinct = {n for n in names}
+    if len(distinct) != 1 or not starts or starts[0] >= at:
+        return None
+    return ctx.unit(Level.XA, names[0])
 
 
 def standard_for(ctx: Context, group: list[Count], unit: Optional[Unit], seg_start: int) -> Optional[Standard]:

@@ -565,6 +565,14 @@ def test_a_counted_anaphor_after_a_list_under_a_counting_heading():
     assert sorted(f.unit.name for f in facts) == ["Hoàng Đan", "Liên Châu", "Đồng Văn"]
 
 
+def test_figures_of_the_one_commune_an_article_is_about():
+    text = ("Lễ đón nhận quyết định công nhận xã Trà Côn (huyện Trà Ôn) đạt chuẩn nông thôn mới.\n\n"
+            "Các con số được ông nêu lại:\n- Cuối năm 2015: đạt 10/19 tiêu chí;\n- Cuối năm 2018: nâng lên 14/19 tiêu chí;\n"
+            "- Toàn huyện có 6 xã đạt 16/19 tiêu chí.")
+    facts = run(text, province="Vĩnh Long")
+    assert sorted((f.unit.name, f.met) for f in facts) == [("Trà Côn", 10), ("Trà Côn", 14)]
+
+
 def test_table_rows_naming_the_district_in_parentheses():
     text = ("STT | Xã (huyện) | Tiêu chí đạt | Tiêu chí chưa đạt\n1 | Nam Hồng (Tiền Hải) | 19/19 | Không\n"
             "2 | Vũ Hội (Vũ Thư) | 17/19 | TC 2 - Giao thông\n")
