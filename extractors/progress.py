@@ -15,7 +15,7 @@ import regex
 from extractors import Extractor
 from extractors import patterns as P
 from extractors.context import Context, standard_of
-from extractors.models import Level, Measure, Progress, Standard, Unit
+from extractors.models import Level, Measure, Modality, Progress, Standard, Unit
 from extractors.units import Mention, clean_name, find_lists, level_of, parse_names, province_anchored
 
 # Plausible set sizes per measure; anything larger is some other ratio.
@@ -768,6 +768,12 @@ def _units_for_group(
             units = _anaphor_units(ctx, a, level_of(a.group("lw"), ""))
             if units:
                 return units, a.start(), g_end
+    # a table row: "1 | Tu Lý | 19/19 | 57/57" under "STT | Xã | Số tiêu chí đạt | ..." (before any
+    # name in the row's other cells is read as a province: "5 | Khánh Hòa | Yên Khánh | 17/19")
+    if "|" in f[ctx.line_span(g_start)[0]:g_start]:
+        row = _table_row_unit(ctx, group[0])
+        if row is not None:
+            return [row], g_start, g_end
     # "đến nay Đồng Tháp đạt 05/08 nội dung": a province named without its level word
     prov = None
     for pm in province_anchored().finditer(ctx, lo, g_start):
@@ -794,11 +800,6 @@ def _units_for_group(
             u = _bare_level_units(ctx, back.group("lw"), back.start("lw"))
             if u:
                 return [u], g_start, back.end()
-    # 2b. a table row: "1 | Tu Lý | 19/19 | 57/57" under "STT | Xã | Số tiêu chí đạt | ..."
-    if "|" in f[ctx.line_span(g_start)[0]:g_start]:
-        row = _table_row_unit(ctx, group[0])
-        if row is not None:
-            return [row], g_start, g_end
     # 3. the heading of the line: "* Huyện Tiểu Cần: huyện đạt 05/09 tiêu chí"
     head = ctx.heading_unit(g_start)
     if head:
@@ -911,6 +912,9 @@ def find(ctx: Context) -> list[Progress]:
         prev_units = units
         short = all(c.total is not None and c.met < c.total for c in group)
         modality = ctx.modality(group[0].start, sent.start, short)
+        if modality == Modality.REPORTED and ctx.may_hold(("phải",), max(0, group[0].start - 25), group[0].start) \
+                and _REQUIRED_BEFORE.search(ctx.folded, max(0, group[0].start - 25), group[0].start):
+            modality = Modality.TARGET  # "ba xã ... phải đạt 19/19 tiêu chí ... trước ngày 30/11/2022"
         evidence = ctx.evidence(span_start, span_end)  # frozen: one for every fact of the group
         quote = ctx.quote(span_start, span_end)
         if len(units) >= 2 and len(group) == len(units) and len({c.measure for c in group}) == 1:

@@ -573,6 +573,19 @@ def test_figures_of_the_one_commune_an_article_is_about():
     assert sorted((f.unit.name, f.met) for f in facts) == [("Trà Côn", 10), ("Trà Côn", 14)]
 
 
+def test_a_table_row_whose_commune_bears_a_provinces_name():
+    text = ("STT | Xã | Huyện | Tiêu chí đạt\n1 | Gia Trung | Gia Viễn | 18/19\n2 | Khánh Hòa | Yên Khánh | 17/19\n")
+    facts = run(text, province="Ninh Bình")
+    assert sorted((f.unit.level.value, f.unit.name, f.met) for f in facts) == [("xã", "Gia Trung", 18), ("xã", "Khánh Hòa", 17)]
+
+
+def test_communes_that_must_reach_it_by_a_date():
+    text = "Kết luận hội nghị, ba xã Cúc Phương, Kỳ Phú, Phú Long phải đạt 19/19 tiêu chí trước ngày 30/11/2022."
+    facts = run(text, published="2022-09-15", province="Ninh Bình")
+    assert sorted((f.unit.name, f.met, f.modality.value) for f in facts) == [
+        ("Cúc Phương", 19, "target"), ("Kỳ Phú", 19, "target"), ("Phú Long", 19, "target")]
+
+
 def test_table_rows_naming_the_district_in_parentheses():
     text = ("STT | Xã (huyện) | Tiêu chí đạt | Tiêu chí chưa đạt\n1 | Nam Hồng (Tiền Hải) | 19/19 | Không\n"
             "2 | Vũ Hội (Vũ Thư) | 17/19 | TC 2 - Giao thông\n")
