@@ -144,5 +144,6 @@ def find(ctx: Context) -> list[DateFact]:
 EXTRACTOR = Extractor(
     name="dates", fact_type="dates", find=find, description="calendar dates, ISO values",
     # 2: "ngày 10 tháng 6", "hết tháng 6", "sáng mai 22/12", "2 tháng 8, 2024", "30 tháng 9 năm 2020"
-    version="2",
+    # 3: "hôm qua (13/11)"
+    version="3",
 )

@@ -56,7 +56,8 @@ PAREN_PLACE = rf"\s*\(\s*(?:{LEVEL}\s+)?(?P<paren>{NAME})(?:\s+(?i:cũ))?\s*\)"
 # A descriptor between the level word and the name: "huyện biên giới Đức Huệ", "xã vùng cao Lũng Cú".
 DESCRIPTOR_WORDS = (r"(?i:biên\s+giới|miền\s+núi|vùng\s+cao|vùng\s+sâu|ven\s+biển|biển|hải\s+đảo|đảo|thuần\s+nông|"
                     r"trung\s+du|nghèo|đặc\s+biệt\s+khó\s+khăn)")
-UNIT_DESCRIPTOR = rf"(?:{DESCRIPTOR_WORDS}\s+(?=\p{{Lu}}))?"
+# (in lower case: "xã Biển Bạch Đông" is a name that opens with "Biển")
+UNIT_DESCRIPTOR = rf"(?:(?=\p{{Ll}}){DESCRIPTOR_WORDS}\s+(?=\p{{Lu}}))?"
 # (the name on the level word's line: "... CTMTQG HUYỆN" / "Số: 142/BC-BCĐ" names no district "Số")
 UNIT_MENTION = regex.compile(
     rf"(?<![\p{{L}}])(?P<lw>{LEVEL})[^\S\n]+{UNIT_DESCRIPTOR}(?P<name>{NAME})(?:{PAREN_PLACE})?"
@@ -186,7 +187,7 @@ DAY_MONTH = regex.compile(
     r"(?<![\p{L}])(?:(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|trước|sau)\s+(?:(?i:nay|mai|qua)\s+)?(?:ngày\s+)?"
     r"(?P<d>\d{1,2})/(?P<m>\d{1,2})"
     r"|(?i:ngày|sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?(?P<d>\d{1,2})[-.](?P<m>\d{1,2})"
-    r"|(?i:nay)\s*\(\s*(?i:ngày\s+)?(?P<d>\d{1,2})[/-](?P<m>\d{1,2})(?=\s*\))"
+    r"|(?i:nay|qua|mai)\s*\(\s*(?i:ngày\s+)?(?P<d>\d{1,2})[/-](?P<m>\d{1,2})(?=\s*\))"
     # "ngày 10 tháng 6" with no year after it
     r"|(?i:ngày)\s+(?P<d>\d{1,2})\s+(?i:tháng)\s+(?P<m>\d{1,2})(?!\s*(?:,\s*)?(?i:năm)\s+\d|\s*[/-]\s*\d))"
     r"(?![\d/]|[.-]\d|\s*(?:tiêu|chỉ|nội|xã|huyện|đơn|người|hộ|ha|km|tỷ|triệu)(?![\p{L}]))"
@@ -318,7 +319,7 @@ UNMET_HEAD = regex.compile(
     # "Hai tiêu chí xã còn thiếu là", "hai tiêu chí bị hụt là": lacking them, a list follows
     # "Những tiêu chí nhiều xã chưa đạt là:", "Bốn tiêu chí xã chưa đạt gồm:"
     r"(?:chưa\s+đạt|(?:(?:của\s+)?(?:nhiều\s+|các\s+)?(?:xã|huyện|tỉnh)\s+)?(?:(?:còn|bị|vẫn)\s+)?"
-    r"(?:chưa\s+đạt|[\"“]?(?:thiếu|hụt|rớt)[\"”]?)(?=\s*(?:là|gồm|:))))"
+    r"(?:chưa\s+đạt|[\"“]?(?:thiếu|hụt|rớt|nợ)[\"”]?)(?=\s*(?:là|gồm|:))))"
     r"\s*(?:,\s*(?i:trong\s+đó)(?:\s+(?i:có|là|gồm))?\s*|\(\s*(?i:gồm)?\s*:?\s*|(?i:gồm|bao\s+gồm|là)\s*:?\s*|:\s*|"
     # "Trong 10 tiêu chí chưa đạt, khó nhất là tiêu chí số 10 ...": a short remark, then "là"
     r",\s*(?:[\p{L}]+\s+){1,4}?(?i:là|gồm)\s+(?=(?i:tiêu\s+chí|nội\s+dung)\s+(?:số\s+)?\d))"
@@ -417,7 +418,7 @@ def _unmet_head_may_start(ctx, i: int, j: int) -> bool:
         return True
     k = _skip_space(low, j)
     return k >= 0 and low.startswith(
-        ("chưa", "xã", "huyện", "tỉnh", "của", "nhiều", "các", "còn", "bị", "vẫn", "thiếu", "hụt", "rớt", '"', "“"), k)
+        ("chưa", "xã", "huyện", "tỉnh", "của", "nhiều", "các", "còn", "bị", "vẫn", "thiếu", "hụt", "rớt", "nợ", '"', "“"), k)
 
 
 def _numbers_before(ctx, starts: list) -> list:
@@ -672,7 +673,7 @@ class Anchored:
 
 LEGAL_REF_A = Anchored(LEGAL_REF, list(DOC_KINDS) + list(DOC_KIND_ABBR))
 PART_OF_MONTH_A = Anchored(PART_OF_MONTH, ["đầu tháng", "giữa tháng", "cuối tháng", "hết tháng"])
-DAY_MONTH_A = Anchored(DAY_MONTH, "ngày sáng chiều tối trưa đêm hôm từ đến trước sau nay".split())
+DAY_MONTH_A = Anchored(DAY_MONTH, "ngày sáng chiều tối trưa đêm hôm từ đến trước sau nay qua mai".split())
 # No check before trying UNIT_MENTION: a level word is followed by a name often enough that
 # testing for one in Python costs more than the match it would save.
 UNIT_MENTION_A = Anchored(

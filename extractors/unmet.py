@@ -229,7 +229,7 @@ _COUNT_AFTER_NAME = regex.compile(r"\s*[:\-–]?\s*(?P<k>\d{1,3}(?:\.\d{3})*)\s+
 _PAREN_COUNT = regex.compile(r"\s*\(\s*(?P<k>\d{1,3}(?:\.\d{3})*)\s+(?i:xã)(?![\p{L}])")
 # an item of a list on a line of its own: "- ", "+ ", "• ", "a) ", "1. "
 _BULLET_ITEM = regex.compile(rf"[ \t]*(?:[{regex.escape(P.BULLETS)}]|[a-zđ\d]{{1,2}}[.)])[ \t]*")
-_LACK_HEAD = re.compile(r"(?:thiếu|hụt|rớt)[\"”]?\s*(?:là|gồm|:)")
+_LACK_HEAD = re.compile(r"(?:thiếu|hụt|rớt|nợ)[\"”]?\s*(?:là|gồm|:)")
 # A table row marked unmet has "|", maybe spaces or tabs, then "chưa" (see P.UNMET_ROW)
 _ROW_MARK = re.compile(r"\|[ \t]*chưa")
 
@@ -608,7 +608,7 @@ _UNMET_COLUMN = regex.compile(r"^(?i:(?:các\s+)?tiêu\s+chí\s+chưa\s+đạt|c
 
 
 EXTRACTOR = Extractor(
-    name="unmet", fact_type="unmet", find=find, triggers=("chưa đạt", "chưa hoàn thành", "thiếu", "hụt", "vướng", "rớt", "còn lại", "đang hoàn", "đang thực", "đang triển",
+    name="unmet", fact_type="unmet", find=find, triggers=("chưa đạt", "chưa hoàn thành", "thiếu", "hụt", "nợ", "vướng", "rớt", "còn lại", "đang hoàn", "đang thực", "đang triển",
                                                    "đang phấn", "đang nâng"),
     # 2: criteria unmet by "cả hai xã" / "cả ba xã" belong to every commune the anaphor names
     # 3: lists in parentheses after a count ("còn 2 tiêu chí (số 2 ..., số 6 ...) chưa đạt"),

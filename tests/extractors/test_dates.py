@@ -18,6 +18,7 @@ POSITIVE = {
     "day-range-dash-full-date": (
         "Hội chợ nông sản diễn ra ngày 14 - 16/9/2022 tại huyện Châu Thành.", ["2022-09-14", "2022-09-16"]),
     "slashes": ("Ngày 20/11/2023, huyện Long Phú tổ chức hội nghị.", ["2023-11-20"]),
+    "yesterday-with-its-day-in-parentheses": ("Chiều hôm qua (13/11), huyện Thới Bình họp.", ["2023-11-13"]),
     "dashes": ("Ngày 20-11-2023, huyện Long Phú tổ chức hội nghị.", ["2023-11-20"]),
     "dots": ("Hội nghị diễn ra ngày 20.11.2023 tại xã Hòa Bình.", ["2023-11-20"]),
     "long": ("Hà Giang, ngày 5 tháng 6 năm 2024", ["2024-06-05"]),

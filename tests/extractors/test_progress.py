@@ -379,6 +379,10 @@ POSITIVE = {
         "Thanh Vận (huyện Chợ Mới).\n\nTheo kết quả thẩm định, cả 02 xã đều đạt 19/19 tiêu chí.",
         [P("xã", "Nông Thượng", "tiêu chí", 19, 19), P("xã", "Thanh Vận", "tiêu chí", 19, 19)],
     ),
+    "a-name-opening-with-a-descriptor-word": (
+        "Chiều hôm qua, huyện Thới Bình họp tại xã Biển Bạch Đông; xã đã hoàn thành 19/19 tiêu chí.",
+        [P("xã", "Biển Bạch Đông", "tiêu chí", 19, 19)],
+    ),
     "commune-placed-by-its-district-in-parentheses": (
         "Tỉnh Gia Lai còn hai xã chưa về đích là Ia Chia (huyện Ia Grai), mới đạt 15/19 tiêu chí, và "
         "Kon Pne (huyện Kbang), đạt 12/19 tiêu chí.",

@@ -280,6 +280,11 @@ POSITIVE = {
         "Xã Pờ Tó đạt 13/19 tiêu chí; 03 tiêu chí chưa đạt gồm Giao thông (số 2), Trường học (số 5) và Thu nhập (số 10).",
         [("Pờ Tó", 2, None), ("Pờ Tó", 5, None), ("Pờ Tó", 10, None)],
     ),
+    "still-owed-in-quotes": (
+        'Xã Khánh An hiện đạt 16/19 tiêu chí. 03 tiêu chí còn "nợ" là: tiêu chí số 2 - Giao thông; số 10 - Thu nhập '
+        "và số 17 - Môi trường.",
+        [("Khánh An", 2, None), ("Khánh An", 10, None), ("Khánh An", 17, None)],
+    ),
 }
 
 NEGATIVE = {
