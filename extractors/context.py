@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from functools import cached_property
 from typing import NamedTuple, Optional
 
@@ -84,6 +85,7 @@ _GOAL_LEAD = regex.compile(
 _YEAR_OPENS = regex.compile(r"\s*(?:-\s*)?(?i:trong\s+)?(?i:năm)\s+(?P<y>(?:19|20)\d\d)(?!\d)")
 # A title line that opens with a name, then a dash or colon and a remark: "Cẩm Mỹ - chỉ còn một xã"
 _DISTRICT_TITLE = regex.compile(rf"[ \t*#]*{P.BARE_NAME}[ \t]*[-–:][ \t]+\S")
+_LINE_END_COLON = re.compile(r":[ \t]*(?=\n|$)")
 _RESULTS_LEAD = regex.compile(r"(?i:kết\s+quả|đã\s+đạt|đạt\s+được|thực\s+hiện\s+được)")
 _ITEM_MARK = regex.compile(r"[ \t]*(?:[-–•+*]|[a-zđ\d]{1,2}[.)])[ \t]")
 _PLAN_CUE_WORDS = regex.compile(r"chỉ\s+tiêu|phương\s+hướng|nhiệm\s+vụ|kế\s+hoạch|mục\s+tiêu|định\s+hướng")
@@ -543,18 +545,13 @@ class Context:
                 and "dự kiến" not in self.low:
             return out
         starts = self.line_starts
-        k = 0
-        while k < len(starts):
-            ls = starts[k]
-            le = self.line_span(ls)[1]
-            k += 1
-            # a lead ends with ":" (spaces aside): most lines do not, and need no pattern
-            e = le
-            while e > ls and f[e - 1] in " \t":
-                e -= 1
-            if e == ls or f[e - 1] != ":" or _GOAL_LEAD.search(f, ls, le) is None or _RESULTS_LEAD.search(f, ls, le):
+        # a lead ends with ":" (spaces aside): only those lines are read
+        for colon in _LINE_END_COLON.finditer(f):
+            k = bisect.bisect_right(starts, colon.start()) - 1
+            ls, le = starts[k], colon.end()
+            if _GOAL_LEAD.search(f, ls, le) is None or _RESULTS_LEAD.search(f, ls, le):
                 continue
-            first = k
+            first = k = k + 1
             while k < len(starts) and _ITEM_MARK.match(f, starts[k], self.line_span(starts[k])[1]):
                 k += 1
             if k > first:
