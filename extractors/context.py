@@ -85,7 +85,9 @@ _GOAL_LEAD = regex.compile(
 _YEAR_OPENS = regex.compile(r"\s*(?:-\s*)?(?i:trong\s+)?(?i:năm)\s+(?P<y>(?:19|20)\d\d)(?!\d)")
 # A title line that opens with a name, then a dash or colon and a remark: "Cẩm Mỹ - chỉ còn một xã"
 _DISTRICT_TITLE = regex.compile(rf"[ \t*#]*{P.BARE_NAME}[ \t]*[-–:][ \t]+\S")
+_LINE_YEAR = regex.compile(r"[ \t]*(?:[-–•+*][ \t]*)?(?i:năm)[ \t]+(?P<y>(?:19|20)\d\d)[ \t]*:")
 _LINE_END_COLON = re.compile(r":[ \t]*(?=\n|$)")
+_ROW_NUMBER = re.compile(r"[ \t]*\d{1,3}[.)][ \t]+(?=[^\W\d])")
 _RESULTS_LEAD = regex.compile(r"(?i:kết\s+quả|đã\s+đạt|đạt\s+được|thực\s+hiện\s+được)")
 _ITEM_MARK = regex.compile(r"[ \t]*(?:[-–•+*]|[a-zđ\d]{1,2}[.)])[ \t]")
 _PLAN_CUE_WORDS = regex.compile(r"chỉ\s+tiêu|phương\s+hướng|nhiệm\s+vụ|kế\s+hoạch|mục\s+tiêu|định\s+hướng")
@@ -129,7 +131,21 @@ class TextTable(NamedTuple):
     rows: list  # [(start, end) of each cell] of each row below the header
 
 
+def _header_spans(f: str, start: int, end: int) -> list:
+    """The cells of a table's header line; a lead that gives them in parentheses ("Nhóm 1 - Xã đạt
+    chuẩn NTM năm 2020 (xã | đơn vị cấp huyện | số tiêu chí đạt):") gives those in the parentheses."""
+    open_ = f.rfind("(", start, f.find("|", start, end))
+    close = f.find(")", open_, end) if open_ >= 0 else -1
+    if open_ >= 0 and close > 0 and f.find("|", close, end) < 0:
+        return _cell_spans(f, open_ + 1, close)
+    return _cell_spans(f, start, end)
+
+
 def _cell_spans(f: str, start: int, end: int) -> list:
+    """The cells of a row; the number of a numbered row ("1. Phong Hiền | ...") is no part of its first."""
+    m = _ROW_NUMBER.match(f, start, end)
+    if m is not None and f.find("|", m.end(), end) >= 0:
+        start = m.end()
     spans, a = [], start
     while True:
         b = f.find("|", a, end)
@@ -426,7 +442,7 @@ class Context:
             while j < len(lines) and f.find("|", *lines[j]) >= 0:
                 j += 1
             if j - i >= 2:
-                out.append(TextTable(_cell_spans(f, *lines[i]), [_cell_spans(f, *lines[k]) for k in range(i + 1, j)]))
+                out.append(TextTable(_header_spans(f, *lines[i]), [_cell_spans(f, *lines[k]) for k in range(i + 1, j)]))
             i = j
         return out
 
@@ -644,7 +660,10 @@ class Context:
         if y is None:
             when = _CUE_WHEN.match(self.folded, m.end())
             if when is None:
-                return False
+                # "- Năm 2019: ..., đến cuối năm là 5 xã": the year the line opens with, gone by
+                ls, le = self.line_span(m.start())
+                opened = _LINE_YEAR.match(self.folded, ls, m.start())
+                return opened is not None and int(opened.group("y")) < self.year
             year = int(when.group("y"))
             month = int(when.group("m")) if when.group("m") else None
         else:

@@ -138,6 +138,8 @@ STANDARD = regex.compile(
 # Words that make a statement a goal: "phấn đấu", "kế hoạch", "đến cuối năm".
 TARGET_CUE = regex.compile(
     r"(?<![\p{L}])(?i:phấn\s+đấu|kế\s+hoạch|mục\s+tiêu|dự\s+kiến|phương\s+hướng|sẽ|giao\s+chỉ\s+tiêu|"
+    # "hiện đạt 14/19, giao đạt 17 tiêu chí": the figure a commune is set to reach
+    r"giao\s+(?:đạt|phấn\s+đấu)|"
     # "Giao UBND các huyện chỉ đạo các xã này hoàn thành 19/19" (not the "Ban Chỉ đạo", a body)
     r"(?<!(?i:ban)\s)chỉ\s+đạo(?!\s+(?i:của|xây|thực))|"
     # "tính đến cuối năm 2023" is a state reached, not a goal
@@ -278,9 +280,11 @@ INCREMENT_CUE = regex.compile(
 # A running total whose count comes after its verb: "nâng tổng số xã đạt chuẩn NTM toàn tỉnh lên
 # 41/147 xã", "nâng tổng số lên 300/411 xã", "tổng số xã đạt chuẩn NTM là 120 xã".
 RUNNING_TOTAL_BEFORE = regex.compile(
-    # "..., nâng lên 14 xã" (the number it was raised to)
-    r"(?<![\p{L}])(?i:(?:nâng|đưa)\s+(?:tổng\s+)?số|tổng\s+số|nâng(?=\s+lên))(?P<mid>(?:\s+[^\s;.]+){0,12}?)"
-    r"\s*(?i:lên|là|:)\s*(?i:thành\s+|con\s+số\s+)?$"
+    # "..., nâng lên 14 xã" (the number it was raised to); "Số xã đạt chuẩn NTM nâng cao đến cuối năm là 5 xã"
+    r"(?<![\p{L}])(?:(?i:(?:nâng|đưa)\s+(?:tổng\s+)?số|tổng\s+số|nâng(?=\s+lên))|Số(?=\s+(?i:xã|huyện|đơn\s+vị)))"
+    r"(?P<mid>(?:\s+[^\s;.]+){0,12}?)\s*(?i:lên|là|:)\s*(?i:thành\s+|con\s+số\s+)?$"
+    # "có thêm 15 xã đạt chuẩn; lũy kế 51/143 xã": the total the batch makes
+    r"|(?<![\p{L}])(?i:lũy|luỹ)\s+(?i:kế)(?P<mid>)\s*(?:(?i:là|lên|đạt|có)\s+)?$"
 )
 RUNNING_TOTAL_CUE = regex.compile(r"(?i:đến\s+nay|nâng\s+tổng\s+số|tổng\s+số|lũy\s+kế|luỹ\s+kế|toàn\s+(?:tỉnh|huyện|quốc)|cả\s+nước)")
 # A comparison is not a tally: "tăng 160 xã so với cuối năm 2021".
@@ -679,7 +683,8 @@ DAY_MONTH_A = Anchored(DAY_MONTH, "ngày sáng chiều tối trưa đêm hôm t�
 UNIT_MENTION_A = Anchored(
     UNIT_MENTION, ["thị trấn", "thị xã", "thành phố", "tp", "phường", "quận", "huyện", "tỉnh", "xã"])
 TARGET_CUE_A = Anchored(TARGET_CUE, firsts=[
-    "phấn đấu", "kế hoạch", "mục tiêu", "dự kiến", "phương hướng", "sẽ", "giao chỉ tiêu", "chỉ đạo", "đến cuối",
+    "phấn đấu", "kế hoạch", "mục tiêu", "dự kiến", "phương hướng", "sẽ", "giao chỉ tiêu", "giao đạt", "giao phấn đấu",
+    "chỉ đạo", "đến cuối",
     "đến năm",
     "trước năm", "trong năm", "phải hoàn thành", "cố gắng", "đặt ra", "đăng ký",
 ])

@@ -373,7 +373,7 @@ _COUNTED_BEFORE = regex.compile(rf"{P.COUNT_DIGIT}\s*$")
 _STANDARD_NAME_AFTER = regex.compile(r"\s+(?i:nông\s+thôn\s+mới|ntm)(?![\p{L}])")
 _REACHED_NEXT = regex.compile(
     r"(?:\s*\([^)]*\))?\s*(?:đã\s+|sẽ\s+)?(?:(?i:được\s+(?:[\p{L}]+\s+){0,4}?công\s+nhận)(?:\s+là)?\s+)?"
-    r"(?i:đạt\s+chuẩn|về\s+đích|(?:huyện|xã|thị\s+xã|thành\s+phố)\s+(?:nông\s+thôn\s+mới|ntm))")
+    r"(?i:đạt\s+chuẩn|về\s+đích|hoàn\s+thành\s+nhiệm\s+vụ|(?:huyện|xã|thị\s+xã|thành\s+phố)\s+(?:nông\s+thôn\s+mới|ntm))")
 # The country named only to rank a unit or a figure against it: "đầu tiên của cả nước",
 # "tỉnh thứ 6 của cả nước", "cao nhất cả nước", "so với cả nước".
 _NATIONAL_COMPARED = regex.compile(
@@ -526,7 +526,7 @@ def _running_total(ctx: Context, m, facts: list[Tally], sent_start: int):
         same = [t for t in facts if t.evidence.sentence_start == sent_start and t.evidence.start < m.start()]
         if back and same:
             return same[-1].standard, back.start()
-    if not ctx.may_hold(("nâng", "đưa", "tổng"), lo, m.start()):
+    if not ctx.may_hold(("nâng", "đưa", "tổng", "số", "lũy", "luỹ"), lo, m.start()):
         return None  # the first words of RUNNING_TOTAL_BEFORE: it cannot match
     r = P.RUNNING_TOTAL_BEFORE.search(f, lo, m.start())
     if not r:

@@ -590,6 +590,20 @@ def test_communes_that_must_reach_it_by_a_date():
         ("Cúc Phương", 19, "target"), ("Kỳ Phú", 19, "target"), ("Phú Long", 19, "target")]
 
 
+def test_a_table_whose_header_a_lead_gives_in_parentheses():
+    text = ("Nhóm 1 - Xã đạt chuẩn NTM năm 2020 (xã | đơn vị cấp huyện | số tiêu chí đạt):\n"
+            "1. Phong Hiền | Phong Điền | 19/19\n2. Vinh Hà | Phú Vang | 19/19\n")
+    facts = run(text, province="Thừa Thiên Huế")
+    assert sorted((f.unit.level.value, f.unit.name, f.unit.district, f.met) for f in facts) == [
+        ("xã", "Phong Hiền", "Phong Điền", 19), ("xã", "Vinh Hà", "Phú Vang", 19)]
+
+
+def test_the_figure_a_commune_is_set_to_reach():
+    text = "+ Xã Tân Thành: 4,8 tỷ đồng; hiện đạt 14/19 tiêu chí, giao đạt 17 tiêu chí."
+    facts = run(text, province="Đắk Nông")
+    assert sorted((f.met, f.modality.value) for f in facts) == [(14, "reported"), (17, "target")]
+
+
 def test_table_rows_naming_the_district_in_parentheses():
     text = ("STT | Xã (huyện) | Tiêu chí đạt | Tiêu chí chưa đạt\n1 | Nam Hồng (Tiền Hải) | 19/19 | Không\n"
             "2 | Vũ Hội (Vũ Thư) | 17/19 | TC 2 - Giao thông\n")

@@ -402,6 +402,17 @@ def test_a_districts_own_notice_names_the_district():
     assert [key(f) for f in run(text, province="Gia Lai")] == [T("Ia Pa", "xã", "ntm", 2, 9)]
 
 
+def test_year_by_year_batches_and_running_totals():
+    text = ("TỪNG NĂM MỘT\n- Năm 2017: có thêm 15 xã đạt chuẩn; lũy kế 51/143 xã.\n- Năm 2019: công nhận mới 19 xã, lũy kế "
+            "91 xã; thị xã Gò Công hoàn thành nhiệm vụ xây dựng NTM. Số xã đạt chuẩn NTM nâng cao đến cuối năm là 5 xã.\n"
+            "- Năm 2020: công nhận thêm 23 xã.")
+    facts = run(text, published="2021-01-22", province="Tiền Giang")
+    assert sorted((key(f), f.increment) for f in facts) == sorted([
+        (T("Tiền Giang", "xã", "ntm", 15), True), (T("Tiền Giang", "xã", "ntm", 51, 143), False),
+        (T("Tiền Giang", "xã", "ntm", 19), True), (T("Tiền Giang", "xã", "ntm", 91), False),
+        (T("Tiền Giang", "xã", "ntm_nang_cao", 5), False), (T("Tiền Giang", "xã", "ntm", 23), True)])
+
+
 def test_a_goal_word_of_a_month_gone_by_is_a_date():
     text = "Theo Văn phòng Điều phối, đến cuối tháng 10/2024 cả nước có 6.200/8.014 xã đạt chuẩn NTM."
     assert [key(f) for f in run(text, published="2024-11-20")] == [T("Việt Nam", "xã", "ntm", 6200, 8014)]
