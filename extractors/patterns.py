@@ -306,6 +306,7 @@ PENDING = (r"(?:(?i:hiện|vẫn)\s+)?(?i:đang)\s+"
            r"(?i:hoàn\s+thiện|hoàn\s+thành|thực\s+hiện|triển\s+khai|phấn\s+đấu|nâng\s+chất)")
 # A unit's name written without its level word, starting with a capital and not inside a word
 BARE_NAME = rf"(?<![\p{{L}}\d])(?=\p{{Lu}})(?P<name>{NAME})"
+BARE_NAME_RX = regex.compile(BARE_NAME)
 # the name after the number: "về Kinh tế", "- Giao thông", ": có 100% số huyện ..."
 # The name ends before the next criterion of a list: "tiêu chí 5 về Y tế - Văn hóa - Giáo dục,
 # tiêu chí 7 về Môi trường"; "(Kinh tế)" names it in parentheses.

@@ -54,8 +54,6 @@ _BARE_PARENT = regex.compile(
     r"\s+(?:(?i:" + "|".join(a.replace(" ", r"\s+") for a in _CO_ADVERBS) + r")\s+)*(?i:có)\s+$")
 
 
-_SUBJECT_DISTRICT = regex.compile(
-    rf"\s*(?:(?i:riêng|còn)\s+)?{P.BARE_NAME}\s+(?P<mid>(?:[\p{{Ll}}\d]+\s+){{1,10}}?)$")
 _SUBJECT_VERB = regex.compile(r"(?<![\p{L}])(?:có|công\s+nhận|phấn\s+đấu|đặt\s+mục\s+tiêu|dự\s+kiến)(?![\p{L}])")
 
 
@@ -76,9 +74,14 @@ def _bare_parent(ctx: Context, lo: int, at: int, child: Level) -> Optional[Unit]
     if m is None:
         # "Vũ Quang đặt mục tiêu năm 2024 công nhận thêm 1 xã": the district opens the clause, its verb
         # follows in lower-case words
-        k = _after_spaces(ctx.folded, lo)
-        m = _SUBJECT_DISTRICT.match(ctx.folded, lo, at) if k < at and ctx.folded[k].isupper() else None
-        if m is None or not _SUBJECT_VERB.search(m.group("mid")):
+        f = ctx.folded
+        k = _after_spaces(f, lo)
+        m = P.BARE_NAME_RX.match(f, k, at) if k < at and f[k].isupper() else None
+        if m is None:
+            return None
+        between = f[m.end():at].split()
+        if not 1 <= len(between) <= 10 or not all(w[:1].islower() or w[:1].isdigit() for w in between) \
+                or not _SUBJECT_VERB.search(f, m.end(), at):
             return None
     name = clean_name(m.group("name"))
     if province_name(name):
