@@ -35,8 +35,6 @@ _BRACKET_UNIT_HEADING = regex.compile(
     r"(?m)^[ \t]*\[[^\]\n]*?(?<![\p{L}])(?P<lw>THỊ\s+XÃ|THÀNH\s+PHỐ|QUẬN|HUYỆN|TỈNH)[ \t]+"
     r"(?P<name>[\p{Lu}][\p{Lu}'’ -]{1,40}?)[ \t]*\][ \t]*$"
 )
-# A line that is an item of a list: "- Xã A: ...", "+ ...", "• ...", "2. ...", "b) ..."
-_LIST_ITEM_LINE = regex.compile(r"[ \t]*(?:[-+*•–]|\d{1,2}[.)]|[a-zđ][.)])[ \t]")
 # A passage turning to a unit named without its level word: "Ở Đại Từ, ...", "Sang Phú Lương, ..."
 _TOPIC = regex.compile(
     rf"(?<![\p{{L}}])(?i:ở|tại|sang|trở\s+lại|riêng|đối\s+với|còn\s+ở|về\s+phía)\s+(?=\p{{Lu}})(?P<name>{P.NAME})\s*,")
@@ -89,7 +87,6 @@ _LINE_YEAR = regex.compile(r"[ \t]*(?:[-–•+*][ \t]*)?(?i:năm)[ \t]+(?P<y>(?
 _LINE_END_COLON = re.compile(r":[ \t]*(?=\n|$)")
 _ROW_NUMBER = re.compile(r"[ \t]*\d{1,3}[.)][ \t]+(?=[^\W\d])")
 _RESULTS_LEAD = regex.compile(r"(?i:kết\s+quả|đã\s+đạt|đạt\s+được|thực\s+hiện\s+được)")
-_ITEM_MARK = regex.compile(r"[ \t]*(?:[-–•+*]|[a-zđ\d]{1,2}[.)])[ \t]")
 _PLAN_CUE_WORDS = regex.compile(r"chỉ\s+tiêu|phương\s+hướng|nhiệm\s+vụ|kế\s+hoạch|mục\s+tiêu|định\s+hướng")
 # "ngày 5 tháng 6 năm 2024", "tháng 6 năm 2024", and a social page's "2 tháng 8, 2024"
 _PUB_LONG = regex.compile(
@@ -417,10 +414,10 @@ class Context:
         line_start, _ = self.line_span(at)
         lo = min(p_start, line_start)
         best = None
-        item = _LIST_ITEM_LINE.match(self.folded, line_start) is not None
+        item = P.ITEM_MARK.match(self.folded, line_start) is not None
         for m in P.STANDARD_A.finditer(self, lo, at):
             if item and m.start() < line_start \
-                    and _LIST_ITEM_LINE.match(self.folded, self.line_span(m.start())[0]):
+                    and P.ITEM_MARK.match(self.folded, self.line_span(m.start())[0]):
                 continue
             best = m
         return best
@@ -568,7 +565,7 @@ class Context:
             if _GOAL_LEAD.search(f, ls, le) is None or _RESULTS_LEAD.search(f, ls, le):
                 continue
             first = k = k + 1
-            while k < len(starts) and _ITEM_MARK.match(f, starts[k], self.line_span(starts[k])[1]):
+            while k < len(starts) and P.ITEM_MARK.match(f, starts[k], self.line_span(starts[k])[1]):
                 k += 1
             if k > first:
                 out.append((starts[first], self.line_span(starts[k - 1])[1]))

@@ -301,6 +301,8 @@ CRIT_REF = regex.compile(
 )
 # The marks that open an item of a list on a line of its own: "- Xã A: ...", "• ...", "+ ..."
 BULLETS = "-–•+*"
+# A line that is an item of a list: "- Xã A: ...", "+ ...", "• ...", "2. ...", "14. ...", "b) ..."
+ITEM_MARK = regex.compile(rf"[ \t]*(?:[{regex.escape(BULLETS)}]|\d{{1,3}}[.)]|[a-zđ][.)])[ \t]")
 # Still being worked on: "(hiện) đang hoàn thiện", "đang triển khai" -- the criterion is not met yet
 PENDING = (r"(?:(?i:hiện|vẫn)\s+)?(?i:đang)\s+"
            r"(?i:hoàn\s+thiện|hoàn\s+thành|thực\s+hiện|triển\s+khai|phấn\s+đấu|nâng\s+chất)")

@@ -1011,8 +1011,6 @@ def _listed_parents(ctx: Context, at: int, child: Level) -> list[Unit]:
 _COUNTED_BULLET = regex.compile(
     rf"(?m)^[ \t]*(?:[-–•+*][ \t]*)?(?P<lw>{P.LEVEL})[ \t]+(?P<name>{P.NAME})[ \t]*\([ \t]*(?P<count>\d{{1,3}})[ \t]+"
     r"(?P<child>(?i:xã|huyện))(?P<std>[ \t]+[^()\n:]{1,30}?)?[ \t]*\)[ \t]*(?::|$)")
-# an item of a list under such a heading: "1. Xã Trung Kiên - QĐ số ..."
-_ITEM_MARK_LINE = regex.compile(r"[ \t]*(?:[-–•+*]|\d{1,3}[.)]|[a-zđ][.)])[ \t]")
 
 
 def _item_unit(ctx: Context, lw: str, name: str) -> Unit:
@@ -1086,7 +1084,7 @@ def _counted_bullets(ctx: Context) -> list[Tally]:
                 break
             ls = f.rfind("\n", 0, pos) + 1
             line = f[ls:pos]
-            if line.strip() and not _COUNTED_BULLET.match(f, ls, pos) and not _ITEM_MARK_LINE.match(f, ls, pos):
+            if line.strip() and not _COUNTED_BULLET.match(f, ls, pos) and not P.ITEM_MARK.match(f, ls, pos):
                 lead = (ls, pos)
                 break
             pos = ls - 1

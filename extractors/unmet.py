@@ -227,8 +227,6 @@ _REVIEW_HEAD = regex.compile(
 # the count of an item below a review's first: ": 9 xã", " - 9 xã"
 _COUNT_AFTER_NAME = regex.compile(r"\s*[:\-–]?\s*(?P<k>\d{1,3}(?:\.\d{3})*)\s+(?i:xã)(?![\p{L}])(?=\s*[;.,]?\s*$)")
 _PAREN_COUNT = regex.compile(r"\s*\(\s*(?P<k>\d{1,3}(?:\.\d{3})*)\s+(?i:xã)(?![\p{L}])")
-# an item of a list on a line of its own: "- ", "+ ", "• ", "a) ", "1. "
-_BULLET_ITEM = regex.compile(rf"[ \t]*(?:[{regex.escape(P.BULLETS)}]|[a-zđ\d]{{1,2}}[.)])[ \t]*")
 _LACK_HEAD = re.compile(r"(?:thiếu|hụt|rớt|nợ)[\"”]?\s*(?:là|gồm|:)")
 # A table row marked unmet has "|", maybe spaces or tabs, then "chưa" (see P.UNMET_ROW)
 _ROW_MARK = re.compile(r"\|[ \t]*chưa")
@@ -386,11 +384,11 @@ def find(ctx: Context) -> list[Unmet]:
         # "- Tiêu chí 18 - Chất lượng môi trường sống: 11 xã chưa đạt;" / "- Tiêu chí 17 - Môi trường: 9 xã;":
         # the items below, one per line, count the same communes without saying "chưa đạt" again
         line_start, line_end = ctx.line_span(m.start())
-        if _BULLET_ITEM.match(f, line_start, m.start() + 1) is None:
+        if P.ITEM_MARK.match(f, line_start, m.start() + 1) is None:
             continue
         while line_end + 1 < len(f):
             line_start, line_end = ctx.line_span(line_end + 1)
-            b = _BULLET_ITEM.match(f, line_start, line_end)
+            b = P.ITEM_MARK.match(f, line_start, line_end)
             r = P.CRIT_REF.match(f, b.end(), line_end) if b else None
             if r is None:
                 break
@@ -456,7 +454,7 @@ def find(ctx: Context) -> list[Unmet]:
                     if nxt_line >= len(f):
                         break
                     _, line_end = ctx.line_span(nxt_line)
-                    b = _BULLET_ITEM.match(f, nxt_line, line_end)
+                    b = P.ITEM_MARK.match(f, nxt_line, line_end)
                     if b is None:
                         break
                     pos = b.end()
