@@ -18,6 +18,8 @@ CAP_SYL = r"(?:\p{Lu}\p{Ll}*(?:['’]\p{Ll}+)?|\d{1,2})(?![\p{L}\d])"
 # The last digit of a number that counts units before a level word ("4 huyện", "12 xã"), not
 # of a year ("năm 2024 huyện có thêm 3 xã": the district of the article).
 COUNT_DIGIT = r"(?<!(?<!\d)(?:19|20)\d)\d"
+# Small counts written as words: "hai huyện", "cả ba xã"
+NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 # Zero-padded small integers: "08", "9", "056".
 NUM = r"\d{1,3}"
 # Vietnamese thousands use dots ("5.775") and decimals use commas ("81,93").

@@ -456,7 +456,6 @@ _BARE_NAMED = regex.compile(
     rf"\s+(?:\p{{Ll}}+\s+){{0,6}}?(?i:là)\s+(?P<name>{P.NAME})")
 _SUBJECT_AFTER = regex.compile(
     r"[^,.;\n]{0,80}?,\s*(?P<lw>(?i:xã|huyện|tỉnh))(?:\s+\p{Ll}+){0,3}?\s+(?i:này|nói\s+trên)(?![\p{L}])")
-_NUM_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5}
 _CLAUSE_END = regex.compile(r"[;.]|\n")
 
 
@@ -551,7 +550,7 @@ def _anaphor_units(ctx: Context, m, level: Level) -> list[Unit]:
     if m.group("n") is None:  # "các xã này": every one named before in the paragraph
         n = None
     else:
-        n = _NUM_WORDS.get(m.group("n").lower()) or int(m.group("n"))
+        n = P.NUMBER_WORDS.get(m.group("n").lower()) or int(m.group("n"))
     p_start, _ = ctx.paragraph_span(m.start())
     named: list[tuple[str, Optional[str]]] = []
 

@@ -954,11 +954,10 @@ def _leader_rows(ctx: Context) -> list[Tally]:
 
 # A count in words with its units named right after it: "hai huyện Đơn Dương, Đức Trọng đã đạt chuẩn
 # huyện NTM nâng cao" (the names make it a count of these units, not a figure repeated in words)
-_NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 _WORDED_COUNT = regex.compile(
     r"(?<![\p{L}])(?P<n>(?i:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười))\s+(?P<child>(?i:xã|huyện))\s+(?=\p{Lu})")
 # (tried only where a number word and a level word stand: the pattern opens with a look-behind)
-_WORDED_COUNT_A = P.Anchored(_WORDED_COUNT, [f"{n} {lw}" for n in _NUMBER_WORDS for lw in ("xã", "huyện")])
+_WORDED_COUNT_A = P.Anchored(_WORDED_COUNT, [f"{n} {lw}" for n in P.NUMBER_WORDS for lw in ("xã", "huyện")])
 _NAMES = regex.compile(rf"{P.NAME}(?:\s*(?:,|\bvà\b)\s*{P.NAME})*")
 _NAME_SEP = regex.compile(r"\s*(?:,|\bvà\b)\s*")
 _WORDED_REACHED = regex.compile(
@@ -970,7 +969,7 @@ def _worded_counts(ctx: Context, facts: list[Tally]) -> list[Tally]:
     f = ctx.folded
     out: list[Tally] = []
     for m in _WORDED_COUNT_A.finditer(ctx):
-        n = _NUMBER_WORDS[m.group("n").lower()]
+        n = P.NUMBER_WORDS[m.group("n").lower()]
         child = _child_level(m.group("child"))
         names = _NAMES.match(f, m.end(), min(len(f), m.end() + 200))
         if names is None or len(_NAME_SEP.split(names.group())) != n:

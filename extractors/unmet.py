@@ -21,7 +21,7 @@ from extractors import patterns as P
 from extractors.context import Context, standard_of
 from extractors.criteria import criterion_name
 from extractors.models import Level, Standard, Unit, Unmet
-from extractors.progress import _NUM_WORDS, QUANTIFIED, Count, count_matches, table_row_unit, units_for_group
+from extractors.progress import QUANTIFIED, Count, count_matches, table_row_unit, units_for_group
 from extractors.units import level_of
 from extractors.tallies import last_candidate, parent_for
 
@@ -260,7 +260,7 @@ def _figure_units(ctx: Context, at: int) -> list[Unit]:
             # "Phú Đông, Phước Khánh và Đại Phước đều dừng ở mức 15-16/19 tiêu chí, cả ba xã cùng chưa
             # đạt ...": the units of the figure when the count is theirs; else the usual reading decides
             n = _COUNTED.search(f, max(0, m.start() - 8), m.start())
-            k = n and (_NUM_WORDS.get(n.group(1).lower()) or (int(n.group(1)) if n.group(1).isdigit() else None))
+            k = n and (P.NUMBER_WORDS.get(n.group(1).lower()) or (int(n.group(1)) if n.group(1).isdigit() else None))
             return units if k == len(units) and all(u.level == level_of(m.group("lw"), "") for u in units) else []
     return units
 
