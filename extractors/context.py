@@ -73,7 +73,7 @@ _PLAN_HEAD = regex.compile(
     r"định\s+hướng|chỉ\s+tiêu(?!\s+(?:đạt\s+được|đã\s+đạt|thực\s+hiện|kết\s+quả)))(?![\p{L}])[^\n]{0,80}$")
 # A short mixed-case plan heading line: "Chỉ tiêu năm 2025", "Phương hướng năm 2025:"
 _PLAN_SHORT = regex.compile(
-    r"[ \t*#]*(?i:chỉ\s+tiêu|phương\s+hướng|mục\s+tiêu|nhiệm\s+vụ(?:\s+(?:trọng\s+tâm|thời\s+gian\s+tới))?)"
+    r"[ \t*#]*(?:\d{1,2}[.)][ \t]+)?(?i:chỉ\s+tiêu|phương\s+hướng|mục\s+tiêu|nhiệm\s+vụ(?:\s+(?:trọng\s+tâm|thời\s+gian\s+tới))?)"
     r"(?:\s+(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)?\s*:?[ \t*]*$")
 # A line that leads a list of goals: "Theo kế hoạch, năm 2018 huyện phấn đấu:", "Mục tiêu đến năm 2025:"
 # (not one of results: "Kết quả thực hiện kế hoạch năm 2023:")
@@ -84,6 +84,7 @@ _YEAR_OPENS = regex.compile(r"\s*(?:-\s*)?(?i:trong\s+)?(?i:năm)\s+(?P<y>(?:19|
 # A title line that opens with a name, then a dash or colon and a remark: "Cẩm Mỹ - chỉ còn một xã"
 _DISTRICT_TITLE = regex.compile(rf"[ \t*#]*{P.BARE_NAME}[ \t]*[-–:][ \t]+\S")
 _LINE_YEAR = regex.compile(r"[ \t]*(?:[-–•+*][ \t]*)?(?i:năm)[ \t]+(?P<y>(?:19|20)\d\d)[ \t]*:")
+_CAPS_DATELINE = regex.compile(r"[ \t]*(?P<name>\p{Lu}[\p{Lu}'’]*(?:[ \t]\p{Lu}[\p{Lu}'’]*){0,3})(?:[ \t]+[-–]|:)[ \t]+\S")
 _LINE_END_COLON = re.compile(r":[ \t]*(?=\n|$)")
 _ROW_NUMBER = re.compile(r"[ \t]*\d{1,3}[.)][ \t]+(?=[^\W\d])")
 _RESULTS_LEAD = regex.compile(r"(?i:kết\s+quả|đã\s+đạt|đạt\s+được|thực\s+hiện\s+được)")
@@ -509,6 +510,14 @@ class Context:
                 titled = self._titled_district(start, end)
                 if titled is not None:
                     return titled
+            # "YÊN THẾ - Huyện phấn đấu ...", "LONG HIỆP: CÒN HAI TIÊU CHÍ": a paragraph or section opened
+            # by its district's (or commune's) name in capitals
+            caps = _CAPS_DATELINE.match(self.folded, start, end)
+            if caps is not None:
+                name = _from_capitals(caps.group("name"))
+                unit = self.registered(Level.HUYEN, name, skip=0) or self.registered(Level.XA, name, skip=0)
+                if unit is not None:
+                    return unit
         return None
 
     def _titled_district(self, start: int, end: int) -> Optional[Unit]:

@@ -283,6 +283,9 @@ def _plural_before(text: str, at: int, low: Optional[str]) -> bool:
     return _PLURAL_BEFORE.search(text, lo, at) is not None
 
 
+_CAPS_DATELINE = regex.compile(r"(?m)^[ \t]*(?P<name>\p{Lu}[\p{Lu}'’]*(?:[ \t]\p{Lu}[\p{Lu}'’]*){0,3})[ \t]*[,(]")
+
+
 def document_province(text: str, hint: Optional[str] = None, ctx=None) -> Optional[str]:
     """The province an article is about: the hint, else the most-named province."""
     if hint:
@@ -318,6 +321,11 @@ def document_province(text: str, hint: Optional[str] = None, ctx=None) -> Option
         canon = province_name(m.group())
         if canon:
             counts[canon] += 1
+    # a dateline in capitals near the top ("TRÀ VINH, 14/11/2022 - ..."): the article's own place
+    for m in _CAPS_DATELINE.finditer(text, 0, min(len(text), 400)):
+        canon = province_name(" ".join(w.capitalize() for w in m.group("name").split()))
+        if canon:
+            counts[canon] += 2
     if not counts:
         return None
     return counts.most_common(1)[0][0]

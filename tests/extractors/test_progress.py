@@ -619,3 +619,26 @@ def test_table_rows_without_a_criteria_header_are_no_progress():
             "Xã Phú Bình | 18/19\n"
             "Xã Hiệp Xương | 15/19\n")
     assert run(text, province="An Giang") == []
+
+
+def test_a_numbered_goals_heading_makes_its_items_targets():
+    text = ("Yên Thành ban hành kế hoạch xây dựng NTM nâng cao\n\n1. Thực trạng\n"
+            "Huyện Yên Thành mới đạt 5/9 tiêu chí huyện NTM nâng cao.\n\n2. Mục tiêu\n"
+            "- Huyện Yên Thành đạt 9/9 tiêu chí huyện NTM nâng cao.\n")
+    got = sorted((f.met, f.modality.value) for f in run(text, province="Nghệ An", published="2022-04-22"))
+    assert got == [(5, "reported"), (9, "target")]
+
+
+def test_a_dateline_in_capitals_names_the_district_of_its_paragraph():
+    # a news digest: each paragraph opens with its district in capitals, then says only "Huyện"
+    text = ("Bản tin nông thôn mới tháng 11\n\nLẠNG GIANG - Chiều 20/11, Ban Chỉ đạo huyện họp bàn về tiến độ. "
+            "Huyện hiện đạt 6/9 tiêu chí huyện NTM nâng cao.\n")
+    assert [key(f) for f in run(text, province="Bắc Giang", published="2023-11-30")] == [
+        P("huyện", "Lạng Giang", "tiêu chí", 6, 9)]
+
+
+def test_a_section_heading_in_capitals_names_its_commune():
+    text = ("Các xã Khmer ở Trà Cú trước chuẩn mới\n\nLONG HIỆP: HAI TIÊU CHÍ CÒN NỢ\n\n"
+            "Đường nhựa đã tới từng ấp. Theo kết quả rà soát, xã đạt 17/19 tiêu chí.\n")
+    facts = run(text, province="Trà Vinh", published="2022-11-14")
+    assert [(key(f), f.unit.district) for f in facts] == [(P("xã", "Long Hiệp", "tiêu chí", 17, 19), "Trà Cú")]

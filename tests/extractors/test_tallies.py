@@ -576,3 +576,14 @@ def test_a_province_named_alone_still_counts():
 
     text = "Tỉnh Thái Bình có 207/207 xã đạt chuẩn nông thôn mới, đứng đầu cả nước về tỷ lệ."
     assert Context(make_document("p.txt", text)).province == "Thái Bình"
+
+
+def test_table_columns_that_name_a_standard_without_a_verb():
+    # "Xã NTM nâng cao", "Xã NTM kiểu mẫu": count columns next to "Xã đạt chuẩn NTM"
+    text = ("Kết quả nông thôn mới các huyện của tỉnh Phú Thọ đến tháng 9/2024:\n\n"
+            "Huyện | Xã đạt chuẩn NTM | Xã NTM nâng cao | Xã NTM kiểu mẫu | Ghi chú\n"
+            "Lâm Thao | 12/12 | 9 | 3 | đã về đích\nCẩm Khê | 21/23 | 6 | 0 | \n")
+    got = {key(f) for f in run(text, published="2024-10-09")}
+    assert got == {T("Lâm Thao", "xã", "ntm", 12, 12), T("Lâm Thao", "xã", "ntm_nang_cao", 9),
+                   T("Lâm Thao", "xã", "ntm_kieu_mau", 3), T("Cẩm Khê", "xã", "ntm", 21, 23),
+                   T("Cẩm Khê", "xã", "ntm_nang_cao", 6), T("Cẩm Khê", "xã", "ntm_kieu_mau", 0)}

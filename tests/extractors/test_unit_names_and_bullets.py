@@ -1,7 +1,7 @@
 """Unit names running into a person's name; bullet-line summaries; short plan headings."""
 from extractors import officials, tallies
 from extractors.context import Context
-from extractors.units import clean_name, person_like
+from extractors.units import clean_name, document_province, person_like
 from pipeline.document import make_document
 
 
@@ -53,3 +53,18 @@ def test_bullet_lines_give_province_tallies():
 def test_non_bullet_label_gives_nothing():
     text = "Số xã đạt chuẩn NTM: chưa thống kê xong.\n- Tỷ lệ hộ nghèo: 2%\n"
     assert tallies.find(ctx(text, "Bình Định")) == []
+
+
+def test_document_province_is_the_hint_else_the_most_named():
+    text = "Tỉnh Bến Tre có 100 xã đạt chuẩn NTM. Tỉnh Bến Tre phấn đấu ... ; tỉnh Long An có 150 xã."
+    assert document_province(text) == "Bến Tre"
+    assert document_province(text, hint="Long An") == "Long An"
+    assert document_province("Huyện có 10 xã đạt chuẩn NTM.") is None
+
+
+def test_a_dateline_in_capitals_outweighs_a_province_named_in_passing():
+    text = ("Xã Khmer trước chuẩn mới\n\nTRÀ VINH, 14/11/2022 - Nhiều lao động trẻ lên Bình Dương làm công nhân. "
+            "Xã Long Hiệp đạt 17/19 tiêu chí.")
+    assert document_province(text) == "Trà Vinh"
+    # a capitalised word that is no province is no dateline
+    assert document_province("THÔNG BÁO, ngày 14/11/2022 - Công nhân lên Bình Dương làm việc.") == "Bình Dương"
