@@ -515,9 +515,13 @@ class Context:
             caps = _CAPS_DATELINE.match(self.folded, start, end)
             if caps is not None:
                 name = _from_capitals(caps.group("name"))
-                unit = self.registered(Level.HUYEN, name, skip=0) or self.registered(Level.XA, name, skip=0)
-                if unit is not None:
-                    return unit
+                found = [u for u in (self.registered(Level.HUYEN, name, skip=0),
+                                     self.registered(Level.XA, name, skip=0)) if u is not None]
+                # the article's own province first: "TÂN HIỆP:" in a Trà Vinh article is the commune,
+                # not Kiên Giang's district
+                found.sort(key=lambda u: self.province is not None and u.province != self.province)
+                if found:
+                    return found[0]
         return None
 
     def _titled_district(self, start: int, end: int) -> Optional[Unit]:

@@ -131,7 +131,7 @@ GROUP_JOIN = regex.compile(
 COMPLEMENT_BEFORE = regex.compile(
     r"(?<!(?i:xuống|giảm|rớt|nay|chỉ)\s)(?i:còn(?:\s+lại)?|chưa\s+đạt|trừ)\s*$")
 COMPLEMENT_AFTER = regex.compile(
-    r"\s*(?:[^\s;,.|]+\s+){0,3}?(?i:chưa\s+đạt|chưa\s+hoàn\s+thành|trở\s+lên|còn\s+thiếu|còn\s+lại)")
+    r"\s*(?:[^\s;,.|:]+\s+){0,3}?(?i:chưa\s+đạt|chưa\s+hoàn\s+thành|trở\s+lên|còn\s+thiếu|còn\s+lại)")
 
 # --- standards and modality ------------------------------------------------
 STANDARD = regex.compile(
@@ -271,9 +271,9 @@ REACHED = regex.compile(
     # "04/08 xã giữ được chuẩn NTM": those that kept the standard
     r"giữ\s+(?:được\s+)?chuẩn|duy\s+trì\s+(?:được\s+)?(?:đạt\s+)?chuẩn)"
 )
-# "chưa có huyện đạt chuẩn huyện NTM nâng cao": a count of zero
+# "chưa có huyện đạt chuẩn huyện NTM nâng cao", "chưa xã nào đạt chuẩn NTM nâng cao": a count of zero
 TALLY_ZERO = regex.compile(
-    rf"(?i:chưa\s+có)\s+{CHILD}(?:\s+nào)?\s+(?:(?i:được\s+công\s+nhận\s+(?:mới|thêm)|được\s+công\s+nhận\s+)?(?i:đạt\s+chuẩn)|"
+    rf"(?i:chưa)\s+(?:(?i:có)\s+{CHILD}(?:\s+nào)?|{CHILD}\s+(?i:nào))\s+(?:(?i:được\s+công\s+nhận\s+(?:mới|thêm)|được\s+công\s+nhận\s+)?(?i:đạt\s+chuẩn)|"
     r"(?i:được\s+công\s+nhận(?:\s+mới|\s+thêm)?))"
 )
 # A batch, not a running total: "công nhận thêm 3 xã", "có thêm 11 xã", "đề nghị công nhận 15 xã".
@@ -320,7 +320,9 @@ CRIT_NAME = regex.compile(
     r"\s*(?:(?i:về)\s+|[-–:]\s*)(?P<name>[^;()\n]+?)(?=\s*(?:[;()\n]|,\s*(?:có\s+)?\d|\.\s|\.$|"
     r"(?i:có\s+\d|còn\s+\d|(?:vẫn\s+|cũng\s+)?là\s+(?:tiêu\s+chí|nội\s+dung)|"
     r"(?:(?:chỉ|đạt)\s+)?(?<![\d./])\d{1,3}(?:[./]\d{1,3})*\s+xã|(?:vẫn\s+|còn\s+|hiện\s+|đều\s+)?chưa\s+(?:đạt|hoàn\s+thành)|"
-    rf"{PENDING}|(?:,|và)\s*(?:(?:tiêu\s+chí|nội\s+dung)\s+(?:số\s+)?\d|số\s+\d)))|$)"
+    rf"{PENDING}|(?:,|và)\s*(?:(?:tiêu\s+chí|nội\s+dung)\s+(?:số\s+)?\d|số\s+\d))|"
+    # another unit's clause: "... số 2 - Giao thông, Phong Thủy chưa đạt tiêu chí số 6"
+    r",\s*\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}\s+(?:(?i:còn|vẫn|cũng|hiện|chỉ)\s+)*(?i:chưa\s+đạt|thiếu|vướng))|$)"
     r"|\s*\((?P<pname>[^()\n]{2,60})\)"
 )
 # "còn 04 tiêu chí chưa đạt (gồm", "03/08 nội dung chưa đạt gồm:", "Các tiêu chí, chỉ tiêu chưa đạt:",
@@ -368,7 +370,8 @@ CRIT_JOIN = regex.compile(r"\s*(?:,|;|\bvà\b)\s*(?:,\s*)?")
 # "đạt 143/147 xã, còn 04 xã chưa đạt", "131 xã đạt; chưa đạt: 16 xã", "120 xã đạt (27 xã chưa đạt)")
 UNITS_UNMET = regex.compile(
     r"\s*[,:]?\s*(?:(?:(?i:chỉ|đạt)\s+)?\d{1,3}(?:[./]\d{1,3})*\s+(?i:xã)(?:\s+(?i:đạt))?\s*[,;(]\s*)?"
-    r"(?:(?:(?i:có|còn)(?:\s+(?i:tới))?\s+)?(?P<k>\d{1,3}(?:\.\d{3})*)\s+(?P<child>(?i:xã|huyện))\s+(?i:chưa\s+đạt)|"
+    r"(?:(?:(?i:có|còn)(?:\s+(?i:tới))?\s+)?(?P<k>\d{1,3}(?:\.\d{3})*)\s+(?P<child>(?i:xã|huyện))\s+"
+    r"(?i:chưa\s+đạt|không\s+còn\s+đạt)|"
     r"(?i:chưa\s+đạt)\s*:\s*(?P<k>\d{1,3}(?:\.\d{3})*)\s+(?P<child>(?i:xã|huyện)))")
 
 

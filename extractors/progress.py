@@ -218,7 +218,9 @@ def find_counts(ctx: Context) -> list[Count]:
                 continue
         lo12 = max(0, c.start - 12)
         if _low_ends_with(ctx, lo12, c.start, ("còn", "lại", "đạt", "trừ")) \
-                and P.COMPLEMENT_BEFORE.search(f[lo12:c.start]):
+                and (comp := P.COMPLEMENT_BEFORE.search(f[lo12:c.start])) \
+                and not (c.total is not None and 2 * c.met > c.total and comp.group().strip().lower() == "còn"):
+            # "còn 2 tiêu chí": what is left; but "Xã A và xã B còn 18/19 tiêu chí" is where they stand
             continue
         if ctx.may_hold(("chưa", "trở", "còn"), c.end, c.end + 40) and P.COMPLEMENT_AFTER.match(f[c.end:c.end + 40]):
             continue
@@ -484,11 +486,11 @@ def _bare_level_units(ctx: Context, lw: str, at: int) -> Optional[Unit]:
 
 
 _NAME_BEFORE_VERB = regex.compile(
-    rf"{P.BARE_NAME}(?:{P.PAREN_PLACE})?\s+(?:(?i:hiện|nay|đã|cũng|mới|vẫn|đều|cùng|chỉ|tự\s+đánh\s+giá)\s+)*"
+    rf"{P.BARE_NAME}(?:{P.PAREN_PLACE})?\s+(?:(?i:hiện|nay|đã|cũng|mới|vẫn|đều|cùng|chỉ|còn|thì|tự\s+đánh\s+giá)\s+)*"
     # a goal between: "Thạnh Phú phấn đấu đạt 9/9", "Đình Phong đặt mục tiêu đến hết năm 2024 đạt 19/19"
     rf"(?:(?:{_GOAL_WORDS}|(?i:sẽ))(?:\s+(?:[\p{{Ll}}\d/]+|[IVX]{{1,4}}/\d{{4}})){{0,6}}?\s+)?"
     # "Phú Đông, Phước Khánh và Đại Phước đều dừng ở mức 15-16/19 tiêu chí"
-    r"(?:(?i:đạt|hoàn\s+thành)\s+(?:(?i:được|đủ)\s+)?|(?:(?i:dừng|đứng|mới)\s+)?(?i:ở\s+mức)\s+)$")
+    r"(?:(?i:đạt|hoàn\s+thành)\s+(?:(?i:được|đủ)\s+)?|(?:(?i:dừng|đứng|mới|dao\s+động)\s+)?(?i:ở\s+mức)\s+)$")
 
 
 def _name_before_verb(ctx: Context, group: list[Count], lo: int, at: int) -> Optional[tuple[list[Unit], int]]:
@@ -744,6 +746,9 @@ def _units_for_group(
             body_level = m
             continue
         bare_level = m
+    # a level word only inside a body's or an official's title ("Chủ tịch UBND xã, ... Sảng Mộc mới
+    # đạt 9/19") yields to a name right before the verb
+    titled_only = bare_level is None and body_level is not None
     if bare_level is None:
         bare_level = body_level
     # "huyện An Biên đạt 4/9 tiêu chí và Kiên Lương đạt 4/9": the level carries over
@@ -754,7 +759,7 @@ def _units_for_group(
     # "Gò Quao hiện đạt 8/9 tiêu chí", "Hiện Yên Lạc đạt 7/9": a unit named without its level
     # word right before the verb, taken only where the register knows it at the level the
     # count implies (9 tiêu chí: a district; 19 tiêu chí or chỉ tiêu: a commune)
-    if bare_level is None and (not lists or lists[-1][1] < g_start - 40):
+    if (bare_level is None or titled_only) and (not lists or lists[-1][1] < g_start - 40):
         named = _name_before_verb(ctx, group, lo, g_start)
         if named is not None:
             return named[0], named[1], g_end

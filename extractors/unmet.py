@@ -41,13 +41,13 @@ _GAP_STOP = regex.compile(
     rf"(?<![\p{{L}}]){P.LEVEL}\s+\p{{Lu}}\p{{Ll}}")
 
 
-# "còn thiếu tiêu chí số 17", "xã thiếu tiêu chí 2 và tiêu chí 6", "chưa đạt tiêu chí số 7 (...)",
+# "còn thiếu tiêu chí số 17", "xã thiếu tiêu chí 2 và tiêu chí 6", "chưa đạt tiêu chí số 7 (...)", "không còn đạt các tiêu chí", "chưa đạt lại tiêu chí số 2",
 # "còn vướng ở tiêu chí số 13",
 # "Chưa đạt TC 10, TC 17" (the criteria word follows)
 # "chưa đạt các tiêu chí số 10 (...), số 11 (...)", "còn thiếu thêm tiêu chí 17", "cả hai xã cùng vướng
 # tiêu chí số 10", "...; vướng tiêu chí số 15", '"rớt" tiêu chí 15'
 _LACKING_BEFORE = regex.compile(
-    r"(?<![\p{L}])(?i:thiếu(?:\s+thêm)?|(?:chưa\s+đạt|chưa\s+hoàn\s+thành)(?:\s+(?:các|những))?|"
+    r"(?<![\p{L}])(?i:thiếu(?:\s+thêm)?|(?:chưa\s+đạt(?:\s+lại)?|không\s+còn\s+đạt|chưa\s+hoàn\s+thành)(?:\s+(?:các|những))?|"
     r"(?:(?<=(?:còn|bị|cùng|đều|vẫn)\s)|(?<=[;,:]\s))[\"“]?rớt[\"”]?(?:\s+ở)?|[\"“]?vướng[\"”]?(?:\s+ở)?)\s*:?\s+$")
 
 
@@ -58,6 +58,10 @@ _LACKING_LIST_HEAD = regex.compile(
     r"(?<![\p{L}])(?i:chưa\s+đạt|còn\s+thiếu|thiếu|vướng)\s+(?i:các|những)\s+(?P<word>(?i:tiêu\s+chí|nội\s+dung))"
     r"(?:\s+(?i:sau))?\s*(?:(?i:là|gồm)\s*)?:\s*")
 _PENDING_AFTER = regex.compile(rf"\s*,?\s*{P.PENDING}")
+# "còn thiếu Giao thông (số 2), Sản xuất (số 6) và Môi trường (số 7)": names first, right after the verb
+_LACKING_NAMES_HEAD = regex.compile(
+    r"(?<![\p{L}])(?i:còn\s+thiếu|thiếu|chưa\s+đạt)\s*:?\s+"
+    r"(?=\p{Lu}[^();\n,]{1,80}?\s*\(\s*(?:(?i:tiêu\s+chí|nội\s+dung)\s+)?(?:(?i:số)\s+)?\d{1,2}\s*\))")
 
 
 class _SpanEnd:
@@ -162,7 +166,7 @@ def _head_level_unit(ctx: Context, h_start: int, h_end: int) -> list[Unit]:
 
 
 _NAME_BEFORE_LACKING = regex.compile(
-    rf"{P.BARE_NAME}\s+(?:(?i:còn|vẫn|cũng|hiện|chỉ)\s+)*(?i:thiếu(?:\s+thêm)?|vướng|chưa\s+đạt)\s*:?\s+$")
+    rf"{P.BARE_NAME}\s+(?:(?i:còn|vẫn|cũng|hiện|chỉ)\s+)*(?i:thiếu(?:\s+thêm)?|vướng|chưa\s+đạt(?:\s+lại)?|không\s+còn\s+đạt)\s*:?\s+$")
 
 
 def _name_before_lacking(ctx: Context, at: int) -> Optional[Unit]:
@@ -226,6 +230,8 @@ _REVIEW_HEAD = regex.compile(
 # the communes a review counts for one criterion, in parentheses after its name: "(6 xã)", "(22 xã, ...)"
 # the count of an item below a review's first: ": 9 xã", " - 9 xã"
 _COUNT_AFTER_NAME = regex.compile(r"\s*[:\-–]?\s*(?P<k>\d{1,3}(?:\.\d{3})*)\s+(?i:xã)(?![\p{L}])(?=\s*[;.,]?\s*$)")
+_SAME_LINE_ITEM = regex.compile(r"\s*[;,]\s*(?:(?i:và)\s+)?")
+_HAS_COUNT = regex.compile(r"\s*[:\-–]?\s*(?:(?i:có)\s+)?(?P<k>\d{1,3}(?:\.\d{3})*)\s+(?i:xã)(?![\p{L}])(?!\s+(?i:đạt|đã))")
 _PAREN_COUNT = regex.compile(r"\s*\(\s*(?P<k>\d{1,3}(?:\.\d{3})*)\s+(?i:xã)(?![\p{L}])")
 _LACK_HEAD = re.compile(r"(?:thiếu|hụt|rớt|nợ)[\"”]?\s*(?:là|gồm|:)")
 # A table row marked unmet has "|", maybe spaces or tabs, then "chưa" (see P.UNMET_ROW)
@@ -233,6 +239,9 @@ _ROW_MARK = re.compile(r"\|[ \t]*chưa")
 
 
 _COUNTED = regex.compile(r"(?<![\p{L}\d])(hai|ba|bốn|năm|\d{1,2})\s+$", regex.I)
+
+
+_BOTH = regex.compile(r"(?<![\p{L}])(?i:cả)\s+(?P<n>hai|ba|bốn|năm|\d)\s+(?:(?i:xã|huyện)\s+)?(?i:đều|cùng)(?![\p{L}])")
 
 
 def _figure_units(ctx: Context, at: int) -> list[Unit]:
@@ -255,6 +264,19 @@ def _figure_units(ctx: Context, at: int) -> list[Unit]:
         if p.evidence.start == last.evidence.start and p.unit not in units:
             units.append(p.unit)
     f = ctx.folded
+    # "xã A mới đạt 8/19 tiêu chí, xã B chỉ đạt 7 tiêu chí, cả hai đều chưa đạt ...": the units of
+    # that many figures before it in the paragraph
+    both = _BOTH.search(f, last.evidence.end, at)
+    if both is not None:
+        k = P.NUMBER_WORDS.get(both.group("n").lower()) or (int(both.group("n")) if both.group("n").isdigit() else 0)
+        figured: list[Unit] = []
+        for p in reversed(ctx.facts_of("progress")):
+            if p.evidence.start < p_start:
+                break
+            if p.evidence.end <= at and p.unit not in figured:
+                figured.append(p.unit)
+        if len(figured) >= k > len(units) and len({u.level for u in figured[:k]}) == 1:
+            return list(reversed(figured[:k]))
     for m in P.BARE_LEVEL_A.finditer(ctx, last.evidence.end, at):
         if QUANTIFIED.search(f, max(0, m.start() - 8), m.start()):
             # "Phú Đông, Phước Khánh và Đại Phước đều dừng ở mức 15-16/19 tiêu chí, cả ba xã cùng chưa
@@ -367,7 +389,7 @@ def find(ctx: Context) -> list[Unmet]:
     refs = P.CRIT_REF_A.finditer(ctx)
     # 1. district-wide counts: "Tiêu chí số 2- Giao thông có 5 xã chưa đạt" (UNITS_UNMET needs a
     # "xã" or "huyện", spaces and "chưa" somewhere in the text)
-    for m in refs if low is None or _chua_after(low, ("xã", "huyện")) else ():
+    for m in refs if low is None or _chua_after(low, ("xã", "huyện")) or "không còn đạt" in low else ():
         name, name_end = _text_name(ctx, m.end())
         k = P.UNITS_UNMET.match(f, name_end)
         if not k:
@@ -381,6 +403,23 @@ def find(ctx: Context) -> list[Unmet]:
         for n in _nums(m.group("nums")):
             add(unit, n, name, count, m.start(), k.end(), m.group("word"))
         covered.append((m.start(), k.end()))
+        # "...; tiêu chí số 9 - Nhà ở dân cư có 4 xã; tiêu chí số 11 - Hộ nghèo có 3 xã": items on the
+        # same line that count the communes without saying "chưa đạt" again
+        line_start, line_end = ctx.line_span(m.start())
+        pos = k.end()
+        while (j := _SAME_LINE_ITEM.match(f, pos, line_end)) is not None:
+            r = P.CRIT_REF.match(f, j.end(), line_end)
+            if r is None:
+                break
+            r_name, r_end = _text_name(ctx, r.end())
+            rk = _HAS_COUNT.match(f, r_end, line_end)
+            if rk is None:
+                break
+            rcount = int(rk.group("k").replace(".", ""))
+            for n in _nums(r.group("nums")):
+                add(_holding(ctx, unit, rcount), n, r_name, rcount, r.start(), rk.end(), r.group("word"))
+            covered.append((r.start(), rk.end()))
+            pos = rk.end()
         # "- Tiêu chí 18 - Chất lượng môi trường sống: 11 xã chưa đạt;" / "- Tiêu chí 17 - Môi trường: 9 xã;":
         # the items below, one per line, count the same communes without saying "chưa đạt" again
         line_start, line_end = ctx.line_span(m.start())
@@ -424,6 +463,8 @@ def find(ctx: Context) -> list[Unmet]:
         else []
     if low is None or "các tiêu chí" in low or "những tiêu chí" in low or "các nội dung" in low:
         heads += [(h.start(), h.end()) for h in _LACKING_LIST_HEAD.finditer(f)]
+    if low is None or "(số" in low or "(tiêu chí" in low:
+        heads += [(h.start(), h.end()) for h in _LACKING_NAMES_HEAD.finditer(f)]
     heads += [(h.start(), h.end()) for h in P.HARDEST_HEAD_A.finditer(ctx) if _short_before(ctx, h.start())]
     heads += [(h.start(), h.end()) for h in P.REMAINING_HEAD_A.finditer(ctx) if _short_before(ctx, h.start())]
     # reviews: "Những tiêu chí nhiều xã chưa đạt là: tiêu chí số 10 - Thu nhập (6 xã), ...", "Nhiều xã

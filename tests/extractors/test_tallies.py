@@ -587,3 +587,11 @@ def test_table_columns_that_name_a_standard_without_a_verb():
     assert got == {T("Lâm Thao", "xã", "ntm", 12, 12), T("Lâm Thao", "xã", "ntm_nang_cao", 9),
                    T("Lâm Thao", "xã", "ntm_kieu_mau", 3), T("Cẩm Khê", "xã", "ntm", 21, 23),
                    T("Cẩm Khê", "xã", "ntm_nang_cao", 6), T("Cẩm Khê", "xã", "ntm_kieu_mau", 0)}
+
+
+def test_not_a_single_unit_is_a_zero():
+    facts = run("Toàn huyện Võ Nhai hiện có 5/14 xã đạt chuẩn NTM, chưa xã nào đạt chuẩn NTM nâng cao.",
+                province="Thái Nguyên", published="2022-11-17")
+    assert {key(f) for f in facts} == {T("Võ Nhai", "xã", "ntm", 5, 14), T("Võ Nhai", "xã", "ntm_nang_cao", 0)}
+    # "chưa xã" without "nào" is no zero: "chưa xã hội hóa" and the like
+    assert run("Huyện Võ Nhai chưa xã hội hóa được nguồn vốn đạt chuẩn.", province="Thái Nguyên") == []

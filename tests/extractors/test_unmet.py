@@ -315,3 +315,39 @@ def test_unmet_positive(text, expected):
 @pytest.mark.parametrize("text", NEGATIVE.values(), ids=NEGATIVE.keys())
 def test_unmet_negative(text):
     assert run(text) == []
+
+
+def test_both_of_two_figures_lack_the_same_criteria():
+    text = ("Ông dẫn chứng xã Hồng Quang (Lâm Bình) mới đạt 8/19 tiêu chí, xã Khâu Tinh (Na Hang) chỉ đạt "
+            "7 tiêu chí, cả hai đều chưa đạt tiêu chí số 10 về Thu nhập và tiêu chí số 11 về Hộ nghèo.")
+    got = sorted(key(f) for f in run(text, province="Tuyên Quang", published="2019-12-20"))
+    assert got == [("Hồng Quang", 10, None), ("Hồng Quang", 11, None), ("Khâu Tinh", 10, None),
+                   ("Khâu Tinh", 11, None)]
+
+
+def test_names_listed_before_their_numbers_after_the_verb():
+    text = ("Huyện Sơn Dương mới đạt 5/9 tiêu chí huyện NTM, còn thiếu Giao thông (số 2), Sản xuất (số 6) "
+            "và Môi trường (số 7).")
+    got = sorted(key(f) for f in run(text, province="Tuyên Quang", published="2019-12-20"))
+    assert got == [("Sơn Dương", 2, None), ("Sơn Dương", 6, None), ("Sơn Dương", 7, None)]
+
+
+def test_each_commune_keeps_its_own_criterion_in_one_sentence():
+    text = ("- Xã An Thủy và xã Phong Thủy còn 18/19 tiêu chí: An Thủy chưa đạt lại tiêu chí số 2 - Giao thông, "
+            "Phong Thủy chưa đạt tiêu chí số 6 - Cơ sở vật chất văn hóa.")
+    got = sorted(key(f) for f in run(text, province="Quảng Bình", published="2020-11-18"))
+    assert got == [("An Thủy", 2, None), ("Phong Thủy", 6, None)]
+
+
+def test_no_longer_met_after_a_disaster():
+    text = ("Sau lũ, xã Tân Thủy không còn đạt các tiêu chí số 2 - Giao thông và số 3 - Thủy lợi.\n\n"
+            "Tính chung huyện Lệ Thủy, tiêu chí số 3 - Thủy lợi có 6 xã không còn đạt; tiêu chí số 9 - Nhà ở "
+            "dân cư có 4 xã; tiêu chí số 11 - Hộ nghèo có 3 xã.")
+    got = sorted(key(f) for f in run(text, province="Quảng Bình", published="2020-11-18"))
+    assert got == [("Lệ Thủy", 3, 6), ("Lệ Thủy", 9, 4), ("Lệ Thủy", 11, 3), ("Tân Thủy", 2, None),
+                   ("Tân Thủy", 3, None)]
+
+
+def test_a_count_that_met_it_on_the_same_line_is_no_unmet_item():
+    text = ("Toàn huyện Lệ Thủy, tiêu chí số 3 - Thủy lợi có 6 xã chưa đạt; tiêu chí số 9 - Nhà ở dân cư có 20 xã đạt.")
+    assert sorted(key(f) for f in run(text, province="Quảng Bình")) == [("Lệ Thủy", 3, 6)]
