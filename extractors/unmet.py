@@ -231,7 +231,7 @@ _REVIEW_HEAD = regex.compile(
 # the count of an item below a review's first: ": 9 xã", " - 9 xã"
 _COUNT_AFTER_NAME = regex.compile(r"\s*[:\-–]?\s*(?P<k>\d{1,3}(?:\.\d{3})*)\s+(?i:xã)(?![\p{L}])(?=\s*[;.,]?\s*$)")
 _SAME_LINE_ITEM = regex.compile(r"\s*[;,]\s*(?:(?i:và)\s+)?")
-_HAS_COUNT = regex.compile(r"\s*[:\-–]?\s*(?:(?i:có)\s+)?(?P<k>\d{1,3}(?:\.\d{3})*)\s+(?i:xã)(?![\p{L}])(?!\s+(?i:đạt|đã))")
+_HAS_COUNT = regex.compile(r"\s*[:\-–]?\s*(?:(?i:có)\s+)?(?P<k>\d{1,3}(?:\.\d{3})*)\s+(?i:xã)(?![\p{L}])(?=\s*(?:[;,.]|$))")
 _PAREN_COUNT = regex.compile(r"\s*\(\s*(?P<k>\d{1,3}(?:\.\d{3})*)\s+(?i:xã)(?![\p{L}])")
 _LACK_HEAD = re.compile(r"(?:thiếu|hụt|rớt|nợ)[\"”]?\s*(?:là|gồm|:)")
 # A table row marked unmet has "|", maybe spaces or tabs, then "chưa" (see P.UNMET_ROW)
@@ -412,7 +412,8 @@ def find(ctx: Context) -> list[Unmet]:
             if r is None:
                 break
             r_name, r_end = _text_name(ctx, r.end())
-            rk = _HAS_COUNT.match(f, r_end, line_end)
+            # the item may say "chưa đạt" itself: the first loop's reading, with the whole quote
+            rk = P.UNITS_UNMET.match(f, r_end, line_end) or _HAS_COUNT.match(f, r_end, line_end)
             if rk is None:
                 break
             rcount = int(rk.group("k").replace(".", ""))
