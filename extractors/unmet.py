@@ -387,6 +387,19 @@ def find(ctx: Context) -> list[Unmet]:
 
     covered: list[tuple[int, int]] = []
     refs = P.CRIT_REF_A.finditer(ctx)
+
+    def counted_item(unit, r, line_end, counts) -> Optional[int]:
+        """A further criterion ``r`` counted like the one before it, its count read by the first of
+        ``counts`` that matches after its name: the end of what was read, or None."""
+        r_name, r_end = _text_name(ctx, r.end())
+        rk = next((k for k in (c.match(f, r_end, line_end) for c in counts) if k), None)
+        if rk is None:
+            return None
+        rcount = int(rk.group("k").replace(".", ""))
+        for n in _nums(r.group("nums")):
+            add(_holding(ctx, unit, rcount), n, r_name, rcount, r.start(), rk.end(), r.group("word"))
+        covered.append((r.start(), rk.end()))
+        return rk.end()
     # 1. district-wide counts: "Tiêu chí số 2- Giao thông có 5 xã chưa đạt" (UNITS_UNMET needs a
     # "xã" or "huyện", spaces and "chưa" somewhere in the text)
     for m in refs if low is None or _chua_after(low, ("xã", "huyện")) or "không còn đạt" in low else ():
@@ -409,18 +422,10 @@ def find(ctx: Context) -> list[Unmet]:
         pos = k.end()
         while (j := _SAME_LINE_ITEM.match(f, pos, line_end)) is not None:
             r = P.CRIT_REF.match(f, j.end(), line_end)
-            if r is None:
-                break
-            r_name, r_end = _text_name(ctx, r.end())
             # the item may say "chưa đạt" itself: the first loop's reading, with the whole quote
-            rk = P.UNITS_UNMET.match(f, r_end, line_end) or _HAS_COUNT.match(f, r_end, line_end)
-            if rk is None:
+            pos = counted_item(unit, r, line_end, (P.UNITS_UNMET, _HAS_COUNT)) if r else None
+            if pos is None:
                 break
-            rcount = int(rk.group("k").replace(".", ""))
-            for n in _nums(r.group("nums")):
-                add(_holding(ctx, unit, rcount), n, r_name, rcount, r.start(), rk.end(), r.group("word"))
-            covered.append((r.start(), rk.end()))
-            pos = rk.end()
         # "- Tiêu chí 18 - Chất lượng môi trường sống: 11 xã chưa đạt;" / "- Tiêu chí 17 - Môi trường: 9 xã;":
         # the items below, one per line, count the same communes without saying "chưa đạt" again
         line_start, line_end = ctx.line_span(m.start())
@@ -430,16 +435,8 @@ def find(ctx: Context) -> list[Unmet]:
             line_start, line_end = ctx.line_span(line_end + 1)
             b = P.ITEM_MARK.match(f, line_start, line_end)
             r = P.CRIT_REF.match(f, b.end(), line_end) if b else None
-            if r is None:
+            if r is None or counted_item(unit, r, line_end, (_COUNT_AFTER_NAME,)) is None:
                 break
-            r_name, r_end = _text_name(ctx, r.end())
-            rk = _COUNT_AFTER_NAME.match(f, r_end, line_end)
-            if rk is None:
-                break
-            rcount = int(rk.group("k").replace(".", ""))
-            for n in _nums(r.group("nums")):
-                add(_holding(ctx, unit, rcount), n, r_name, rcount, r.start(), rk.end(), r.group("word"))
-            covered.append((r.start(), rk.end()))
     # 1b. the count first: "vẫn còn 6 xã chưa đạt tiêu chí số 13 về ..." (the parent of the count)
     for m in refs:
         if any(a <= m.start() < b for a, b in covered):
