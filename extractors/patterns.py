@@ -259,6 +259,8 @@ PARENT_AFTER = regex.compile(
 )
 # A bare district-level word standing for the district of the article: "đến nay thị xã có 5/5 xã".
 BARE_TOWN = regex.compile(r"(?<![\p{L}])(?P<lw>(?i:thị\s+xã|quận))(?![\p{L}])(?!\s+\p{Lu})")
+# "toàn thành phố có 36/36 xã": the whole city, in an article about a centrally-run city the province
+CITY_WIDE = regex.compile(r"(?<![\p{L}])(?i:toàn|cả)\s+(?i:thành\s+phố)(?![\p{L}])(?!\s+\p{Lu})")
 # "85/85 xã", "5.775/8.227 xã", "48 xã"; not "100% xã", not "2.500 người".
 TALLY_COUNT = regex.compile(
     rf"(?<![\d/.,%])(?P<count>{BIG_NUM})(?:\s*/\s*(?P<total>{BIG_NUM}))?(?![\d%])\s+{CHILD}"
@@ -712,3 +714,4 @@ STANDARD_A = Anchored(STANDARD, ["nông thôn mới", "ntm", "xdntm", "nâng cao
 BARE_LEVEL_A = Anchored(BARE_LEVEL, ["tỉnh", "huyện", "xã"])
 NATIONAL_A = Anchored(NATIONAL, ["cả nước", "toàn quốc"])
 BARE_TOWN_A = Anchored(BARE_TOWN, ["thị xã", "quận"])
+CITY_WIDE_A = Anchored(CITY_WIDE, ["toàn thành phố", "cả thành phố"])

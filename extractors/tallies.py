@@ -263,6 +263,22 @@ def _article_district(ctx: Context, at: int) -> Optional[Unit]:
     return u if u and u.level == Level.HUYEN else None
 
 
+def _city_unit(ctx: Context, at: int) -> Optional[Unit]:
+    """The city "toàn thành phố" at ``at`` stands for: the article's province where that is a
+    centrally-run city, else the article's district when that is a city; None otherwise."""
+    city = ctx.unit(Level.TINH, ctx.province) if ctx.province else None
+    if city is not None and _is_city(city):
+        return city
+    u = _article_district(ctx, at)
+    return u if u is not None and _is_city(u) else None
+
+
+def _is_city(u: Unit) -> bool:
+    from extractors.gazetteer import Gazetteer
+    e = Gazetteer.default().entry(u.code) if u.code else None
+    return e is not None and e.type == "thành phố"
+
+
 def last_candidate(ctx: Context, lo: int, hi: int, child: Level, skip_reached: bool) -> Optional[Unit]:
     """The last unit above ``child`` named in f[lo:hi] (of two at one offset, the one of the
     later kind below), None if there is none.
@@ -333,6 +349,17 @@ def last_candidate(ctx: Context, lo: int, hi: int, child: Level, skip_reached: b
             if m not in memo:
                 memo[m] = None if _NOT_PARENT_BEFORE.search(f, max(0, m.start() - 10), m.start()) \
                     else _article_district(ctx, m.start())
+            if memo[m] is not None:
+                best_at, best = m.start(), memo[m]
+    if _RANK[Level.HUYEN] > rank:
+        # "toàn thành phố đã có 36/36 xã": a centrally-run city in its own article (Cần Thơ, Hà
+        # Nội, ...), else the district-level city the article is about
+        found, memo = _in_range(ctx, P.CITY_WIDE_A, lo, hi)
+        for m in found:
+            if m.start() < best_at:
+                continue
+            if m not in memo:
+                memo[m] = _city_unit(ctx, m.start())
             if memo[m] is not None:
                 best_at, best = m.start(), memo[m]
     found, memo = _in_range(ctx, P.NATIONAL_A, lo, hi)

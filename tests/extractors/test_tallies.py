@@ -595,3 +595,13 @@ def test_not_a_single_unit_is_a_zero():
     assert {key(f) for f in facts} == {T("Võ Nhai", "xã", "ntm", 5, 14), T("Võ Nhai", "xã", "ntm_nang_cao", 0)}
     # "chưa xã" without "nào" is no zero: "chưa xã hội hóa" and the like
     assert run("Huyện Võ Nhai chưa xã hội hóa được nguồn vốn đạt chuẩn.", province="Thái Nguyên") == []
+
+
+def test_the_whole_city_is_the_centrally_run_city_of_the_article():
+    text = ("Huyện Cờ Đỏ tự đánh giá đạt 8/9 tiêu chí. Tại hội nghị, toàn thành phố đã có 36/36 xã đạt chuẩn NTM "
+            "và 2/4 huyện được công nhận đạt chuẩn huyện NTM.")
+    got = {key(f) for f in run(text, province="Cần Thơ", published="2020-10-23")}
+    assert got == {T("Cần Thơ", "xã", "ntm", 36, 36), T("Cần Thơ", "huyện", "ntm", 2, 4)}
+    # in a province, the whole city is the district-level city the article is about
+    text = "Thành phố Tam Kỳ có 4 xã. Đến nay toàn thành phố có 4/4 xã đạt chuẩn NTM."
+    assert [key(f) for f in run(text, province="Quảng Nam")] == [T("Tam Kỳ", "xã", "ntm", 4, 4)]
