@@ -89,9 +89,10 @@ HEADING = regex.compile(
 UNIT_HEADER = regex.compile(r"^(?i:tên\s+)?(?P<lw>(?i:xã|huyện|phường|thị\s+trấn|thị\s+xã|quận))(?:\s*\(\s*(?i:huyện)\s*\))?$|"
                             r"^(?i:đơn\s+vị)(?:\s+(?i:cấp\s+)?(?P<lw2>(?i:xã|huyện)))?$")
 # A table header cell that counts units that reached a standard: "Số xã đạt chuẩn NTM"
-# ("Xã NTM nâng cao", "Xã NTM kiểu mẫu": the standard named without the verb)
+# ("Xã NTM nâng cao", "Xã NTM kiểu mẫu": the standard named without the verb; "Số huyện, thành phố
+# đạt chuẩn": the district-level units of every kind)
 COUNT_HEADER = regex.compile(
-    r"^(?i:số\s+)?(?P<child>(?i:xã|huyện|đơn\s+vị\s+cấp\s+huyện))\s+(?:(?:(?i:đã)\s+)?"
+    r"^(?i:số\s+)?(?P<child>(?i:xã|huyện|đơn\s+vị\s+cấp\s+huyện))(?:\s*,\s*(?i:thị\s+xã|thành\s+phố|quận))*\s+(?:(?:(?i:đã)\s+)?"
     r"(?i:đạt\s+chuẩn|được\s+công\s+nhận|về\s+đích|hoàn\s+thành\s+nhiệm\s+vụ)(?P<std>.*)|"
     r"(?P<std>(?i:ntm|nông\s+thôn\s+mới)\s+(?i:nâng\s+cao|kiểu\s+mẫu)))$")
 

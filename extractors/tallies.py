@@ -89,6 +89,9 @@ def _bare_parent(ctx: Context, lo: int, at: int, child: Level) -> Optional[Unit]
     return ctx.registered(Level.HUYEN, name, skip=1)  # at most one word before it ("Riêng", "Còn")
 
 
+_OUT_OF_TOTAL = regex.compile(
+    r"\s*,?\s*(?i:trên|trong)\s+(?i:tổng\s+(?:số\s+)?)(?P<t>\d{1,3}(?:\.\d{3})*|\d+)\s+(?P<child>(?i:xã|huyện))(?![\p{L}])")
+_OF_BEFORE = regex.compile(r"(?<![\p{L}])(?i:thôn|ấp|bản|buôn|làng|khóm|hộ)\s+(?i:của)\s+$")
 _THIS_FIGURE = regex.compile(r"(?i:con\s+số\s+(?:này|đó|trên))\s+(?:(?i:đã|nay|hiện)\s+)?(?i:là|lên|tăng\s+lên)\s*$")
 _BAND_AFTER = regex.compile(r"\s+(?:(?i:đạt|có)\s+)?(?i:dưới|trên|từ)\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?i:tiêu\s+chí)")
 # "Huyện có 13 xã thì mới 1 xã đạt chuẩn": the total said first
@@ -728,9 +731,15 @@ def find(ctx: Context) -> list[Tally]:
     # words some checks need somewhere in the document (most documents have none of them)
     each_words = ctx.may_hold(("mỗi",), 0, len(f))
     region_words = ctx.may_hold(_REGION_WORDS, 0, len(f))
+    out_of: set[int] = set()  # counts that are the total of the count before ("trên tổng số 139 xã")
     for i, m in enumerate(matches):
         if bullet_spans and any(a <= m.start() < b for a, b in bullet_spans):
             continue
+        if m.start() in out_of:
+            continue
+        if not m.group("total") and f.endswith("năm ", max(0, m.start() - 4), m.start()) \
+                and 1990 <= _int(m.group("count")) <= 2100:
+            continue  # "năm 2025 huyện Hòa An đạt ...": a year, not a count of districts
         count = _int(m.group("count"))
         total = _int(m.group("total")) if m.group("total") else None
         if total is None and ctx.may_hold(("thì", "nhưng", "trong đó", "nay"), max(0, m.start() - 30), m.start()):
@@ -747,6 +756,8 @@ def find(ctx: Context) -> list[Tally]:
             continue  # "mỗi huyện phải có ít nhất 1 xã ...": a quota, not a count
         if ctx.may_hold(("cộng lại", "gộp lại"), max(0, m.start() - 30), m.start()):
             continue  # "Vân Canh, Vĩnh Thạnh, An Lão cộng lại mới có 5/23 xã": a sum over units, no parent's
+        if ctx.may_hold(("của",), max(0, m.start() - 6), m.start()) and _OF_BEFORE.search(f, max(0, m.start() - 14), m.start()):
+            continue  # "113/115 thôn của 11 xã nâng cao có nhà văn hóa đạt chuẩn": whose villages, no tally
         if _BAND_AFTER.match(f, m.end()):
             continue  # "42 xã dưới 5 tiêu chí", "7 xã đạt từ 15-18 tiêu chí": a band of figures, no standard
         if ctx.may_hold(("rớt", "tụt", "nhưng", "song"), m.end(), m.end() + 12) and (
@@ -758,8 +769,10 @@ def find(ctx: Context) -> list[Tally]:
         wend = _window_end(ctx, m.end())
         nxt = matches[i + 1].start() if i + 1 < len(matches) else len(f)
         reached = P.REACHED.search(f, m.end(), min(wend, nxt))
-        if not reached and nxt < len(f) and _LIST_JOIN.fullmatch(f, m.end(), nxt):
-            # "có thêm 44 xã và 12 đơn vị cấp huyện được công nhận": the counts share one verb
+        if not reached and nxt < len(f) and _LIST_JOIN.fullmatch(f, m.end(), nxt) \
+                and _running_total(ctx, m, facts, ctx.doc.sentence_at(m.start()).start) is None:
+            # "có thêm 44 xã và 12 đơn vị cấp huyện được công nhận": the counts share one verb (not
+            # "nâng tổng số xã đạt chuẩn NTM nâng cao lên 67 xã và 17 xã ...": the total names its set)
             nm = matches[i + 1]
             shared = P.REACHED.search(f, nm.end(), _window_end(ctx, nm.end()))
             if shared and shared.start() - nm.end() <= 12:
@@ -882,6 +895,12 @@ def find(ctx: Context) -> list[Tally]:
                     parent = ctx.unit(Level.TINH, ctx.province)
         if parent is None:
             continue
+        if total is None:
+            # "37 xã đạt chuẩn NTM trên tổng số 139 xã": the total after the standard
+            of = _OUT_OF_TOTAL.match(f, end)
+            if of is not None and _int(of.group("t")) >= count and of.group("child").lower() == m.group("child").lower():
+                total, end = _int(of.group("t")), of.end()
+                out_of.add(of.start("t"))
         accepted_ends.append(end)
         facts.append(Tally(
             evidence=ctx.evidence(quote_start, end), quote=ctx.quote(quote_start, end), extractor="tallies",
@@ -907,7 +926,11 @@ def find(ctx: Context) -> list[Tally]:
             ))
     facts.extend(_worded_counts(ctx, facts))
     facts.extend(_breakdowns(ctx, facts))
-    facts.extend(_table_tallies(ctx))
+    # a table cell that repeats a figure the text gives ("TH 2022 | 37" after "37 xã đạt chuẩn NTM
+    # trên tổng số 139 xã") is the same fact
+    said = {(t.parent.level, t.parent.name, t.child_level, t.standard, t.count, t.modality) for t in facts}
+    facts.extend(t for t in _table_tallies(ctx)
+                 if (t.parent.level, t.parent.name, t.child_level, t.standard, t.count, t.modality) not in said)
     facts.extend(_counted_bullets(ctx))
     facts.extend(_leader_rows(ctx))
     return _dedupe(facts)
@@ -1152,10 +1175,15 @@ def _table_tallies(ctx: Context) -> list[Tally]:
         unit_col = next((k for k, h in enumerate(header) if P.UNIT_HEADER.match(h)), None)
         total_col = next((k for k, h in enumerate(header) if _TOTAL_HEADER.match(h)), None)
         counts = [(k, m) for k, m in ((k, P.COUNT_HEADER.match(h)) for k, h in enumerate(header)) if m]
+        if unit_col is None:
+            out.extend(_year_table_tallies(ctx, table, header))
         if unit_col is None or not counts:
             continue
         um = P.UNIT_HEADER.match(header[unit_col])
         level = level_of(um.group("lw") or um.group("lw2") or "xã", "")
+        # "Đăng ký mới 2023": a column of the batches each unit is to add (the standard of the
+        # count column beside it)
+        new_cols = [k for k, h in enumerate(header) if _NEW_HEADER.match(h)]
         for row in table.rows:
             if len(row) != len(header):
                 continue
@@ -1163,6 +1191,19 @@ def _table_tallies(ctx: Context) -> list[Tally]:
             if not name or not name[0].isupper():
                 continue
             parent = ctx.unit(level, name)
+            for k in new_cols:
+                s, e = row[k]
+                cm = _TABLE_COUNT.fullmatch(f, s, e)
+                if cm is None or cm.group("total") or _RANK[parent.level] <= _RANK[Level.XA]:
+                    continue
+                h_start = table.header[counts[0][0]][0]
+                hm = counts[0][1]
+                standard, _ = _standard(ctx, h_start + hm.start("std"), h_start + hm.end("std") + 1, default_ntm=True)
+                out.append(Tally(
+                    evidence=ctx.evidence(row[unit_col][0], e), quote=ctx.quote(row[unit_col][0], e),
+                    extractor="tallies", parent=parent, child_level=Level.XA, standard=standard,
+                    count=_int(cm.group("count")), total=None, modality=Modality.TARGET, increment=True,
+                ))
             for k, hm in counts:
                 child = _child_level(hm.group("child"))
                 if _RANK[parent.level] <= _RANK[child]:
@@ -1180,13 +1221,69 @@ def _table_tallies(ctx: Context) -> list[Tally]:
                     continue
                 h_start = table.header[k][0]
                 standard, _ = _standard(ctx, h_start + hm.start("std"), h_start + hm.end("std") + 1, default_ntm=True)
+                # "Xã đạt chuẩn đến 31/12/2022": a state at a date gone by, even in a plan
+                past = _PAST_AT.search(header[k])
                 out.append(Tally(
                     evidence=ctx.evidence(row[unit_col][0], e), quote=ctx.quote(row[unit_col][0], e),
                     extractor="tallies", parent=parent, child_level=child, standard=standard, count=count,
-                    total=total, modality=Modality.TARGET if ctx.in_plan_section(s) else Modality.REPORTED,
+                    total=total, modality=Modality.TARGET if ctx.in_plan_section(s) and not past else Modality.REPORTED,
                     increment=False,
                 ))
     return out
+
+
+def _year_table_tallies(ctx: Context, table, header: list[str]) -> list[Tally]:
+    """A table of the document's own unit by year: rows "Số xã đạt chuẩn NTM (lũy kế) | 37 | 45 |
+    52" under "Chỉ tiêu | TH 2022 | KH 2023 | KH 2024"; a column of a plan ("KH"), or of a year
+    after the article's, holds targets, one of results ("TH") or of a year gone by states."""
+    f = ctx.folded
+    years = [(k, m) for k, m in ((k, _YEAR_HEADER.match(h)) for k, h in enumerate(header)) if m and k > 0]
+    if not years:
+        return []
+    parent = ctx.issuer if ctx.issuer is not None and ctx.issuer.level != Level.XA else (
+        ctx.unit(Level.TINH, ctx.province) if ctx.province else None)
+    if parent is None:
+        return []
+    out: list[Tally] = []
+    for row in table.rows:
+        if len(row) != len(header):
+            continue
+        ls, le = row[0]
+        lm = P.COUNT_HEADER.match(f[ls:le])
+        if lm is None:
+            continue
+        child = _child_level(lm.group("child"))
+        if _RANK[parent.level] <= _RANK[child]:
+            continue
+        standard, _ = _standard(ctx, ls + lm.start("std"), ls + lm.end("std") + 1, default_ntm=True)
+        for k, ym in years:
+            s, e = row[k]
+            cm = _TABLE_COUNT.fullmatch(f, s, e)
+            if cm is None or cm.group("total"):
+                continue
+            kind = (ym.group("kind") or "").lower()
+            if kind.startswith(("kh", "kế", "mục", "dự")):
+                modality = Modality.TARGET
+            elif kind.startswith(("th", "thực")) or ctx.year is None:
+                modality = Modality.REPORTED
+            else:
+                modality = Modality.TARGET if int(ym.group("y")) > ctx.year else Modality.REPORTED
+            out.append(Tally(
+                evidence=ctx.evidence(ls, e), quote=ctx.quote(ls, e), extractor="tallies", parent=parent,
+                child_level=child, standard=standard, count=_int(cm.group("count")), total=None,
+                modality=modality, increment=False,
+            ))
+    return out
+
+
+# a column of years: "TH 2022", "KH 2023", "Năm 2024", "2025", "Kế hoạch năm 2025"
+_YEAR_HEADER = regex.compile(
+    r"^(?:(?P<kind>(?i:th|kh|ước\s+th|thực\s+hiện|kế\s+hoạch|mục\s+tiêu|dự\s+kiến|năm))\s+(?:(?i:năm)\s+)?)?"
+    r"(?P<y>(?:19|20)\d\d)$")
+# "Đăng ký mới 2023", "Đăng ký năm 2024": the batch each row's unit is to add
+_NEW_HEADER = regex.compile(r"^(?i:đăng\s+ký(?:\s+mới)?|dự\s+kiến\s+mới)(?:\s+(?i:năm))?\s+(?:19|20)\d\d$")
+# "... đến 31/12/2022": a count at a date
+_PAST_AT = regex.compile(r"(?i:đến|tính\s+đến|tại\s+thời\s+điểm)\s+(?:(?i:ngày)\s+)?\d{1,2}/\d{1,2}/(?:19|20)\d\d")
 
 
 _TABLE_COUNT = regex.compile(r"(?P<count>\d{1,4})(?:\s*/\s*(?P<total>\d{1,4}))?")

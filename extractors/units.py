@@ -283,6 +283,7 @@ def _plural_before(text: str, at: int, low: Optional[str]) -> bool:
     return _PLURAL_BEFORE.search(text, lo, at) is not None
 
 
+_CAPS_ISSUER = regex.compile(r"(?<![\p{L}])(?:TỈNH|THÀNH PHỐ)[ \t]+(?P<name>\p{Lu}[\p{Lu}'’]*(?:[ \t]\p{Lu}[\p{Lu}'’]*){0,3})(?![\p{L}])")
 _CAPS_DATELINE = regex.compile(r"(?m)^[ \t]*(?P<name>\p{Lu}[\p{Lu}'’]*(?:[ \t]\p{Lu}[\p{Lu}'’]*){0,3})[ \t]*[,(]")
 
 
@@ -321,8 +322,10 @@ def document_province(text: str, hint: Optional[str] = None, ctx=None) -> Option
         canon = province_name(m.group())
         if canon:
             counts[canon] += 1
-    # a dateline in capitals near the top ("TRÀ VINH, 14/11/2022 - ..."): the article's own place
-    for m in _CAPS_DATELINE.finditer(text, 0, min(len(text), 400)):
+    # a dateline in capitals near the top ("TRÀ VINH, 14/11/2022 - ..."), or the issuer's header
+    # ("ỦY BAN NHÂN DÂN TỈNH CAO BẰNG"): the article's own place
+    head = min(len(text), 400)
+    for m in (*_CAPS_DATELINE.finditer(text, 0, head), *_CAPS_ISSUER.finditer(text, 0, head)):
         canon = province_name(" ".join(w.capitalize() for w in m.group("name").split()))
         if canon:
             counts[canon] += 2

@@ -605,3 +605,46 @@ def test_the_whole_city_is_the_centrally_run_city_of_the_article():
     # in a province, the whole city is the district-level city the article is about
     text = "Thành phố Tam Kỳ có 4 xã. Đến nay toàn thành phố có 4/4 xã đạt chuẩn NTM."
     assert [key(f) for f in run(text, province="Quảng Nam")] == [T("Tam Kỳ", "xã", "ntm", 4, 4)]
+
+
+def test_a_table_of_the_provinces_figures_by_year():
+    text = ("ỦY BAN NHÂN DÂN TỈNH CAO BẰNG\n\nKẾ HOẠCH xây dựng nông thôn mới giai đoạn 2023 - 2025\n\n"
+            "Đến 31/12/2022, toàn tỉnh có 37 xã đạt chuẩn NTM trên tổng số 139 xã.\n\n"
+            "Chỉ tiêu | TH 2022 | KH 2023 | KH 2025\n"
+            "Số xã đạt chuẩn NTM (lũy kế) | 37 | 45 | 60\n"
+            "Số xã đạt chuẩn NTM nâng cao (lũy kế) | 03 | - | 12\n"
+            "Số huyện, thành phố đạt chuẩn (lũy kế) | - | 01 | 02\n"
+            "Bình quân tiêu chí/xã | 13,2 | 14,1 | 15,5\n")
+    got = {key(f) for f in run(text, published="2023-06-15")}
+    assert got == {T("Cao Bằng", "xã", "ntm", 37, 139),  # the TH 2022 cell repeats it: one fact
+                   T("Cao Bằng", "xã", "ntm", 45, modality="target"), T("Cao Bằng", "xã", "ntm", 60, modality="target"),
+                   T("Cao Bằng", "xã", "ntm_nang_cao", 3), T("Cao Bằng", "xã", "ntm_nang_cao", 12, modality="target"),
+                   T("Cao Bằng", "huyện", "ntm", 1, modality="target"), T("Cao Bằng", "huyện", "ntm", 2, modality="target")}
+
+
+def test_a_plans_table_of_districts_with_a_past_state_and_new_registrations():
+    text = ("Kế hoạch năm 2023 của tỉnh Cao Bằng\n\nIII. MỤC TIÊU CỤ THỂ\n\n"
+            "Huyện | Xã đạt chuẩn đến 31/12/2022 | Đăng ký mới 2023 | Tên xã\n"
+            "Hòa An | 9/14 | 2 | Hồng Việt, Trương Lương\n"
+            "Thạch An | 3/14 | - | -\n")
+    got = {(key(f), f.increment) for f in run(text, published="2023-06-15")}
+    assert got == {(T("Hòa An", "xã", "ntm", 9, 14), False), (T("Hòa An", "xã", "ntm", 2, modality="target"), True),
+                   (T("Thạch An", "xã", "ntm", 3, 14), False)}
+
+
+def test_a_year_before_a_level_word_is_no_count():
+    text = "Ghi chú: năm 2025 huyện Hòa An đạt 9/9 tiêu chí và được công nhận đạt chuẩn."
+    assert run(text, province="Cao Bằng") == []
+
+
+def test_villages_of_counted_communes_are_no_tally():
+    text = "Toàn tỉnh Vĩnh Phúc có 67 xã đạt chuẩn NTM nâng cao; 113/115 thôn của 11 xã nâng cao có nhà văn hóa đạt chuẩn."
+    assert [key(f) for f in run(text, published="2023-12-28")] == [T("Vĩnh Phúc", "xã", "ntm_nang_cao", 67)]
+
+
+def test_a_running_total_names_its_set_before_a_list_joined_by_and():
+    text = ("Lũy kế toàn tỉnh Vĩnh Phúc có 112/112 xã đạt chuẩn NTM; nâng tổng số xã đạt chuẩn NTM nâng cao lên "
+            "67 xã và 17 xã đạt chuẩn NTM kiểu mẫu.")
+    got = {key(f) for f in run(text, published="2023-12-28")}
+    assert got == {T("Vĩnh Phúc", "xã", "ntm", 112, 112), T("Vĩnh Phúc", "xã", "ntm_nang_cao", 67),
+                   T("Vĩnh Phúc", "xã", "ntm_kieu_mau", 17)}

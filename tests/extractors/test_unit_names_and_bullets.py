@@ -68,3 +68,9 @@ def test_a_dateline_in_capitals_outweighs_a_province_named_in_passing():
     assert document_province(text) == "Trà Vinh"
     # a capitalised word that is no province is no dateline
     assert document_province("THÔNG BÁO, ngày 14/11/2022 - Công nhân lên Bình Dương làm việc.") == "Bình Dương"
+
+
+def test_the_issuers_header_in_capitals_names_the_province():
+    text = ("ỦY BAN NHÂN DÂN TỈNH CAO BẰNG\nSố: 1456/KH-UBND\n\nKẾ HOẠCH\n\n"
+            "Học tập cách làm của Tuyên Quang, toàn tỉnh có 37 xã đạt chuẩn NTM.")
+    assert document_province(text) == "Cao Bằng"
