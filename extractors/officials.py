@@ -64,9 +64,13 @@ def _place_before(ctx: Context, a: int, b: int) -> bool:
     return ctx.may_hold(_PLACE_WORDS, a, b) and _PLACE_BEFORE.search(ctx.folded, a, b) is not None
 
 
-# A former title ("nguyên Phó Chủ tịch UBND huyện") is not one the person holds now
+# A former title ("nguyên Phó Chủ tịch UBND huyện") is not one the person holds now: it is kept
+# with its word, and the unit is read off a current title where there is one
 _FORMER = regex.compile(r"(?i:nguyên|từng\s+là|cựu)[ \t]+")
 # "..., nguyên Phó Chủ tịch UBND huyện X, nay là Chủ tịch UBND xã X": the current titles follow
+_FORMER_BEFORE = regex.compile(r"(?i:nguyên|cựu)[ \t]+$")
+# a person after a title, a comma and an honorific: ", ông Quảng Đại Nghĩa"
+_HONORIFIC_AFTER = regex.compile(r",[ \t]*(?i:ông|bà|đồng[ \t]+chí)[ \t]+(?=\p{Lu})")
 _NOW = regex.compile(r"(?i:nay\s+là|hiện\s+là)[ \t]+")
 _FORMER_NOW_WORDS = ("nguyên", "từng", "cựu", "nay", "hiện")
 _TITLE_ASIDE = regex.compile(r"[ \t]*\([^()\n]{1,30}\)")
@@ -433,8 +437,9 @@ def _title_units(t: str) -> tuple[tuple[tuple[Level, Optional[str]], ...], bool,
 
 
 def _unit_of(ctx: Context, titles: list[str], at: int) -> Optional[Unit]:
-    """The unit an official serves, read off the titles."""
-    for t in titles:
+    """The unit an official serves, read off the titles (a current one first, else a former one)."""
+    current = [t for t in titles if not _FORMER.match(t)]
+    for t in current + [_FORMER.sub("", t, count=1) for t in titles if _FORMER.match(t)]:
         levels, province, huyen_uy, _ = _title_units(t)
         for level, name in levels:
             if name is not None:
@@ -474,6 +479,7 @@ def _titles_after(ctx: Context, pos: int, read: _Titles) -> tuple[list[tuple[int
         if not ctx.lowered or low.startswith(_FORMER_NOW_WORDS, at):
             former = _FORMER.match(f, at)
             now = None if former else _NOW.match(f, at)
+        start = at
         if former or now:
             at = (former or now).end()
         title = read[at]
@@ -482,8 +488,8 @@ def _titles_after(ctx: Context, pos: int, read: _Titles) -> tuple[list[tuple[int
         _, end, person, _ = title
         if person is not None:  # the title introduces the next person
             break
-        if not former:
-            spans.append((at, end))
+        # a former title is one too, kept with its word ("nguyên Chủ tịch UBND xã Triệu Thượng")
+        spans.append((start if former else at, end))
         pos = end
         if f[pos:pos + 2].lstrip(" \t")[:1] == "(":
             # "nguyên Chủ tịch UBND xã Xuân Hòa (cũ), nay là ...": a short aside after a title
@@ -611,7 +617,7 @@ def _head_starts(ctx: Context, read: _Titles):
 
 def find(ctx: Context) -> list[Official]:
     f = ctx.folded
-    head, _ = compiled()
+    head, person_rx = compiled()
     col = _Collector(ctx)
     read = _Titles(f)
     bylines = None  # read when a person is first met
@@ -624,6 +630,15 @@ def find(ctx: Context) -> list[Official]:
         group_at: dict[int, tuple[int, int]] = {}
         for h in heads:
             _, end, person, maybe = read[h]
+            if person is None and maybe is None and f[end:end + 1] == ",":
+                # "Chủ tịch UBND thị trấn Phước Dân, ông Quảng Đại Nghĩa, ...", "nguyên Bí thư Huyện ủy
+                # Ninh Phước, đồng chí Bá Văn Trung": the title, then the person after an honorific
+                ha = _HONORIFIC_AFTER.match(f, end, s1)
+                if ha is not None and person_rx.match(f, ha.end(), s1) is not None:
+                    person = ha.end()
+                    fb = _FORMER_BEFORE.search(f, max(s0, h - 10), h)
+                    if fb is not None:
+                        h = fb.start()
             if person is not None:
                 intro[person] = (h, end)
             # every GROUP match holds "các" (lower-cased text: case-insensitive)
@@ -717,7 +732,10 @@ EXTRACTOR = Extractor(
     # 2: Thái, Tày, Dao, Ê Đê, Gia Rai, Chăm surnames and Ba Na "A" names; a district bearing a
     # person's name is a place; a current title after a former one with an aside; the unit of a
     # party committee's title ("Bí thư Tỉnh ủy Đắk Lắk")
-    # 3: council deputies ("Đại biểu Lò Văn Piếng", "Đại biểu HĐND tỉnh ..."), the surnames Tẩn and Sầm
+    # 3: council deputies ("Đại biểu Lò Văn Piếng", "Đại biểu HĐND tỉnh ..."), the surnames Tẩn and Sầm;
+    # former titles kept with their word ("nguyên Bí thư Huyện ủy ..."), acting titles ("Quyền Chủ
+    # tịch ..."), a person after a title and an honorific (", ông Quảng Đại Nghĩa,"), Chăm and
+    # Raglai surnames (Thập, Bá, Quảng, Pinăng, ...)
     version="3",
     description="people named with titles (title lexicon and name patterns, NER for the rest)",
 )

@@ -88,9 +88,26 @@ CASES = {
         "Phó Chủ tịch UBND huyện Mèo Vạc Giàng Mí Chớ kiểm tra công trình.",
         {"Giàng Mí Chớ": ["Phó Chủ tịch UBND huyện Mèo Vạc"]},
     ),
-    "former-title-left-out": (
+    "former-title-kept-with-its-word": (
         "Ông Phạm Văn Lực, nguyên Chủ tịch UBND huyện Nông Cống, nay là Bí thư Đảng ủy xã Trường Văn, phát biểu.",
-        {"Phạm Văn Lực": ["Bí thư Đảng ủy xã Trường Văn"]},
+        {"Phạm Văn Lực": ["nguyên Chủ tịch UBND huyện Nông Cống", "Bí thư Đảng ủy xã Trường Văn"]},
+    ),
+    "only-a-former-title": (
+        "Ông Trịnh Minh Khoa, nguyên Chánh Văn phòng Điều phối NTM tỉnh, nay nghỉ hưu, nhận xét như vậy.",
+        {"Trịnh Minh Khoa": ["nguyên Chánh Văn phòng Điều phối NTM tỉnh"]},
+    ),
+    "acting-title": (
+        "Tôi vừa làm việc với ông Puih Hơn, Quyền Chủ tịch UBND huyện Ia Grai, hôm 12/3.",
+        {"Puih Hơn": ["Quyền Chủ tịch UBND huyện Ia Grai"]},
+    ),
+    "title-then-honorific-and-name": (
+        "Chủ tịch UBND thị trấn Phước Dân, ông Quảng Đại Nghĩa, đề xuất đưa làng gốm vào tuyến du lịch; "
+        "nguyên Bí thư Huyện ủy Ninh Phước, đồng chí Bá Văn Trung, là người khởi xướng.",
+        {"Quảng Đại Nghĩa": ["Chủ tịch UBND thị trấn Phước Dân"], "Bá Văn Trung": ["nguyên Bí thư Huyện ủy Ninh Phước"]},
+    ),
+    "cham-and-raglai-surnames": (
+        "Có bà Thập Thị Kim Chi, Chánh Văn phòng Điều phối NTM tỉnh và ông Pinăng Văn Thắng, Chủ tịch UBND huyện Bác Ái.",
+        {"Thập Thị Kim Chi": ["Chánh Văn phòng Điều phối NTM tỉnh"], "Pinăng Văn Thắng": ["Chủ tịch UBND huyện Bác Ái"]},
     ),
     "current-title-after-hien-la": (
         "Bà Lò Thị Mai, hiện là Phó Chủ tịch UBND xã Mường Lạn, trình bày tham luận.",
@@ -206,10 +223,12 @@ def test_province_after_a_departments_name_is_no_person():
 
 
 def test_current_title_after_a_former_one_with_an_aside():
+    # the former title stays, marked by its word; the unit is the one served now
     got = run("Ông Lê Văn Tâm, nguyên Chủ tịch UBND xã Xuân Hòa (cũ), nay là Phó Chủ tịch UBND xã Thọ Lập, "
               "cho biết như vậy.", province="Thanh Hóa")
     assert list(got) == ["Lê Văn Tâm"]
-    assert titles(got["Lê Văn Tâm"]) == ["phó chủ tịch ubnd xã thọ lập"]
+    assert titles(got["Lê Văn Tâm"]) == ["nguyên chủ tịch ubnd xã xuân hòa", "phó chủ tịch ubnd xã thọ lập"]
+    assert got["Lê Văn Tâm"].unit.name == "Thọ Lập"
 
 
 @pytest.mark.parametrize("text", [
