@@ -16,7 +16,7 @@ from extractors import Extractor
 from extractors import patterns as P
 from extractors.context import Context, standard_of
 from extractors.models import Level, Measure, Modality, Progress, Standard, Unit
-from extractors.units import Mention, clean_name, find_lists, level_of, parse_names, province_anchored
+from extractors.units import Mention, clean_name, find_lists, level_of, parse_names, province_anchored, province_name
 
 # Plausible set sizes per measure; anything larger is some other ratio.
 MAX_TOTAL = {Measure.TIEU_CHI: 30, Measure.CHI_TIEU: 120, Measure.NOI_DUNG: 12}
@@ -755,7 +755,13 @@ def _units_for_group(
     level = lists[-1][2][-1].level if lists else (prev_units[-1].level if prev_units else None)
     if bare_name and level is not None:
         name = clean_name(bare_name.group("name"))
-        return [ctx.unit(level, name)], bare_name.start("name"), g_end
+        if level != Level.TINH or province_name(name):
+            return [ctx.unit(level, name)], bare_name.start("name"), g_end
+        # "(... của UBND tỉnh Quảng Ngãi), đến cuối tháng 2/2024, Ba Động đạt 14/19": a province
+        # passes no level to a name that is none; the register says what it is
+        named = _name_before_verb(ctx, group, lo, g_start)
+        if named is not None:
+            return named[0], named[1], g_end
     # "Gò Quao hiện đạt 8/9 tiêu chí", "Hiện Yên Lạc đạt 7/9": a unit named without its level
     # word right before the verb, taken only where the register knows it at the level the
     # count implies (9 tiêu chí: a district; 19 tiêu chí or chỉ tiêu: a commune)

@@ -58,6 +58,13 @@ _LACKING_LIST_HEAD = regex.compile(
     r"(?<![\p{L}])(?i:chưa\s+đạt|còn\s+thiếu|thiếu|vướng)\s+(?i:các|những)\s+(?P<word>(?i:tiêu\s+chí|nội\s+dung))"
     r"(?:\s+(?i:sau))?\s*(?:(?i:là|gồm)\s*)?:\s*")
 _PENDING_AFTER = regex.compile(rf"\s*,?\s*{P.PENDING}")
+# "Năm tiêu chí còn lại và kinh phí dự kiến như sau:" at the end of its line
+_LEFT_BELOW_HEAD = regex.compile(
+    r"(?<![\p{L}\d])(?:\d{1,2}|(?i:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười))\s+(?i:tiêu\s+chí)\s+(?i:còn\s+lại)"
+    r"[^:\n]{0,60}:[ \t]*(?=\n)")
+# an item that names its criterion first: "2. Tiêu chí Trường học (số 5): ..."
+_NAME_NUM_ITEM = regex.compile(
+    r"(?P<word>(?i:tiêu\s+chí))\s+\p{Lu}[^()\n:]{1,60}?\s*\(\s*(?i:số)\s*(?P<nums>\d{1,2})\s*\)")
 # "còn thiếu Giao thông (số 2), Sản xuất (số 6) và Môi trường (số 7)": names first, right after the verb
 _LACKING_NAMES_HEAD = regex.compile(
     r"(?<![\p{L}])(?i:còn\s+thiếu|thiếu|chưa\s+đạt)\s*:?\s+"
@@ -463,6 +470,9 @@ def find(ctx: Context) -> list[Unmet]:
         heads += [(h.start(), h.end()) for h in _LACKING_LIST_HEAD.finditer(f)]
     if low is None or "(số" in low or "(tiêu chí" in low:
         heads += [(h.start(), h.end()) for h in _LACKING_NAMES_HEAD.finditer(f)]
+    # "Năm tiêu chí còn lại và kinh phí dự kiến như sau:": the criteria left, one item per line below
+    left_heads = {h.start() for h in _LEFT_BELOW_HEAD.finditer(f)} if low is None or "còn lại" in low else set()
+    heads += [(h, _LEFT_BELOW_HEAD.match(f, h).end()) for h in left_heads]
     heads += [(h.start(), h.end()) for h in P.HARDEST_HEAD_A.finditer(ctx) if _short_before(ctx, h.start())]
     heads += [(h.start(), h.end()) for h in P.REMAINING_HEAD_A.finditer(ctx) if _short_before(ctx, h.start())]
     # reviews: "Những tiêu chí nhiều xã chưa đạt là: tiêu chí số 10 - Thu nhập (6 xã), ...", "Nhiều xã
@@ -493,12 +503,19 @@ def find(ctx: Context) -> list[Unmet]:
                     if nxt_line >= len(f):
                         break
                     _, line_end = ctx.line_span(nxt_line)
+                    if h_start in left_heads and not f[nxt_line:line_end].strip() and line_end + 1 < len(f):
+                        nxt_line = line_end + 1  # items a blank line apart
+                        _, line_end = ctx.line_span(nxt_line)
                     b = P.ITEM_MARK.match(f, nxt_line, line_end)
                     if b is None:
                         break
                     pos = b.end()
-                m = P.CRIT_REF.match(f, pos, line_end)
+                m = P.CRIT_REF.match(f, pos, line_end) or (
+                    _NAME_NUM_ITEM.match(f, pos, line_end) if h_start in left_heads else None)
                 if m is None:
+                    if h_start in left_heads:
+                        pos = line_end  # an item that names no number ("5. Môi trường ...: ..."): the next
+                        continue
                     break
             else:
                 m = P.CRIT_REF.match(f, pos, line_end)

@@ -675,3 +675,10 @@ def test_a_capitals_heading_prefers_the_articles_province():
     got = sorted((f.unit.level.value, f.unit.name, f.unit.province, f.met) for f in
                  run(text, province="Trà Vinh", published="2022-11-14"))
     assert got == [("xã", "Tân Hiệp", "Trà Vinh", 15), ("xã", "Tân Hiệp", "Trà Vinh", 49)]
+
+
+def test_a_province_in_an_aside_passes_no_level_to_a_commune_named_after_it():
+    text = ("Theo Bộ tiêu chí áp dụng trên địa bàn tỉnh (Quyết định số 1650/QĐ-UBND của UBND tỉnh Quảng Ngãi), "
+            "đến cuối tháng 2/2024, Ba Động đạt 14/19 tiêu chí với 46/57 chỉ tiêu.")
+    got = [(f.unit.level.value, f.unit.name, f.met) for f in run(text, province="Quảng Ngãi", published="2024-03-14")]
+    assert got == [("xã", "Ba Động", 14), ("xã", "Ba Động", 46)]

@@ -351,3 +351,14 @@ def test_no_longer_met_after_a_disaster():
 def test_a_count_that_met_it_on_the_same_line_is_no_unmet_item():
     text = ("Toàn huyện Lệ Thủy, tiêu chí số 3 - Thủy lợi có 6 xã chưa đạt; tiêu chí số 9 - Nhà ở dân cư có 20 xã đạt.")
     assert sorted(key(f) for f in run(text, province="Quảng Bình")) == [("Lệ Thủy", 3, 6)]
+
+
+def test_the_criteria_left_listed_one_per_line_below_a_count():
+    text = ("Đến cuối tháng 2/2024, xã Ba Động đạt 14/19 tiêu chí. Năm tiêu chí còn lại và kinh phí dự kiến như sau:\n\n"
+            "1. Tiêu chí số 2 - Giao thông: nâng cấp tuyến liên xã; kinh phí 6,85 tỷ đồng.\n\n"
+            "2. Tiêu chí Trường học (số 5): xây thêm 4 phòng học; 4,2 tỷ đồng.\n\n"
+            "3. Môi trường và an toàn thực phẩm: 2,1 tỷ đồng.\n\n"
+            "4. Tiêu chí 10 - Thu nhập: hỗ trợ giống keo, bò sinh sản.\n\n"
+            "Cộng lại, xã cần 17,3 tỷ đồng; tiêu chí 11 đã có lộ trình.")
+    got = sorted(key(f) for f in run(text, province="Quảng Ngãi", published="2024-03-14"))
+    assert got == [("Ba Động", 2, None), ("Ba Động", 5, None), ("Ba Động", 10, None)]
