@@ -360,6 +360,24 @@ class Context:
         unit = self.unit(Level.HUYEN, name)
         return unit if unit.status == "resolved" else None
 
+    @cached_property
+    def lead_district(self) -> Optional[Unit]:
+        """The one district of the article's province that its title and lead name without the level
+        word ("Chợ Lách - xứ sở cây giống - đang chạy nước rút ...", an interview with "Chủ tịch UBND
+        huyện"): what a bare "huyện" stands for when no district is named with its level word;
+        None when there is none or more than one."""
+        if not self.province:
+            return None
+        f = self.folded
+        found = set()
+        for m in P.BARE_NAME_RX.finditer(f, 0, min(len(f), 800)):
+            unit = self.registered(Level.HUYEN, m.group("name"), skip=1)
+            if unit is not None and unit.province == self.province and not province_name(unit.name):
+                found.add(unit)
+                if len(found) > 1:
+                    return None
+        return found.pop() if found else None
+
     def registered(self, level: Level, name: str, district: Optional[str] = None,
                    skip: Optional[int] = None) -> Optional[Unit]:
         """The register's unit of ``level`` named by ``name`` written without its level word, or by

@@ -262,7 +262,8 @@ def _article_district(ctx: Context, at: int) -> Optional[Unit]:
     u = ctx.section_unit(at) or ctx.last_unit_of_level(Level.HUYEN, at)
     if u is None:
         # a district's own notice ("UBND HUYỆN IA PA" above "... toàn huyện hiện có 02/09 xã")
-        u = ctx.issuer if ctx.issuer is not None and ctx.issuer.level == Level.HUYEN else ctx.subject_unit
+        u = ctx.issuer if ctx.issuer is not None and ctx.issuer.level == Level.HUYEN else (
+            ctx.subject_unit or ctx.lead_district)
     return u if u and u.level == Level.HUYEN else None
 
 

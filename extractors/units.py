@@ -335,21 +335,37 @@ def document_province(text: str, hint: Optional[str] = None, ctx=None) -> Option
 
 
 def _title_province(text: str, ctx=None) -> Optional[str]:
-    """The one province the first line of ``text`` names, bare or not; None otherwise."""
-    s = len(text) - len(text.lstrip())
-    end = text.find("\n", s)
-    end = len(text) if end < 0 else end
+    """The one province the title of ``text`` names, bare or not; None otherwise. The title is
+    the first line, or a short line after a rubric or date line ("DIỄN ĐÀN | Thứ Hai, 20/01/2025"):
+    the first of the first three short lines that names one."""
+    pos, seen = 0, 0
+    while seen < 3 and pos < len(text):
+        s = pos + len(text[pos:]) - len(text[pos:].lstrip())
+        end = text.find("\n", s)
+        end = len(text) if end < 0 else end
+        pos = end + 1
+        if s >= end:
+            continue
+        seen += 1
+        if end - s > 200 and seen > 1:
+            break  # a paragraph of the text, no title
+        names = _line_provinces(text, s, end, ctx)
+        if names:
+            return names.pop() if len(names) == 1 else None
+    return None
+
+
+def _line_provinces(text: str, s: int, end: int, ctx=None) -> set:
     found = province_anchored().finditer(ctx, s, end) if ctx is not None else province_regex().finditer(text, s, end)
     names = {province_name(m.group()) for m in found} - {None}
     if not names and text[s:end].isupper():
         # "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH HÀ NAM": a header in capitals
-        m = _CAPS_PROVINCE.search(text, s, end)
-        if m and province_name(m.group(1).title()):
-            names = {province_name(m.group(1).title())}
-    return names.pop() if len(names) == 1 else None
+        m = _CAPS_ISSUER.search(text, s, end)
+        if m and province_name(m.group("name").title()):
+            names = {province_name(m.group("name").title())}
+    return names
 
 
-_CAPS_PROVINCE = regex.compile(r"(?:TỈNH|THÀNH PHỐ)\s+([\p{Lu} ]{2,30}?)\s*$")
 
 
 def make_unit(level: Level, name: str, province: Optional[str], district: Optional[str] = None) -> Unit:

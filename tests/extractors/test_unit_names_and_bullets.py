@@ -74,3 +74,18 @@ def test_the_issuers_header_in_capitals_names_the_province():
     text = ("ỦY BAN NHÂN DÂN TỈNH CAO BẰNG\nSố: 1456/KH-UBND\n\nKẾ HOẠCH\n\n"
             "Học tập cách làm của Tuyên Quang, toàn tỉnh có 37 xã đạt chuẩn NTM.")
     assert document_province(text) == "Cao Bằng"
+
+
+def test_a_title_after_a_rubric_line_names_the_province():
+    text = ("DIỄN ĐÀN | Thứ Hai, 20/01/2025\n\nSóc Trăng và chặng cuối của nông thôn mới\n\n"
+            "Cả nước có 6.250/8.014 xã đạt chuẩn; trong khi đó toàn tỉnh mới có 71/80 xã.")
+    assert document_province(text) == "Sóc Trăng"
+
+
+def test_a_bare_huyen_in_an_interview_is_the_district_its_lead_names():
+    text = ("Thứ Năm, 14/9/2023\n\n\"Về đích không phải là vạch kết thúc\"\n\n"
+            "Chợ Lách - xứ sở cây giống - đang chạy nước rút về đích huyện nông thôn mới. Phóng viên trò chuyện "
+            "với ông Trần Thanh Phong, Chủ tịch UBND huyện.\n\n"
+            "Ông Trần Thanh Phong: Tính tới cuối tháng 8/2023, huyện có 10/10 xã đạt chuẩn NTM.")
+    got = [(f.parent.name, f.count, f.total) for f in tallies.find(ctx(text, "Bến Tre"))]
+    assert got == [("Chợ Lách", 10, 10)]
