@@ -89,6 +89,7 @@ def _bare_parent(ctx: Context, lo: int, at: int, child: Level) -> Optional[Unit]
     return ctx.registered(Level.HUYEN, name, skip=1)  # at most one word before it ("Riêng", "Còn")
 
 
+_OUT_OF_BEFORE = regex.compile(r"(?<![\d/.,])(?P<n>\d{1,4})\s+(?i:trên)\s+$")
 _OUT_OF_TOTAL = regex.compile(
     r"\s*,?\s*(?i:trên|trong)\s+(?i:tổng\s+(?:số\s+)?)(?P<t>\d{1,3}(?:\.\d{3})*|\d+)\s+(?P<child>(?i:xã|huyện))(?![\p{L}])")
 _OF_BEFORE = regex.compile(r"(?<![\p{L}])(?i:thôn|ấp|bản|buôn|làng|khóm|hộ)\s+(?i:của)\s+$")
@@ -743,6 +744,12 @@ def find(ctx: Context) -> list[Tally]:
             continue  # "năm 2025 huyện Hòa An đạt ...": a year, not a count of districts
         count = _int(m.group("count"))
         total = _int(m.group("total")) if m.group("total") else None
+        lead = m.start()
+        if total is None and f.endswith("trên ", max(0, m.start() - 5), m.start()):
+            # "cả tỉnh chỉ có 3 trên 147 xã đạt chuẩn": a count out of a total
+            ob = _OUT_OF_BEFORE.search(f, max(0, m.start() - 12), m.start())
+            if ob is not None and int(ob.group("n")) <= count:
+                count, total, lead = int(ob.group("n")), count, ob.start()
         if total is None and ctx.may_hold(("thì", "nhưng", "trong đó", "nay"), max(0, m.start() - 30), m.start()):
             tf = _TOTAL_FIRST.search(f, max(0, m.start() - 40), m.start())
             if tf and int(tf.group("t")) >= count:
@@ -864,7 +871,7 @@ def find(ctx: Context) -> list[Tally]:
                 and P.RUNNING_TOTAL_BEFORE.search(f, max(sent.start, m.start() - 120), m.start()):
             increment = False  # "có thêm 2 xã, nâng tổng số lên 11/13 xã": the total, not the batch
         end = max(reached.end(), m.end()) if reached else m.end()
-        quote_start = m.start()
+        quote_start = lead
         if running is not None:
             standard, quote_start = running
             increment = False
@@ -1009,16 +1016,67 @@ _WORDED_COUNT = regex.compile(
     r"(?<![\p{L}])(?P<n>(?i:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười))\s+(?P<child>(?i:xã|huyện))\s+(?=\p{Lu})")
 # (tried only where a number word and a level word stand: the pattern opens with a look-behind)
 _WORDED_COUNT_A = P.Anchored(_WORDED_COUNT, [f"{n} {lw}" for n in P.NUMBER_WORDS for lw in ("xã", "huyện")])
+# ... or after a word that counts, reaching a standard right after: "có thêm năm xã được UBND tỉnh công
+# nhận" (not "trong năm xã ...", the year's; "mỗi năm một xã" has no such word before it)
+_WORDED_CUED = regex.compile(
+    r"(?<![\p{L}])(?P<cue>(?i:có\s+thêm|thêm|ít\s+nhất|trong\s+đó(?:\s+có)?|gồm|có))\s+"
+    r"(?P<n>(?i:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười))\s+(?P<child>(?i:xã|huyện))(?![\p{L}])")
+_WORDED_TOTAL_FIRST = regex.compile(
+    r"(?<![\p{L}])(?i:có)\s+(?P<t>\d{1,3}|(?i:mười\s+(?:một|hai|ba|bốn|năm|lăm|sáu|bảy|tám|chín)|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười))"
+    r"\s+(?i:xã)\s*,?\s*(?i:thì|nhưng|trong\s+đó)\s+(?:(?i:đã|mới|chỉ)\s+)?(?i:có)\s+$")
+
+
+def _worded_int(s: str) -> Optional[int]:
+    """ "12" -> 12, "chín" -> 9, "mười hai" -> 12, "mười lăm" -> 15."""
+    if s.isdigit():
+        return int(s)
+    words = s.lower().split()
+    if words[0] == "mười":
+        return 10 + (0 if len(words) == 1 else {"một": 1, "lăm": 5}.get(words[1], P.NUMBER_WORDS.get(words[1], 0)))
+    return P.NUMBER_WORDS.get(words[0])
+
+
+_WORDED_CUED_A = P.Anchored(_WORDED_CUED, ["có", "thêm", "ít nhất", "trong đó", "gồm"])
 _NAMES = regex.compile(rf"{P.NAME}(?:\s*(?:,|\bvà\b)\s*{P.NAME})*")
 _NAME_SEP = regex.compile(r"\s*(?:,|\bvà\b)\s*")
 _WORDED_REACHED = regex.compile(
     r"\s*(?:(?i:đã|đều|cùng|cũng|vừa)\s+)*(?:(?i:được)\s+(?:[\p{L}]+\s+){0,4}?(?i:công\s+nhận)\s+)?(?i:đạt\s+chuẩn|về\s+đích)")
+# ... and after a word that counts, a recognition alone says it too ("có thêm năm xã được UBND tỉnh công nhận")
+_CUED_REACHED = regex.compile(
+    r"\s*(?:(?i:đã|đều|cùng|cũng|vừa)\s+)*(?:(?i:được)\s+(?:[\p{L}]+\s+){0,4}?(?i:công\s+nhận)(?:\s+(?i:đạt\s+chuẩn|về\s+đích))?"
+    r"|(?i:đạt\s+chuẩn|về\s+đích))")
 
 
 def _worded_counts(ctx: Context, facts: list[Tally]) -> list[Tally]:
-    """Tallies of counts in words whose units are named right after them, as many names as the word says."""
+    """Tallies of counts in words whose units are named right after them, as many names as the word
+    says, or that reach a standard right after a word that counts ("có thêm năm xã được UBND tỉnh
+    công nhận", "ít nhất ba xã đạt chuẩn NTM nâng cao", "trong đó bốn xã đạt chuẩn ...")."""
     f = ctx.folded
     out: list[Tally] = []
+    for m in _WORDED_CUED_A.finditer(ctx):
+        n = 1 if m.group("n").lower() == "một" else P.NUMBER_WORDS[m.group("n").lower()]
+        child = _child_level(m.group("child"))
+        reached = _CUED_REACHED.match(f, m.end())
+        if reached is None or any(t.evidence.start <= m.start("n") < t.evidence.end for t in facts):
+            continue
+        sent = ctx.doc.sentence_at(m.start())
+        standard, s_m = _standard(ctx, reached.end() - 9, _window_end(ctx, reached.end()), default_ntm=True)
+        parent = parent_for(ctx, m.start("n"), child, None, facts)
+        if parent is None or _RANK[parent.level] <= _RANK[child]:
+            continue
+        if any(t.count == n and t.parent == parent and t.standard == standard
+               and m.start() - 400 <= t.evidence.start < m.start() for t in facts):
+            continue  # the figure said in digits just before, repeated in words
+        end = s_m.end() if s_m else reached.end()
+        # "hiện có mười hai xã thì đã có chín xã đạt chuẩn": the total said first
+        tf = _WORDED_TOTAL_FIRST.search(f, max(sent.start, m.start() - 40), m.start("n"))
+        total = _worded_int(tf.group("t")) if tf else None
+        out.append(Tally(
+            evidence=ctx.evidence(m.start("n"), end), quote=ctx.quote(m.start("n"), end), extractor="tallies",
+            parent=parent, child_level=child, standard=standard, count=n,
+            total=total if total is not None and total >= n else None,
+            modality=ctx.modality(m.start(), sent.start), increment=m.group("cue").lower().endswith("thêm"),
+        ))
     for m in _WORDED_COUNT_A.finditer(ctx):
         n = P.NUMBER_WORDS[m.group("n").lower()]
         child = _child_level(m.group("child"))

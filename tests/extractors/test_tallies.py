@@ -345,8 +345,9 @@ def test_a_count_in_words_with_its_units_named():
             "đạt chuẩn huyện NTM nâng cao.")
     facts = run(text, published="2025-02-20")
     assert sorted(key(f) for f in facts) == [T("Lâm Đồng", "huyện", "ntm", 10, 12), T("Lâm Đồng", "huyện", "ntm_nang_cao", 2)]
-    # a count in words without its units named is no tally here (it may repeat a figure in digits)
-    assert run("Tỉnh Lâm Đồng có thêm hai xã đạt chuẩn nông thôn mới.") == []
+    # a count in words that repeats a figure just given in digits is no second tally
+    text = "Năm 2024 tỉnh Lâm Đồng có thêm 2 xã đạt chuẩn NTM. Như vậy, tỉnh có thêm hai xã đạt chuẩn nông thôn mới."
+    assert [key(f) for f in run(text)] == [T("Lâm Đồng", "xã", "ntm", 2)]
 
 
 def test_a_level_word_ending_a_header_line_names_nothing_on_the_next():
@@ -648,3 +649,19 @@ def test_a_running_total_names_its_set_before_a_list_joined_by_and():
     got = {key(f) for f in run(text, published="2023-12-28")}
     assert got == {T("Vĩnh Phúc", "xã", "ntm", 112, 112), T("Vĩnh Phúc", "xã", "ntm_nang_cao", 67),
                    T("Vĩnh Phúc", "xã", "ntm_kieu_mau", 17)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trong nhiệm kỳ, huyện Bàu Bàng có thêm năm xã được UBND tỉnh công nhận, đến nay 7/7 xã đạt chuẩn.",
+     {(T("Bàu Bàng", "xã", "ntm", 5), True), (T("Bàu Bàng", "xã", "ntm", 7, 7), False)}),
+    ("Nghị quyết đặt mục tiêu đến năm 2025 huyện Bàu Bàng có ít nhất ba xã đạt chuẩn NTM nâng cao.",
+     {(T("Bàu Bàng", "xã", "ntm_nang_cao", 3, modality="target"), False)}),
+    ("Huyện Chợ Lách có 10/10 xã đạt chuẩn NTM, trong đó bốn xã đạt chuẩn NTM nâng cao là Vĩnh Thành và Long Thới.",
+     {(T("Chợ Lách", "xã", "ntm", 10, 10), False), (T("Chợ Lách", "xã", "ntm_nang_cao", 4), False)}),
+    ("Huyện Mộ Đức hiện có mười hai xã thì đã có chín xã đạt chuẩn NTM.", {(T("Mộ Đức", "xã", "ntm", 9, 12), False)}),
+    # the year's, not five communes; units named after a condition are no tally
+    ("Huyện Bàu Bàng: trong năm xã đạt 19/19 tiêu chí.", set()),
+    ("Năm 2014, cả tỉnh Bến Tre chỉ có 3 trên 147 xã đạt chuẩn.", {(T("Bến Tre", "xã", "ntm", 3, 147), False)}),
+])
+def test_counts_in_words_after_a_word_that_counts(text, expected):
+    assert {(key(f), f.increment) for f in run(text, published="2020-10-15")} == expected
