@@ -268,6 +268,13 @@ def _article_district(ctx: Context, at: int) -> Optional[Unit]:
     return u if u and u.level == Level.HUYEN else None
 
 
+def _town_unit(ctx: Context, at: int) -> Optional[Unit]:
+    """The district-level unit a bare "thị xã" / "quận" at ``at`` stands for, or None."""
+    if _NOT_PARENT_BEFORE.search(ctx.folded, max(0, at - 10), at):
+        return None
+    return _article_district(ctx, at)
+
+
 def _city_unit(ctx: Context, at: int) -> Optional[Unit]:
     """The city "toàn thành phố" at ``at`` stands for: the article's province where that is a
     centrally-run city, else the article's district when that is a city; None otherwise."""
@@ -346,27 +353,18 @@ def last_candidate(ctx: Context, lo: int, hi: int, child: Level, skip_reached: b
         if info[2] is not None:
             best_at, best = m.start(), info[2]
     if _RANK[Level.HUYEN] > rank:
-        # "đến nay thị xã có 5/5 xã": the district-level unit of the article
-        found, memo = _in_range(ctx, P.BARE_TOWN_A, lo, hi)
-        for m in found:
-            if m.start() < best_at:
-                continue
-            if m not in memo:
-                memo[m] = None if _NOT_PARENT_BEFORE.search(f, max(0, m.start() - 10), m.start()) \
-                    else _article_district(ctx, m.start())
-            if memo[m] is not None:
-                best_at, best = m.start(), memo[m]
-    if _RANK[Level.HUYEN] > rank:
-        # "toàn thành phố đã có 36/36 xã": a centrally-run city in its own article (Cần Thơ, Hà
-        # Nội, ...), else the district-level city the article is about
-        found, memo = _in_range(ctx, P.CITY_WIDE_A, lo, hi)
-        for m in found:
-            if m.start() < best_at:
-                continue
-            if m not in memo:
-                memo[m] = _city_unit(ctx, m.start())
-            if memo[m] is not None:
-                best_at, best = m.start(), memo[m]
+        # "đến nay thị xã có 5/5 xã": the district-level unit of the article; "toàn thành phố đã có
+        # 36/36 xã": a centrally-run city in its own article (Cần Thơ, Hà Nội, ...), else the
+        # district-level city the article is about
+        for anchored, read in ((P.BARE_TOWN_A, _town_unit), (P.CITY_WIDE_A, _city_unit)):
+            found, memo = _in_range(ctx, anchored, lo, hi)
+            for m in found:
+                if m.start() < best_at:
+                    continue
+                if m not in memo:
+                    memo[m] = read(ctx, m.start())
+                if memo[m] is not None:
+                    best_at, best = m.start(), memo[m]
     found, memo = _in_range(ctx, P.NATIONAL_A, lo, hi)
     for m in found:
         if m.start() < best_at:
