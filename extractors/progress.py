@@ -983,7 +983,9 @@ EXTRACTOR = Extractor(
     # counted "xã"; a bare "tỉnh" is the province named before it in the sentence
     # 3: a commune placed by its district in parentheses ("Đạ Long (huyện Đam Rông), mới đạt 16/19"),
     # ranges "từ 14 đến 16/19" and without a total ("đạt 6-7 tiêu chí", communes only), items of a list
-    # led by a goal ("... phấn đấu:"), short headings of tasks ("Nhiệm vụ năm 2020")
+    # led by a goal ("... phấn đấu:"), short headings of tasks ("Nhiệm vụ năm 2020"); capitals datelines
+    # and section headings ("YÊN THẾ - ...", "LONG HIỆP: ..."), "2. Mục tiêu", "Xã A và xã B còn 18/19",
+    # a name before its verb over a level word in an official's title
     version="3",
     description="x/y tiêu chí|chỉ tiêu|nội dung reached by a named unit",
 )

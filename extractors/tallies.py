@@ -1357,7 +1357,9 @@ EXTRACTOR = Extractor(
     # ("Huyện Duyên Hải: 01 xã NTM kiểu mẫu"), other units after the first ("..., Gia Lai 121/182 xã"),
     # "thêm 9 xã, nâng tổng số lên 49 xã", units that lost or never had the standard ("21 xã 'rớt'",
     # "có 21 xã nhưng"), a proposal signed up for is a goal, "N xã đã đạt chuẩn" in a plan is reported,
-    # district title lines ("Cẩm Mỹ - chỉ còn một xã")
+    # district title lines ("Cẩm Mỹ - chỉ còn một xã"); tables by year ("TH 2022 | KH 2023") and
+    # "Đăng ký mới 2023" columns, "trên tổng số 139 xã", "3 trên 147 xã", counts in words after a
+    # word that counts, "chưa xã nào đạt chuẩn", "toàn thành phố", "thôn của 11 xã" as no tally
     version="3",
     description="counts of units that reached a standard, with parent unit",
 )

@@ -663,7 +663,7 @@ _UNMET_COLUMN = regex.compile(r"^(?i:(?:các\s+)?tiêu\s+chí\s+chưa\s+đạt|c
 
 EXTRACTOR = Extractor(
     name="unmet", fact_type="unmet", find=find, triggers=("chưa đạt", "chưa hoàn thành", "thiếu", "hụt", "nợ", "vướng", "rớt", "còn lại", "đang hoàn", "đang thực", "đang triển",
-                                                   "đang phấn", "đang nâng"),
+                                                   "đang phấn", "đang nâng", "không còn đạt"),
     # 2: criteria unmet by "cả hai xã" / "cả ba xã" belong to every commune the anaphor names
     # 3: lists in parentheses after a count ("còn 2 tiêu chí (số 2 ..., số 6 ...) chưa đạt"),
     # criteria a unit "thiếu" (lacks) or "còn ... đang hoàn thiện", "tiêu chí còn lại là ...";
@@ -672,7 +672,9 @@ EXTRACTOR = Extractor(
     # 4: heads with the unit's level word or "thiếu"/"hụt" ("Hai tiêu chí xã còn thiếu là"), "chưa đạt các
     # tiêu chí: số 2 - ...", items one per line under a head that ends its line, reviews with counts in
     # parentheses ("Những tiêu chí nhiều xã chưa đạt là: ... (6 xã)", "tiếp đến ..."), an aside before
-    # "chưa đạt", "cùng vướng", "thiếu thêm"
+    # "chưa đạt", "cùng vướng", "thiếu thêm"; criteria shared by "cả hai đều chưa đạt", names listed
+    # before their numbers ("còn thiếu Giao thông (số 2), ..."), "không còn đạt", "chưa đạt lại",
+    # per-criterion counts continued on one line, the criteria left listed below "Năm tiêu chí còn lại:"
     version="4",
     description="numbered criteria not yet met, with the unit and official criterion name",
 )

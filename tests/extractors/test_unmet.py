@@ -362,3 +362,12 @@ def test_the_criteria_left_listed_one_per_line_below_a_count():
             "Cộng lại, xã cần 17,3 tỷ đồng; tiêu chí 11 đã có lộ trình.")
     got = sorted(key(f) for f in run(text, province="Quảng Ngãi", published="2024-03-14"))
     assert got == [("Ba Động", 2, None), ("Ba Động", 5, None), ("Ba Động", 10, None)]
+
+
+def test_no_longer_met_reaches_the_extractor_through_its_triggers():
+    # extract() skips an extractor whose trigger words are all absent: "không còn đạt" is one
+    from extractors import extract
+
+    text = "Sau lũ, xã Tân Thủy (huyện Lệ Thủy) không còn đạt các tiêu chí số 2 - Giao thông và số 3 - Thủy lợi."
+    facts = extract(make_document("t.txt", text, published="2020-11-18", province_hint="Quảng Bình"))
+    assert [(f.unit.name, f.criterion) for f in facts["unmet"]] == [("Tân Thủy", 2), ("Tân Thủy", 3)]
