@@ -10,8 +10,8 @@ import regex
 
 from extractors import patterns as P
 from extractors.models import Evidence, Level, Modality, Standard, Unit
-from extractors.units import (NATIONAL_ARTICLE, clean_name, document_province, level_of, make_unit, person_like,
-                              province_name)
+from extractors.units import (NATIONAL_ARTICLE, clean_name, document_province, from_capitals, level_of, make_unit,
+                              person_like, province_name)
 
 
 _PUB_LABEL = regex.compile(r"(?i:đăng\s+lúc|đăng\s+ngày|ngày\s+đăng|cập\s+nhật|xuất\s+bản)\s*:?")
@@ -84,7 +84,7 @@ _YEAR_OPENS = regex.compile(r"\s*(?:-\s*)?(?i:trong\s+)?(?i:năm)\s+(?P<y>(?:19|
 # A title line that opens with a name, then a dash or colon and a remark: "Cẩm Mỹ - chỉ còn một xã"
 _DISTRICT_TITLE = regex.compile(rf"[ \t*#]*{P.BARE_NAME}[ \t]*[-–:][ \t]+\S")
 _LINE_YEAR = regex.compile(r"[ \t]*(?:[-–•+*][ \t]*)?(?i:năm)[ \t]+(?P<y>(?:19|20)\d\d)[ \t]*:")
-_CAPS_DATELINE = regex.compile(r"[ \t]*(?P<name>\p{Lu}[\p{Lu}'’]*(?:[ \t]\p{Lu}[\p{Lu}'’]*){0,3})(?:[ \t]+[-–]|:)[ \t]+\S")
+_CAPS_DATELINE = regex.compile(rf"[ \t]*(?P<name>{P.CAPS_NAME})(?:[ \t]+[-–]|:)[ \t]+\S")
 _LINE_END_COLON = re.compile(r":[ \t]*(?=\n|$)")
 _ROW_NUMBER = re.compile(r"[ \t]*\d{1,3}[.)][ \t]+(?=[^\W\d])")
 _RESULTS_LEAD = regex.compile(r"(?i:kết\s+quả|đã\s+đạt|đạt\s+được|thực\s+hiện\s+được)")
@@ -114,11 +114,6 @@ def in_aside(f: str, lo: int, at: int, hi: int) -> bool:
     says ("(kế hoạch năm là 4 xã)") or names bears on nothing after it."""
     opened = f.rfind("(", lo, at)
     return opened >= 0 and f.find(")", opened, at) < 0 and 0 <= f.find(")", at, hi)
-
-
-def _from_capitals(name: str) -> str:
-    """A name written in capitals, as it is written elsewhere: "ĐẠI ÂN 2" -> "Đại Ân 2"."""
-    return " ".join(w.capitalize() if not w.isdigit() else w for w in name.split())
 
 
 class TextTable(NamedTuple):
@@ -226,11 +221,11 @@ class Context:
                     out.append((m.start("name"), Level.HUYEN, name))
         if any(w in self.folded for w in _CAPS_LEVEL_WORDS):
             for m in _CAPS_UNIT_HEADING.finditer(self.folded):
-                name = _from_capitals(m.group("name"))
+                name = from_capitals(m.group("name"))
                 out.append((m.start(), level_of(m.group("lw").lower(), name), name))
             if "[" in self.folded:
                 for m in _BRACKET_UNIT_HEADING.finditer(self.folded):
-                    name = _from_capitals(m.group("name"))
+                    name = from_capitals(m.group("name"))
                     out.append((m.start("lw"), level_of(m.group("lw").lower(), name), name))
         out.sort(key=lambda t: t[0])
         return out
@@ -420,7 +415,7 @@ class Context:
             last = m
         if last is None:
             return None
-        name = _from_capitals(last.group("name"))
+        name = from_capitals(last.group("name"))
         return self.unit(level_of(last.group("lw").lower(), name), name)
 
     def standard_before(self, at: int):
@@ -532,7 +527,7 @@ class Context:
             # by its district's (or commune's) name in capitals
             caps = _CAPS_DATELINE.match(self.folded, start, end)
             if caps is not None:
-                name = _from_capitals(caps.group("name"))
+                name = from_capitals(caps.group("name"))
                 found = [u for u in (self.registered(Level.HUYEN, name, skip=0),
                                      self.registered(Level.XA, name, skip=0)) if u is not None]
                 # the article's own province first: "TÂN HIỆP:" in a Trà Vinh article is the commune,

@@ -68,7 +68,7 @@ def _place_before(ctx: Context, a: int, b: int) -> bool:
 # with its word, and the unit is read off a current title where there is one
 _FORMER = regex.compile(r"(?i:nguyên|từng\s+là|cựu)[ \t]+")
 # "..., nguyên Phó Chủ tịch UBND huyện X, nay là Chủ tịch UBND xã X": the current titles follow
-_FORMER_BEFORE = regex.compile(r"(?i:nguyên|cựu)[ \t]+$")
+_FORMER_BEFORE = regex.compile(_FORMER.pattern + "$")  # the same words, right before a title
 # a person after a title, a comma and an honorific: ", ông Quảng Đại Nghĩa"
 _HONORIFIC_AFTER = regex.compile(r",[ \t]*(?i:ông|bà|đồng[ \t]+chí)[ \t]+(?=\p{Lu})")
 _NOW = regex.compile(r"(?i:nay\s+là|hiện\s+là)[ \t]+")

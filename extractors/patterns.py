@@ -20,6 +20,24 @@ CAP_SYL = r"(?:\p{Lu}\p{Ll}*(?:['’]\p{Ll}+)?|\d{1,2})(?![\p{L}\d])"
 COUNT_DIGIT = r"(?<!(?<!\d)(?:19|20)\d)\d"
 # Small counts written as words: "hai huyện", "cả ba xã"
 NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+
+
+def count_of(written: str):
+    """A small count as written: "12" -> 12, "hai" -> 2, "một" -> 1, "mười hai" -> 12, "mười lăm"
+    -> 15; None for anything else."""
+    words = written.lower().split()
+    if len(words) == 1 and words[0].isdigit():
+        return int(words[0])
+    if words == ["một"]:
+        return 1
+    if len(words) == 2 and words[0] == "mười":
+        ones = {"một": 1, "lăm": 5}.get(words[1], NUMBER_WORDS.get(words[1]))
+        return 10 + ones if ones and ones < 10 else None
+    return NUMBER_WORDS.get(words[0]) if len(words) == 1 else None
+
+
+# A name written in capitals (up to four words): "YÊN THẾ", "TRÀ VINH", "IA H'DRAI"
+CAPS_NAME = r"\p{Lu}[\p{Lu}'’]*(?:[ \t]\p{Lu}[\p{Lu}'’]*){0,3}"
 # Zero-padded small integers: "08", "9", "056".
 NUM = r"\d{1,3}"
 # Vietnamese thousands use dots ("5.775") and decimals use commas ("81,93").

@@ -552,7 +552,7 @@ def _anaphor_units(ctx: Context, m, level: Level) -> list[Unit]:
     if m.group("n") is None:  # "các xã này": every one named before in the paragraph
         n = None
     else:
-        n = P.NUMBER_WORDS.get(m.group("n").lower()) or int(m.group("n"))
+        n = P.count_of(m.group("n"))
     p_start, _ = ctx.paragraph_span(m.start())
     named: list[tuple[str, Optional[str]]] = []
 

@@ -17,6 +17,7 @@ import regex
 from extractors import Extractor
 from extractors import patterns as P
 from extractors.context import Context, in_aside, standard_of
+from extractors.gazetteer import Gazetteer
 from extractors.models import Level, Modality, Standard, Tally, Unit
 from extractors.units import clean_name, find_lists, level_of, person_like, province_anchored, province_name
 from pipeline.normalize import fold_tones
@@ -95,9 +96,11 @@ _OUT_OF_TOTAL = regex.compile(
 _OF_BEFORE = regex.compile(r"(?<![\p{L}])(?i:thôn|ấp|bản|buôn|làng|khóm|hộ)\s+(?i:của)\s+$")
 _THIS_FIGURE = regex.compile(r"(?i:con\s+số\s+(?:này|đó|trên))\s+(?:(?i:đã|nay|hiện)\s+)?(?i:là|lên|tăng\s+lên)\s*$")
 _BAND_AFTER = regex.compile(r"\s+(?:(?i:đạt|có)\s+)?(?i:dưới|trên|từ)\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?i:tiêu\s+chí)")
-# "Huyện có 13 xã thì mới 1 xã đạt chuẩn": the total said first
+# "Huyện có 13 xã thì mới 1 xã đạt chuẩn", "có mười hai xã thì đã có chín xã": the total said first
+# (in digits or words, as P.count_of reads them)
 _TOTAL_FIRST = regex.compile(
-    r"(?<![\p{L}])(?i:có)\s+(?P<t>\d{1,3})\s+(?i:xã)\s*,?\s*(?i:thì|nhưng|trong\s+đó|đến\s+nay|hiện\s+nay|nay)\s+"
+    r"(?<![\p{L}])(?i:có)\s+(?P<t>\d{1,3}|(?i:mười\s+(?:một|lăm|hai|ba|bốn|năm|sáu|bảy|tám|chín)|hai|ba|bốn|năm|sáu|bảy|"
+    r"tám|chín|mười))\s+(?i:xã)\s*,?\s*(?i:thì|nhưng|trong\s+đó|đến\s+nay|hiện\s+nay|nay)\s+"
     r"(?:(?i:mới|chỉ|đã)\s+)?(?:(?i:có)\s+)?$")
 # A quota per unit, no count in a parent: "mỗi huyện phải có ít nhất 1 xã đạt chuẩn NTM nâng cao"
 _EACH_BEFORE = regex.compile(
@@ -286,7 +289,7 @@ def _city_unit(ctx: Context, at: int) -> Optional[Unit]:
 
 
 def _is_city(u: Unit) -> bool:
-    from extractors.gazetteer import Gazetteer
+    """Whether the register has ``u`` as a city ("thành phố"), of either level."""
     e = Gazetteer.default().entry(u.code) if u.code else None
     return e is not None and e.type == "thành phố"
 
@@ -750,8 +753,8 @@ def find(ctx: Context) -> list[Tally]:
                 count, total, lead = int(ob.group("n")), count, ob.start()
         if total is None and ctx.may_hold(("thì", "nhưng", "trong đó", "nay"), max(0, m.start() - 30), m.start()):
             tf = _TOTAL_FIRST.search(f, max(0, m.start() - 40), m.start())
-            if tf and int(tf.group("t")) >= count:
-                total = int(tf.group("t"))
+            if tf and P.count_of(tf.group("t")) >= count:
+                total = P.count_of(tf.group("t"))
         if total is not None and (total == 0 or count > total):
             continue
         if (ctx.may_hold(_COMPARISON_WORDS, max(0, m.start() - 12), m.start())
@@ -775,8 +778,9 @@ def find(ctx: Context) -> list[Tally]:
         wend = _window_end(ctx, m.end())
         nxt = matches[i + 1].start() if i + 1 < len(matches) else len(f)
         reached = P.REACHED.search(f, m.end(), min(wend, nxt))
+        asked = None  # (the running-total reading,) once it has been read
         if not reached and nxt < len(f) and _LIST_JOIN.fullmatch(f, m.end(), nxt) \
-                and _running_total(ctx, m, facts, ctx.doc.sentence_at(m.start()).start) is None:
+                and (asked := (_running_total(ctx, m, facts, sent.start),))[0] is None:
             # "có thêm 44 xã và 12 đơn vị cấp huyện được công nhận": the counts share one verb (not
             # "nâng tổng số xã đạt chuẩn NTM nâng cao lên 67 xã và 17 xã ...": the total names its set)
             nm = matches[i + 1]
@@ -807,7 +811,7 @@ def find(ctx: Context) -> list[Tally]:
                 accepted_ends.append(m.end())
                 facts.append(same_form)
                 continue
-            running = _running_total(ctx, m, facts, sent.start)
+            running = asked[0] if asked is not None else _running_total(ctx, m, facts, sent.start)
             # "phấn đấu có 03 xã NTM nâng cao, 01 xã NTM kiểu mẫu": the standard follows directly,
             # after a verb or continuing a list of counts
             if running is None and not (
@@ -1019,21 +1023,6 @@ _WORDED_COUNT_A = P.Anchored(_WORDED_COUNT, [f"{n} {lw}" for n in P.NUMBER_WORDS
 _WORDED_CUED = regex.compile(
     r"(?<![\p{L}])(?P<cue>(?i:có\s+thêm|thêm|ít\s+nhất|trong\s+đó(?:\s+có)?|gồm|có))\s+"
     r"(?P<n>(?i:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười))\s+(?P<child>(?i:xã|huyện))(?![\p{L}])")
-_WORDED_TOTAL_FIRST = regex.compile(
-    r"(?<![\p{L}])(?i:có)\s+(?P<t>\d{1,3}|(?i:mười\s+(?:một|hai|ba|bốn|năm|lăm|sáu|bảy|tám|chín)|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười))"
-    r"\s+(?i:xã)\s*,?\s*(?i:thì|nhưng|trong\s+đó)\s+(?:(?i:đã|mới|chỉ)\s+)?(?i:có)\s+$")
-
-
-def _worded_int(s: str) -> Optional[int]:
-    """ "12" -> 12, "chín" -> 9, "mười hai" -> 12, "mười lăm" -> 15."""
-    if s.isdigit():
-        return int(s)
-    words = s.lower().split()
-    if words[0] == "mười":
-        return 10 + (0 if len(words) == 1 else {"một": 1, "lăm": 5}.get(words[1], P.NUMBER_WORDS.get(words[1], 0)))
-    return P.NUMBER_WORDS.get(words[0])
-
-
 _WORDED_CUED_A = P.Anchored(_WORDED_CUED, ["có", "thêm", "ít nhất", "trong đó", "gồm"])
 _NAMES = regex.compile(rf"{P.NAME}(?:\s*(?:,|\bvà\b)\s*{P.NAME})*")
 _NAME_SEP = regex.compile(r"\s*(?:,|\bvà\b)\s*")
@@ -1052,7 +1041,7 @@ def _worded_counts(ctx: Context, facts: list[Tally]) -> list[Tally]:
     f = ctx.folded
     out: list[Tally] = []
     for m in _WORDED_CUED_A.finditer(ctx):
-        n = 1 if m.group("n").lower() == "một" else P.NUMBER_WORDS[m.group("n").lower()]
+        n = P.count_of(m.group("n"))
         child = _child_level(m.group("child"))
         reached = _CUED_REACHED.match(f, m.end())
         if reached is None or any(t.evidence.start <= m.start("n") < t.evidence.end for t in facts):
@@ -1067,8 +1056,8 @@ def _worded_counts(ctx: Context, facts: list[Tally]) -> list[Tally]:
             continue  # the figure said in digits just before, repeated in words
         end = s_m.end() if s_m else reached.end()
         # "hiện có mười hai xã thì đã có chín xã đạt chuẩn": the total said first
-        tf = _WORDED_TOTAL_FIRST.search(f, max(sent.start, m.start() - 40), m.start("n"))
-        total = _worded_int(tf.group("t")) if tf else None
+        tf = _TOTAL_FIRST.search(f, max(sent.start, m.start() - 40), m.start("n"))
+        total = P.count_of(tf.group("t")) if tf else None
         out.append(Tally(
             evidence=ctx.evidence(m.start("n"), end), quote=ctx.quote(m.start("n"), end), extractor="tallies",
             parent=parent, child_level=child, standard=standard, count=n,
@@ -1076,7 +1065,7 @@ def _worded_counts(ctx: Context, facts: list[Tally]) -> list[Tally]:
             modality=ctx.modality(m.start(), sent.start), increment=m.group("cue").lower().endswith("thêm"),
         ))
     for m in _WORDED_COUNT_A.finditer(ctx):
-        n = P.NUMBER_WORDS[m.group("n").lower()]
+        n = P.count_of(m.group("n"))
         child = _child_level(m.group("child"))
         names = _NAMES.match(f, m.end(), min(len(f), m.end() + 200))
         if names is None or len(_NAME_SEP.split(names.group())) != n:
@@ -1241,6 +1230,11 @@ def _table_tallies(ctx: Context) -> list[Tally]:
         # "Đăng ký mới 2023": a column of the batches each unit is to add (the standard of the
         # count column beside it)
         new_cols = [k for k, h in enumerate(header) if _NEW_HEADER.match(h)]
+        # each count column's standard, and whether it counts at a date gone by ("Xã đạt chuẩn đến
+        # 31/12/2022": a state, even in a plan), read once per table
+        col_std = {k: _standard(ctx, table.header[k][0] + hm.start("std"), table.header[k][0] + hm.end("std") + 1,
+                                default_ntm=True)[0] for k, hm in counts}
+        past = {k for k, _ in counts if _PAST_AT.search(header[k])}
         for row in table.rows:
             if len(row) != len(header):
                 continue
@@ -1253,12 +1247,9 @@ def _table_tallies(ctx: Context) -> list[Tally]:
                 cm = _TABLE_COUNT.fullmatch(f, s, e)
                 if cm is None or cm.group("total") or _RANK[parent.level] <= _RANK[Level.XA]:
                     continue
-                h_start = table.header[counts[0][0]][0]
-                hm = counts[0][1]
-                standard, _ = _standard(ctx, h_start + hm.start("std"), h_start + hm.end("std") + 1, default_ntm=True)
                 out.append(Tally(
                     evidence=ctx.evidence(row[unit_col][0], e), quote=ctx.quote(row[unit_col][0], e),
-                    extractor="tallies", parent=parent, child_level=Level.XA, standard=standard,
+                    extractor="tallies", parent=parent, child_level=Level.XA, standard=col_std[counts[0][0]],
                     count=_int(cm.group("count")), total=None, modality=Modality.TARGET, increment=True,
                 ))
             for k, hm in counts:
@@ -1276,14 +1267,10 @@ def _table_tallies(ctx: Context) -> list[Tally]:
                     total = _int(tm.group("count")) if tm and not tm.group("total") else None
                 if total is not None and (total == 0 or count > total):
                     continue
-                h_start = table.header[k][0]
-                standard, _ = _standard(ctx, h_start + hm.start("std"), h_start + hm.end("std") + 1, default_ntm=True)
-                # "Xã đạt chuẩn đến 31/12/2022": a state at a date gone by, even in a plan
-                past = _PAST_AT.search(header[k])
                 out.append(Tally(
                     evidence=ctx.evidence(row[unit_col][0], e), quote=ctx.quote(row[unit_col][0], e),
-                    extractor="tallies", parent=parent, child_level=child, standard=standard, count=count,
-                    total=total, modality=Modality.TARGET if ctx.in_plan_section(s) and not past else Modality.REPORTED,
+                    extractor="tallies", parent=parent, child_level=child, standard=col_std[k], count=count,
+                    total=total, modality=Modality.TARGET if ctx.in_plan_section(s) and k not in past else Modality.REPORTED,
                     increment=False,
                 ))
     return out

@@ -283,8 +283,13 @@ def _plural_before(text: str, at: int, low: Optional[str]) -> bool:
     return _PLURAL_BEFORE.search(text, lo, at) is not None
 
 
-_CAPS_ISSUER = regex.compile(r"(?<![\p{L}])(?:TỈNH|THÀNH PHỐ)[ \t]+(?P<name>\p{Lu}[\p{Lu}'’]*(?:[ \t]\p{Lu}[\p{Lu}'’]*){0,3})(?![\p{L}])")
-_CAPS_DATELINE = regex.compile(r"(?m)^[ \t]*(?P<name>\p{Lu}[\p{Lu}'’]*(?:[ \t]\p{Lu}[\p{Lu}'’]*){0,3})[ \t]*[,(]")
+_CAPS_ISSUER = regex.compile(rf"(?<![\p{{L}}])(?:TỈNH|THÀNH PHỐ)[ \t]+(?P<name>{P.CAPS_NAME})(?![\p{{L}}])")
+_CAPS_DATELINE = regex.compile(rf"(?m)^[ \t]*(?P<name>{P.CAPS_NAME})[ \t]*[,(]")
+
+
+def from_capitals(name: str) -> str:
+    """A name written in capitals, as it is written elsewhere: "ĐẠI ÂN 2" -> "Đại Ân 2"."""
+    return " ".join(w.capitalize() if not w.isdigit() else w for w in name.split())
 
 
 def document_province(text: str, hint: Optional[str] = None, ctx=None) -> Optional[str]:
@@ -326,7 +331,7 @@ def document_province(text: str, hint: Optional[str] = None, ctx=None) -> Option
     # ("ỦY BAN NHÂN DÂN TỈNH CAO BẰNG"): the article's own place
     head = min(len(text), 400)
     for m in (*_CAPS_DATELINE.finditer(text, 0, head), *_CAPS_ISSUER.finditer(text, 0, head)):
-        canon = province_name(" ".join(w.capitalize() for w in m.group("name").split()))
+        canon = province_name(from_capitals(m.group("name")))
         if canon:
             counts[canon] += 2
     if not counts:
@@ -361,8 +366,9 @@ def _line_provinces(text: str, s: int, end: int, ctx=None) -> set:
     if not names and text[s:end].isupper():
         # "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH HÀ NAM": a header in capitals
         m = _CAPS_ISSUER.search(text, s, end)
-        if m and province_name(m.group("name").title()):
-            names = {province_name(m.group("name").title())}
+        canon = province_name(from_capitals(m.group("name"))) if m else None
+        if canon:
+            names = {canon}
     return names
 
 

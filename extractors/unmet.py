@@ -275,7 +275,7 @@ def _figure_units(ctx: Context, at: int) -> list[Unit]:
     # that many figures before it in the paragraph
     both = _BOTH.search(f, last.evidence.end, at)
     if both is not None:
-        k = P.NUMBER_WORDS.get(both.group("n").lower()) or (int(both.group("n")) if both.group("n").isdigit() else 0)
+        k = P.count_of(both.group("n")) or 0
         figured: list[Unit] = []
         for p in reversed(ctx.facts_of("progress")):
             if p.evidence.start < p_start:
@@ -289,7 +289,7 @@ def _figure_units(ctx: Context, at: int) -> list[Unit]:
             # "Phú Đông, Phước Khánh và Đại Phước đều dừng ở mức 15-16/19 tiêu chí, cả ba xã cùng chưa
             # đạt ...": the units of the figure when the count is theirs; else the usual reading decides
             n = _COUNTED.search(f, max(0, m.start() - 8), m.start())
-            k = n and (P.NUMBER_WORDS.get(n.group(1).lower()) or (int(n.group(1)) if n.group(1).isdigit() else None))
+            k = n and P.count_of(n.group(1))
             return units if k == len(units) and all(u.level == level_of(m.group("lw"), "") for u in units) else []
     return units
 
@@ -471,8 +471,9 @@ def find(ctx: Context) -> list[Unmet]:
     if low is None or "(số" in low or "(tiêu chí" in low:
         heads += [(h.start(), h.end()) for h in _LACKING_NAMES_HEAD.finditer(f)]
     # "Năm tiêu chí còn lại và kinh phí dự kiến như sau:": the criteria left, one item per line below
-    left_heads = {h.start() for h in _LEFT_BELOW_HEAD.finditer(f)} if low is None or "còn lại" in low else set()
-    heads += [(h, _LEFT_BELOW_HEAD.match(f, h).end()) for h in left_heads]
+    left = [h.span() for h in _LEFT_BELOW_HEAD.finditer(f)] if low is None or "còn lại" in low else []
+    left_heads = {s for s, _ in left}
+    heads += left
     heads += [(h.start(), h.end()) for h in P.HARDEST_HEAD_A.finditer(ctx) if _short_before(ctx, h.start())]
     heads += [(h.start(), h.end()) for h in P.REMAINING_HEAD_A.finditer(ctx) if _short_before(ctx, h.start())]
     # reviews: "Những tiêu chí nhiều xã chưa đạt là: tiêu chí số 10 - Thu nhập (6 xã), ...", "Nhiều xã
